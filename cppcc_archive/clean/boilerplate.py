@@ -1,0 +1,61 @@
+"""Boilerplate rules (site chrome, footers, credits) loaded from a data file."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import ConfigError
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
+ACTIONS = {"drop", "rights", "credits"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    action: str
+
+
+def _line_of(text: str, needle: str) -> int:
+    for i, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return i
+    return 0
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    """Load and validate the rules; any mistake stops the build with file:line."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError(path, 1, "expected a mapping with a 'rules' list")
+    rules = []
+    for i, item in enumerate(data["rules"]):
+        where = _line_of(text, f"name: {item.get('name')}") if isinstance(item, dict) else 0
+        if not isinstance(item, dict) or not {"name", "pattern", "action"} <= set(item):
+            raise ConfigError(path, where or None, f"rule #{i + 1} needs name, pattern and action")
+        if item["action"] not in ACTIONS:
+            raise ConfigError(path, where, f"rule {item['name']!r}: action must be one of {sorted(ACTIONS)}")
+        try:
+            pattern = re.compile(str(item["pattern"]))
+        except re.error as e:
+            raise ConfigError(path, where, f"rule {item['name']!r}: bad regular expression: {e}")
+        rules.append(Rule(str(item["name"]), pattern, item["action"]))
+    return tuple(rules)
+
+
+def match_rule(line: str, rules: tuple[Rule, ...]) -> Rule | None:
+    for rule in rules:
+        if rule.pattern.search(line):
+            return rule
+    return None

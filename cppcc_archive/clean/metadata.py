@@ -1,0 +1,128 @@
+"""Recognise metadata lines (bylines, editors, captions, datelines …).
+
+Works on cleaned, simplified lines with full-width punctuation restored.
+Each recogniser returns what it found and what is left of the line for the
+body (often nothing), so the caller can count every character it moves.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Author
+
+NAME = r"[\u4e00-\u9fff·]{2,8}"
+_NAMES = re.compile(NAME)
+
+BYLINE = re.compile(rf"^□\s*({NAME}(?:\s+{NAME})*)$")
+STAFF_REPORTER = re.compile(rf"^本报(?:融媒体)?记者\s*({NAME}(?:\s+{NAME})*)$")
+NEWS_LEAD = re.compile(rf"^(本报讯|本报电)\s*（((?:融媒体|特约|见习)?记者|通讯员)\s*({NAME}(?:\s+{NAME})*)）\s*")
+DATELINE = re.compile(
+    rf"^(?P<pub>[\u4e00-\u9fff]{{2,10}}?(?:网|报|社|台|新闻))(?P<place>[\u4e00-\u9fff]{{2,6}}?)"
+    rf"(?P<date>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日)电\s*(?:（(?:记者|通讯员)\s*(?P<names>{NAME}(?:\s+{NAME})*)）)?\s*"
+)
+EDITOR = re.compile(rf"^(责任编辑|编辑|校对|审核)[：:]\s*({NAME}(?:[\s、，]+{NAME})*)$")
+KEYWORDS = re.compile(r"^关键词[：:]\s*(.+)$")
+AUTHOR_NOTE = re.compile(r"（作者系([^（）]{2,60})）\s*$")
+TRAILING_REPORTER = re.compile(rf"(?<=[。！？”])\s*（({NAME}(?:\s+{NAME})*)）$")
+CAPTION_MARK = re.compile(r"^[▲△▼↑↓]\s*(.+)$")
+PHOTO_CREDIT = re.compile(rf"\s+({NAME}(?:\s+{NAME})*)\s*摄$")
+CONTINUED_FROM = re.compile(r"^（上接(\d+|[一二三四五六七八九十]+)版）$")
+CONTINUED_TO = re.compile(r"^（下转(\d+|[一二三四五六七八九十]+)版）$")
+DATE_IN_TEXT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass
+class Found:
+    """What one line gave: authors, captions … and the text left for the body."""
+
+    rest: str
+    kind: str = ""  # name recorded in the ledger for moved characters
+    authors: list[Author] = field(default_factory=list)
+    caption: Optional[str] = None
+    publisher: Optional[str] = None
+    date: Optional[str] = None
+    date_text: Optional[str] = None
+    keywords: list[str] = field(default_factory=list)
+    author_title: Optional[str] = None
+    starts_article: bool = False
+    continued_from: Optional[str] = None
+
+
+def names(s: str) -> list[str]:
+    return _NAMES.findall(s)
+
+
+def _iso(y: Optional[str], m: str, d: str) -> Optional[str]:
+    if not y:
+        return None  # never invent a year
+    try:
+        import datetime
+
+        return datetime.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def recognise(line: str) -> Found:
+    """Classify one line.  ``rest`` is what stays in the body.
+
+    >>> recognise("□ 欧汉东").authors
+    [Author(name='欧汉东', role='作者')]
+    >>> f = recognise("本报讯（记者 王泳）“政协机关作为服务……")
+    >>> (f.authors[0].name, f.rest)
+    ('王泳', '“政协机关作为服务……')
+    >>> f = recognise("人民政协网北京6月14日电 （记者 包松娅）")
+    >>> (f.publisher, f.date_text, f.date, f.authors[0].name, f.rest)
+    ('人民政协网', '6月14日', None, '包松娅', '')
+    """
+    m = BYLINE.match(line)
+    if m:
+        return Found("", "byline", [Author(n, "作者") for n in names(m.group(1))], starts_article=True)
+    m = STAFF_REPORTER.match(line)
+    if m:
+        return Found("", "byline", [Author(n, "记者") for n in names(m.group(1))], starts_article=True)
+    m = NEWS_LEAD.match(line)
+    if m:
+        role = "通讯员" if m.group(2) == "通讯员" else "记者"
+        return Found(line[m.end():], "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True)
+    m = DATELINE.match(line)
+    if m:
+        authors = [Author(n, "记者") for n in names(m.group("names") or "")]
+        return Found(line[m.end():], "dateline", authors, publisher=m.group("pub"),
+                     date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
+                     starts_article=True)
+    m = CONTINUED_FROM.match(line)
+    if m:
+        return Found("", "continuation_marker", starts_article=True, continued_from=m.group(1))
+    m = CONTINUED_TO.match(line)
+    if m:
+        return Found("", "continuation_marker")
+    m = EDITOR.match(line)
+    if m:
+        role = "编辑" if "编辑" in m.group(1) else m.group(1)
+        return Found("", "editor", [Author(n, role) for n in names(m.group(2))])
+    m = KEYWORDS.match(line)
+    if m:
+        return Found("", "original_keywords", keywords=[k for k in re.split(r"[\s,，、;；]+", m.group(1)) if k])
+    m = CAPTION_MARK.match(line)
+    if m:
+        return _caption(m.group(1))
+    if PHOTO_CREDIT.search(line) and len(line) < 400:
+        return _caption(line)
+    m = AUTHOR_NOTE.search(line)
+    if m:
+        return Found(line[: m.start()].rstrip(), "author_note", author_title=m.group(1))
+    m = TRAILING_REPORTER.search(line)
+    if m:
+        return Found(line[: m.start()].rstrip(), "trailing_byline", [Author(n, "记者") for n in names(m.group(1))])
+    return Found(line)
+
+
+def _caption(text: str) -> Found:
+    authors = []
+    m = PHOTO_CREDIT.search(text)
+    if m:
+        authors = [Author(n, "摄影") for n in names(m.group(1))]
+    return Found("", "caption", authors, caption=text.strip())

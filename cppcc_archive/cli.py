@@ -1,0 +1,192 @@
+"""Command line: parse arguments, run the pipeline, report, exit with a meaningful code.
+
+Exit codes: 0 success; 1 ``--strict`` and problems were found; 2 usage or
+configuration error (a broken data file stops the build at once).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+log = logging.getLogger("cppcc_archive")
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="build.py", description="Build the 政协文库 archive from seed files.")
+    p.add_argument("--seeds", type=Path, default=None, help="directory of seed files (default: seeds/)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="build everything under this directory (OUT/docs, OUT/site, OUT/articles.json, OUT/report.json) "
+                        "without touching the repository's docs/ or site/")
+    p.add_argument("--no-site", action="store_true", help="stop after writing Markdown and the JSON files")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any input had a problem")
+    p.add_argument("--jobs", type=int, default=1, help="parallel worker processes for the pipeline (default 1)")
+    p.add_argument("--serve", action="store_true", help="build, then serve on 127.0.0.1 and rebuild when seeds or pages change")
+    p.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    args = p.parse_args(argv)
+    if args.jobs < 1:
+        p.error("--jobs must be at least 1")
+    return args
+
+
+def main(argv=None) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as e:
+        return 2 if e.code else 0
+    logging.basicConfig(level=logging.INFO if not args.quiet else logging.WARNING, format="%(message)s")
+    seeds = args.seeds or REPO / "seeds"
+    if not seeds.is_dir():
+        print(f"error: seeds directory {seeds} does not exist or is not a directory", file=sys.stderr)
+        return 2
+    try:
+        report = run(seeds, args.out, site=not args.no_site, jobs=args.jobs, quiet=args.quiet)
+    except ConfigError as e:
+        print(f"configuration error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: the previous generated pages and site are left as they were", file=sys.stderr)
+        return 130
+    if args.serve:
+        return serve(seeds, args.out, args.port, args.jobs)
+    if args.strict and report["totals"]["problems"]:
+        return 1
+    return 0
+
+
+def layout(out: Path | None) -> dict[str, Path]:
+    """Where a build writes: the repo's docs/ and site/, or everything under --out."""
+    if out is None:
+        return {"docs": REPO / "docs", "site": REPO / "site", "json_dir": REPO / "docs",
+                "config": REPO / ".cache" / "mkdocs.yml", "export_dir": None}
+    out = out.resolve()
+    return {"docs": out / "docs", "site": out / "site", "json_dir": out / "docs",
+            "config": out / "mkdocs.yml", "export_dir": out}
+
+
+def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False) -> dict:
+    from . import pipeline, write
+    from .clean.boilerplate import load_rules
+    from .tag.gazetteer import load_gazetteer
+    from .tag.topics import load_taxonomy
+    from .tag.keywords import load_stopwords, load_userdict
+    from .convert import load_overrides
+
+    # Data files first: a broken one stops the build before any work.
+    load_gazetteer(), load_taxonomy(), load_rules(), load_userdict(), load_stopwords(), load_overrides()
+    paths = layout(out)
+    t0 = time.perf_counter()
+    bar = _progress(quiet)
+    results = pipeline.gather(seeds, jobs=jobs, progress=bar)
+    if bar:
+        bar(close=True)
+    articles, report = pipeline.assemble(results)
+    for f in report["files"]:
+        for p in f["problems"]:
+            log.warning("%s: %s", p["file"], p["message"])
+    template = (REPO / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8")
+    files = write.render_site(articles, report, {r.name: r.raw_text for r in results if r.raw_text is not None}, template)
+    records = [write.article_record(a) for a in articles]
+    files["articles.json"] = write.dumps_json(records)
+    files["report.json"] = write.dumps_json(report)
+    files["articles.csv"] = write.articles_csv(records)
+    docs = paths["docs"]
+    if out is not None:
+        _copy_handwritten(REPO / "docs", docs)
+    staging = docs.parent / f".{docs.name}.staging"
+    write.write_tree(files, staging)
+    write.publish(staging, docs)
+    if paths["export_dir"] is not None:
+        write.write_atomic(paths["export_dir"] / "articles.json", files["articles.json"])
+        write.write_atomic(paths["export_dir"] / "report.json", files["report.json"])
+    t1 = time.perf_counter()
+    tags = sorted({t for a in articles for t in write.tags_for(a)})
+    from .site import build_site, effective_config
+
+    paths["config"].parent.mkdir(parents=True, exist_ok=True)
+    cfg = effective_config(paths["config"], docs, paths["site"], tags)
+    if site:
+        build_site(cfg, paths["site"], quiet=True)
+    t2 = time.perf_counter()
+    if not quiet:
+        tot = report["totals"]
+        log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
+                 tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
+    return report
+
+
+def _copy_handwritten(src: Path, dst: Path) -> None:
+    """An --out build gets its own copy of the hand-written pages (never the generated ones)."""
+    from .write import GENERATED
+
+    dst.mkdir(parents=True, exist_ok=True)
+    for item in sorted(src.iterdir()):
+        if item.name in GENERATED or item.name.startswith("."):
+            continue
+        target = dst / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(item, target)
+
+
+def _progress(quiet: bool):
+    """A progress bar on a terminal; nothing in CI or when piped."""
+    if quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" seeds", desc="pipeline", leave=False)
+
+    def tick(close: bool = False):
+        bar.close() if close else bar.update(1)
+
+    return tick
+
+
+def serve(seeds: Path, out: Path | None, port: int, jobs: int) -> int:
+    """Serve on 127.0.0.1; MkDocs rebuilds on page changes, we rerun the pipeline on seed changes."""
+    import subprocess
+
+    paths = layout(out)
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(paths["config"]),
+                             "--dev-addr", f"127.0.0.1:{port}", "--no-strict"])
+    print(f"serving on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+
+    def snapshot():
+        state = {}
+        for root, _, files in os.walk(seeds):
+            for f in files:
+                p = os.path.join(root, f)
+                try:
+                    st = os.stat(p)
+                    state[p] = (st.st_mtime_ns, st.st_size)
+                except OSError:
+                    pass
+        return state
+
+    last = snapshot()
+    try:
+        while proc.poll() is None:
+            time.sleep(1.0)
+            now = snapshot()
+            if now != last:
+                last = now
+                print("seeds changed: rebuilding pages")
+                try:
+                    run(seeds, out, site=False, jobs=jobs, quiet=True)
+                except ConfigError as e:
+                    print(f"configuration error: {e}", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        proc.terminate()
+    return 0

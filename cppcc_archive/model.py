@@ -1,0 +1,130 @@
+"""The records that flow between pipeline stages.
+
+Every stage takes frozen records and returns new ones, so a stage can never
+change what an earlier stage recorded behind its back (STYLE.md, rule 5).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input, reported with the file it came from."""
+
+    source_file: str
+    kind: str  # short machine-readable code, e.g. "undecodable", "empty"
+    message: str  # a sentence a curator can act on
+
+    def as_dict(self) -> dict:
+        return {"file": self.source_file, "kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One input file after decoding: the text exactly as decoded."""
+
+    name: str  # file name relative to the seeds directory (posix)
+    raw_bytes_sha256: str
+    encoding: Optional[str]  # None when the file could not be decoded
+    encoding_confidence: float
+    text: str  # decoded text with front matter removed
+    front_matter: tuple[tuple[str, str], ...] = ()  # validated, known keys only
+    problems: tuple[Problem, ...] = ()
+    size: int = 0
+
+    def meta(self, key: str) -> Optional[str]:
+        for k, v in self.front_matter:
+            if k == key:
+                return v
+        return None
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    role: str  # 作者, 记者, 编辑, 摄影 …
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "title": self.title}
+
+
+@dataclass(frozen=True)
+class Region:
+    province: Optional[str]
+    prefecture: Optional[str]
+    county: Optional[str]
+    code: str
+
+    def as_dict(self) -> dict:
+        return {
+            "province": self.province,
+            "prefecture": self.prefecture,
+            "county": self.county,
+            "code": self.code,
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: what the cleaning stage found, then what tagging added."""
+
+    source_file: str
+    part: int
+    title: str
+    title_derived: bool
+    paragraphs: tuple[str, ...]  # cleaned, simplified; headings start with "## "
+    original_paragraphs: tuple[str, ...]  # same article before t2s conversion
+    script: str  # simplified | traditional
+    authors: tuple[Author, ...] = ()
+    captions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # visible editorial notes (fragment, truncated…)
+    original_keywords: tuple[str, ...] = ()
+    date: Optional[str] = None
+    date_text: Optional[str] = None
+    publisher: Optional[str] = None
+    source_url: Optional[str] = None
+    page: Optional[str] = None  # newspaper page (版次) from front matter
+    rights: Optional[str] = None
+    changes: tuple[tuple[str, int], ...] = ()
+    # filled by tagging
+    id: str = ""
+    regions: tuple[Region, ...] = ()
+    level: Optional[str] = None
+    topics: tuple[str, ...] = ()
+    topic_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    keywords: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    region_evidence: tuple[str, ...] = ()
+    also_in: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Plain text of the body: headings lose their Markdown marker."""
+        return "\n".join(p[3:] if p.startswith("## ") else p for p in self.paragraphs)
+
+    def with_(self, **kwargs) -> "Article":
+        return replace(self, **kwargs)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one input file."""
+
+    source_file: str
+    encoding: Optional[str]
+    encoding_confidence: float
+    articles: tuple[str, ...]  # article ids
+    problems: tuple[Problem, ...]
+    changes: tuple[tuple[str, int], ...]  # fixer name -> count over the file
+    removed_chars: tuple[tuple[str, int], ...] = field(default=())  # fixer -> CJK chars removed

@@ -1,0 +1,333 @@
+"""The order of stages, and the build report.
+
+Phase 1 reads, cleans, converts, splits and tags every seed (in parallel
+with ``--jobs``); phase 2 sees the whole corpus: ids, duplicates, pages,
+indexes, exports.  A bad seed becomes a report line, never a stopped build.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from . import convert
+from .clean import clean_text, cjk_count
+from .clean.boilerplate import load_rules, match_rule
+from .model import Article, Author, Problem, SeedFile
+from .read import read_seed
+from .split import Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, split_page, take_title
+from .tag import keywords as kw
+from .tag.people import find_people
+from .tag.regions import tag_regions
+from .tag.topics import score_topics
+
+
+@dataclass
+class SeedResult:
+    """Everything phase 1 learned from one input path."""
+
+    name: str
+    encoding: Optional[str] = None
+    encoding_confidence: float = 0.0
+    size: int = 0
+    sha256: str = ""
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    changes: dict[str, int] = field(default_factory=dict)
+    ledger: dict[str, int] = field(default_factory=dict)  # CJK chars moved out of bodies, by step
+    input_cjk: int = 0
+    raw_text: Optional[str] = None  # decoded original, published as the "original text"
+
+
+def article_id(source_file: str, part: int) -> str:
+    """Stable id: from the seed's file name and the article's index in it.
+
+    Content is deliberately left out, so an article keeps its URL when the
+    cleaning improves or other seeds come and go.
+    """
+    return hashlib.sha256(f"{source_file}\x00{part}".encode("utf-8")).hexdigest()[:12]
+
+
+def process_path(path: Path, name: str) -> SeedResult:
+    """Phase 1 for one file; never raises for any content."""
+    seed = read_seed(path, name)
+    if isinstance(seed, Problem):
+        return SeedResult(name=name, problems=[seed])
+    try:
+        return process_seed(seed)
+    except Exception as e:  # a bug must not cost the other seeds; it is reported
+        return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file")])
+
+
+def process_seed(seed: SeedFile) -> SeedResult:
+    res = SeedResult(seed.name, seed.encoding, seed.encoding_confidence, seed.size, seed.raw_bytes_sha256)
+    res.problems.extend(seed.problems)
+    res.raw_text = seed.text
+    res.input_cjk = cjk_count(seed.text)
+    text, changes, removed = clean_text(seed.text)
+    res.changes.update(changes)
+    ledger = Ledger()
+    for k, v in removed.items():
+        ledger[k] += v
+    script = convert.detect_script(text)
+    simplified = convert.to_simplified(text)
+    if simplified != text:
+        res.changes["to_simplified"] = sum(1 for a, b in zip(text, simplified) if a != b) or 1
+        delta = cjk_count(text) - cjk_count(simplified)
+        if delta:
+            ledger["to_simplified"] += delta
+    if changes.get("unrecoverable_characters"):
+        res.problems.append(Problem(seed.name, "mojibake", f"{changes['unrecoverable_characters']} character(s) lost to GBK mojibake could not be recovered; shown as □"))
+
+    lines, rights, credits = _strip_boilerplate([x for x in simplified.split("\n") if x.strip()], ledger, res.changes)
+    drafts = split_page(lines, ledger)
+    if not drafts:
+        res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)"))
+        res.ledger = dict(ledger)
+        return res
+    if len(drafts) > 1:
+        res.changes["split_articles"] = len(drafts)
+    for part, d in enumerate(drafts):
+        res.articles.append(_finish(seed, part, d, script, rights, credits, ledger, res))
+    res.ledger = dict(ledger)
+    if not any(cjk_count(a.text) for a in res.articles):
+        res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text"))
+    return res
+
+
+def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple[list[str], Optional[str], list[str]]:
+    rules = load_rules()
+    kept, rights, credits = [], None, []
+    for line in lines:
+        rule = match_rule(line, rules)
+        if rule is None:
+            kept.append(line)
+            continue
+        ledger.move(f"boilerplate:{rule.name}", line)
+        changes[f"boilerplate:{rule.name}"] = changes.get(f"boilerplate:{rule.name}", 0) + 1
+        if rule.action == "rights" and rights is None:
+            rights = line
+        elif rule.action == "credits":
+            credits.append(line)
+    # A credits line may wrap onto a names-only line (本版文字: … / 张军 李平 旦增多吉).
+    return kept, rights, credits
+
+
+def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: Ledger, res: SeedResult) -> Article:
+    title, derived = take_title(d, ledger)
+    lines, joins = join_broken_paragraphs(d.lines)
+    if joins:
+        res.changes["join_broken_paragraphs"] = res.changes.get("join_broken_paragraphs", 0) + joins
+    before = len(lines)
+    lines = dedupe_paragraphs(lines, ledger)
+    if len(lines) != before or ledger.get("dedupe_repeated_paragraphs"):
+        res.changes["dedupe_repeated_paragraphs"] = ledger.get("dedupe_repeated_paragraphs", 0) and res.changes.get("dedupe_repeated_paragraphs", 0) + 1
+    paragraphs = tuple(_mark_heading(x, i, lines) for i, x in enumerate(lines))
+    notes = list(d.notes)
+    if d.continued_from:
+        notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
+    body = [p for p in paragraphs if not p.startswith("## ")]
+    if body and body[0][:1] in "，、。；：”）" + "".join(chr(c) for c in range(0x4e00, 0x4e00)):
+        notes.append("本文开头缺失：来源文本从句子中间开始。")
+    elif body and part == 0 and d.led and _starts_mid_sentence(body[0]):
+        notes.append("本文开头可能缺失：首段似从句子中间开始。")
+    if body and body[-1][-1:] not in "。！？”’）」』…—》":
+        notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
+    fm = dict(seed.front_matter)
+    authors = tuple(d.authors)
+    if fm.get("title") and part == 0:
+        title, derived = fm["title"], False
+    date, date_text = d.date, d.date_text
+    if fm.get("date"):
+        date = fm["date"]
+        date_text = date_text or fm["date"]
+    art = Article(
+        source_file=seed.name,
+        part=part,
+        title=title,
+        title_derived=derived,
+        paragraphs=paragraphs,
+        original_paragraphs=(),
+        script=script,
+        authors=authors,
+        captions=tuple(d.captions) + (tuple(credits) if part == 0 else ()),
+        notes=tuple(notes),
+        original_keywords=tuple(d.keywords),
+        date=date,
+        date_text=date_text,
+        publisher=fm.get("publisher") or d.publisher,
+        source_url=fm.get("source_url"),
+        page=fm.get("page"),
+        rights=rights,
+        id=article_id(seed.name, part),
+    )
+    return tag_article(art, tuple(d.author_titles))
+
+
+def _starts_mid_sentence(p: str) -> bool:
+    # 计划，使协商课题… : a first clause of one or two words before a comma.
+    m = re.match(r"^([\u4e00-\u9fff]{1,3})[，、]", p)
+    return bool(m)
+
+
+def _mark_heading(line: str, i: int, lines: list[str]) -> str:
+    if is_heading_like(line) and i + 1 < len(lines):
+        return "## " + line
+    return line
+
+
+def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
+    body = art.text
+    reg = tag_regions(art.title, body, author_titles)
+    topics, cues = score_topics(art.title, body)
+    people = find_people(body, art.authors, author_titles)
+    return art.with_(
+        regions=reg.regions,
+        level=reg.level,
+        region_evidence=reg.evidence,
+        topics=topics,
+        topic_cues=cues,
+        keywords=kw.keywords(art.title + "\n" + body),
+        people=people,
+    )
+
+
+# ---------------------------------------------------------------- phase 2
+
+def gather(seeds_dir: Path, jobs: int = 1, progress=None) -> list[SeedResult]:
+    """Phase 1 over every path under ``seeds_dir``, in a stable order."""
+    from .read import Unreadable, discover
+
+    tasks, results = [], []
+    for item in discover(seeds_dir):
+        if isinstance(item, Unreadable):
+            results.append(SeedResult(name=item.name, problems=[item.problem]))
+        else:
+            tasks.append((item, item.relative_to(seeds_dir).as_posix()))
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for r in pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
+                results.append(r)
+                if progress:
+                    progress()
+    else:
+        for t in tasks:
+            results.append(_process_task(t))
+            if progress:
+                progress()
+    return sorted(results, key=lambda r: r.name)
+
+
+def _process_task(task: tuple[Path, str]) -> SeedResult:
+    return process_path(*task)
+
+
+def near_duplicates(articles: list[Article]) -> dict[str, str]:
+    """Map a duplicate article's id to the id of the article kept.
+
+    Texts are compared in simplified script, so a traditional copy of a
+    simplified article is found too.  Candidate pairs come from shared
+    sampled 8-character shingles (an inverted index), then Jaccard ≥ 0.8.
+    """
+    def shingles(t: str) -> set[int]:
+        t = re.sub(r"\s+", "", t)
+        out = set()
+        for i in range(0, max(0, len(t) - 7)):
+            h = hash_shingle(t[i:i + 8])
+            if h % 8 == 0:
+                out.add(h)
+        return out
+
+    sh = [shingles(a.title + a.text) for a in articles]
+    postings: dict[int, list[int]] = {}
+    for i, s in enumerate(sh):
+        for h in s:
+            postings.setdefault(h, []).append(i)
+    dup: dict[str, str] = {}
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].source_file, articles[i].part))
+    rank = {i: r for r, i in enumerate(order)}
+    for i in order:
+        if articles[i].id in dup or len(sh[i]) < 5:
+            continue
+        shared: dict[int, int] = {}
+        for h in sh[i]:
+            lst = postings[h]
+            if len(lst) > 50:
+                continue
+            for j in lst:
+                if j != i and rank[j] > rank[i]:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            if articles[j].id in dup:
+                continue
+            union = len(sh[i] | sh[j])
+            if union and n / union >= 0.8:
+                dup[articles[j].id] = articles[i].id
+    return dup
+
+
+def hash_shingle(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
+    """Whole-corpus step: drop near-duplicates (listing them in also_in) and build the report."""
+    articles = [a for r in results for a in r.articles]
+    dup = near_duplicates(articles)
+    by_id = {a.id: a for a in articles}
+    also: dict[str, list[str]] = {}
+    for d, keep in dup.items():
+        also.setdefault(keep, []).append(by_id[d].source_file)
+    kept = []
+    for a in articles:
+        if a.id in dup:
+            continue
+        extra = tuple(sorted(set(also.get(a.id, [])) - {a.source_file}))
+        kept.append(a.with_(also_in=extra, changes=tuple(sorted(_article_changes(a, results).items()))))
+    kept.sort(key=lambda a: a.id)
+    files = []
+    problems_total = 0
+    for r in results:
+        probs = list(r.problems)
+        for a in r.articles:
+            if a.id in dup:
+                probs.append(Problem(r.name, "duplicate", f"article {a.part + 1} ({a.title[:30]}) duplicates {by_id[dup[a.id]].source_file}; kept once, listed in also_in"))
+            if not a.regions and a.level != "全国":
+                probs.append(Problem(r.name, "region-unknown", f"article {a.part + 1} ({a.title[:30]}): no region found; tagged 地区/未知"))
+        problems_total += len(probs)
+        files.append({
+            "file": r.name,
+            "encoding": r.encoding,
+            "encoding_confidence": r.encoding_confidence,
+            "bytes": r.size,
+            "sha256": r.sha256,
+            "articles": [a.id for a in r.articles if a.id not in dup],
+            "duplicates": [a.id for a in r.articles if a.id in dup],
+            "problems": [p.as_dict() for p in probs],
+            "changes": dict(sorted(r.changes.items())),
+            "cjk_input": r.input_cjk,
+            "cjk_moved": dict(sorted(r.ledger.items())),
+        })
+    report = {
+        "totals": {
+            "files": len(results),
+            "articles": len(kept),
+            "duplicates": len(dup),
+            "problems": problems_total,
+            "files_without_articles": sum(1 for f in files if not f["articles"] and not f["duplicates"]),
+        },
+        "files": files,
+    }
+    return kept, report
+
+
+def _article_changes(a: Article, results: list[SeedResult]) -> dict[str, int]:
+    # Text fixers run per file, so an article carries its file's fixer counts.
+    for r in results:
+        if r.name == a.source_file:
+            return {k: v for k, v in r.changes.items()}
+    return {}

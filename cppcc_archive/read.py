@@ -1,0 +1,358 @@
+"""Find seed files, decode their bytes and read optional front matter.
+
+Nothing is dropped silently: every path under the seeds directory comes back
+either as a decoded ``SeedFile`` or as a ``Problem`` that says why not.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .model import Problem, SeedFile
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+MAX_BYTES = 32 * 1024 * 1024
+# Front-matter keys a seed may set; anything else is reported and ignored so a
+# seed can never invent a field (or a YAML key) on the site.
+FRONT_MATTER_KEYS = {"title", "source_url", "url", "publisher", "date", "page", "版次"}
+
+_MAGIC = [
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (or Office document)"),
+    (b"%PDF", "PDF document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "Windows executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"BM", None),  # too short a signature to trust alone; checked with NULs
+]
+
+# Encodings a curator's Chinese file may plausibly be in.  A detector answer
+# outside this list (cp1252, koi8-r …) on CJK-heavy bytes is a wrong guess.
+CHINESE_ENCODINGS = ("gb18030", "big5hkscs", "utf_16")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    name: str
+    problem: Problem
+
+
+def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
+    """Yield every candidate seed path in a stable order, or why it is skipped."""
+    seeds_dir = Path(seeds_dir)
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+        dirs.sort()
+        rel_root = Path(root).relative_to(seeds_dir)
+        # A symlinked directory is never followed: that is how loops are avoided.
+        for d in list(dirs):
+            full = Path(root) / d
+            if d.startswith("."):
+                dirs.remove(d)
+                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "hidden", "hidden directory ignored"))
+            elif full.is_symlink():
+                dirs.remove(d)
+                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "symlink-dir", "symbolic link to a directory not followed (it could loop)"))
+        for f in sorted(files):
+            name = _rel(rel_root / f)
+            if f.startswith("."):
+                yield Unreadable(name, Problem(name, "hidden", "hidden file ignored (rename it without the leading dot to include it)"))
+                continue
+            if f.lower() in {"readme", "readme.md", "curation.yaml", "curation.yml"} and rel_root == Path("."):
+                continue
+            if Path(f).suffix.lower() not in TEXT_SUFFIXES:
+                yield Unreadable(name, Problem(name, "extension", f"extension {Path(f).suffix!r} is not a text seed (.txt, .md, .html); ignored"))
+                continue
+            yield Path(root) / f
+
+
+def _rel(p: Path) -> str:
+    return p.as_posix()
+
+
+def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes, Problem]:
+    """Read a file's bytes, turning every OS-level failure into a Problem."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return Problem(name, "dangling-symlink", "symbolic link points to a file that does not exist")
+        return Problem(name, "vanished", "file disappeared during the build")
+    except OSError as e:
+        return Problem(name, "unreadable", f"cannot stat file: {e.strerror}")
+    if not stat.S_ISREG(st.st_mode):
+        return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)")
+    if st.st_size > max_bytes:
+        return Problem(name, "too-large", f"file is {st.st_size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit; split it into smaller seeds")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except PermissionError:
+        return Problem(name, "permission", "permission denied when reading the file")
+    except FileNotFoundError:
+        return Problem(name, "vanished", "file disappeared during the build")
+    except OSError as e:
+        return Problem(name, "unreadable", f"cannot read file: {e.strerror}")
+
+
+def sniff_binary(data: bytes) -> Optional[str]:
+    """Name the binary format of ``data``, or None if it may be text."""
+    for magic, label in _MAGIC:
+        if label and data.startswith(magic):
+            return label
+    head = data[:65536]
+    if not head:
+        return None
+    nul = head.count(0)
+    if nul and not _looks_utf16(head) and not _looks_utf32(head):
+        if nul / len(head) > 0.01:
+            return "binary data (NUL bytes)"
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    even, odd = head[0::2], head[1::2]
+    # ASCII in UTF-16 puts a NUL in every other byte; CJK rarely produces
+    # NUL bytes at all, so demand a strong one-sided pattern.
+    if len(head) < 4:
+        return False
+    return (even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd)) or (
+        odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even)
+    ) or _utf16_cjk(head)
+
+
+def _utf16_cjk(head: bytes) -> bool:
+    """UTF-16 text that is mostly CJK has few NULs; test by decoding."""
+    if len(head) % 2:
+        head = head[:-1]
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            s = head.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+        if s and cjk / len(s) > 0.5:
+            return True
+    return False
+
+
+def _looks_utf32(head: bytes) -> bool:
+    return head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def _cjk_share(s: str) -> float:
+    if not s:
+        return 0.0
+    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    return cjk / max(1, sum(1 for c in s if not c.isspace()))
+
+
+def decode(data: bytes, name: str) -> tuple[Optional[str], Optional[str], float, list[Problem]]:
+    """Decode ``data``; return (text, encoding, confidence, problems).
+
+    Order: byte-order marks, strict UTF-8, UTF-16 without BOM, then
+    charset-normalizer restricted to Chinese encodings, then a line-by-line
+    UTF-8/GB18030 mix for files stitched from several sources.
+    """
+    problems: list[Problem] = []
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                     (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc, 1.0, problems
+            except UnicodeDecodeError:
+                text = data.decode(enc, errors="replace")
+                problems.append(Problem(name, "invalid-bytes", f"{enc} byte-order mark but invalid bytes; undecodable bytes shown as �"))
+                return text, enc, 0.5, problems
+    try:
+        return data.decode("utf-8"), "utf-8", 1.0, problems
+    except UnicodeDecodeError:
+        pass
+    head = data[:65536]
+    if _looks_utf16(head):
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _cjk_share(text) > 0.3 or text.isascii():
+                return text, enc, 0.9, problems
+    best = _best_chinese_guess(data)
+    if best is not None:
+        enc, text, conf = best
+        if conf < 0.6:
+            problems.append(Problem(name, "uncertain-encoding", f"encoding guessed as {enc} with low confidence ({conf:.2f}); check the text"))
+        return text, enc, conf, problems
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        text, n_gb = mixed
+        problems.append(Problem(name, "mixed-encoding", f"{n_gb} line(s) were not UTF-8 and were decoded as GB18030"))
+        return text, "utf-8+gb18030", 0.7, problems
+    return None, None, 0.0, [Problem(name, "undecodable", "bytes are not text in UTF-8, UTF-16, GB18030 or Big5")]
+
+
+def _best_chinese_guess(data: bytes) -> Optional[tuple[str, str, float]]:
+    """Pick between GB18030 and Big5 by how Chinese the decoded text looks.
+
+    charset-normalizer proposes; we check: its answer must be a Chinese
+    encoding and must decode strictly, else we test both ourselves.
+    """
+    candidates: list[tuple[str, str, float]] = []
+    try:
+        result = from_bytes(data[:262144], cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
+    except Exception:  # the detector must never crash a build
+        result = None
+    if result is not None:
+        enc = result.encoding
+        enc = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}.get(enc, enc)
+        try:
+            text = data.decode(enc)
+            candidates.append((enc, text, max(0.0, 1.0 - result.chaos)))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for enc in ("gb18030", "big5hkscs"):
+        if any(c[0] == enc for c in candidates):
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((enc, text, 0.5))
+    if not candidates:
+        return None
+    # Common-character share separates a right decode from a wrong one far
+    # better than the detector's chaos alone on short Chinese files.
+    scored = sorted(candidates, key=lambda c: (_common_share(c[1]), c[2]), reverse=True)
+    enc, text, conf = scored[0]
+    share = _common_share(text)
+    if share < 0.5 and _cjk_share(text) > 0.2:
+        conf = min(conf, 0.4)
+    return enc, text, round(min(conf, 0.99), 2) if share >= 0.5 else round(conf, 2)
+
+
+_COMMON = None
+
+
+def _common_share(text: str) -> float:
+    """Share of CJK characters that are among the frequent ones (GB2312 level 1 or its traditional forms)."""
+    global _COMMON
+    if _COMMON is None:
+        chars = set()
+        for hi in range(0xB0, 0xD8):
+            for lo in range(0xA1, 0xFF):
+                try:
+                    chars.add(bytes([hi, lo]).decode("gb2312"))
+                except UnicodeDecodeError:
+                    pass
+        import opencc
+
+        chars |= set(opencc.OpenCC("s2t.json").convert("".join(sorted(chars))))
+        chars |= set(opencc.OpenCC("s2hk.json").convert("".join(sorted(chars))))
+        _COMMON = frozenset(chars)
+    cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(1 for c in cjk if c in _COMMON) / len(cjk)
+
+
+def _decode_mixed_lines(data: bytes) -> Optional[tuple[str, int]]:
+    lines = data.split(b"\n")
+    out, n_gb = [], 0
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                out.append(line.decode("gb18030"))
+                n_gb += 1
+            except UnicodeDecodeError:
+                out.append(line.decode("utf-8", errors="replace"))
+                n_gb += 1
+    return "\n".join(out), n_gb
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str], ...], list[Problem]]:
+    """Separate optional YAML front matter; bad front matter is reported, never fatal."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, (), []
+    body = text[m.end():]
+    problems: list[Problem] = []
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}; ignored"))
+        return body, (), problems
+    if data is None:
+        return body, (), problems
+    if not isinstance(data, dict):
+        problems.append(Problem(name, "front-matter", "front matter is not a mapping of keys to values; ignored"))
+        return body, (), problems
+    items: list[tuple[str, str]] = []
+    for key, value in data.items():
+        key_s = str(key)
+        if key_s not in FRONT_MATTER_KEYS:
+            problems.append(Problem(name, "front-matter", f"unknown front-matter key {key_s[:40]!r} ignored (known: {', '.join(sorted(FRONT_MATTER_KEYS))})"))
+            continue
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} must be text; ignored"))
+            continue
+        value = str(value).strip()
+        if key_s == "date" and not _ISO_DATE.match(value):
+            problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not YYYY-MM-DD; ignored"))
+            continue
+        if key_s in ("source_url", "url") and not re.match(r"^https?://[^\s<>\"']+$", value):
+            problems.append(Problem(name, "front-matter", "source_url must be an http(s) address; ignored"))
+            continue
+        key_s = {"url": "source_url", "版次": "page"}.get(key_s, key_s)
+        items.append((key_s, value))
+    return body, tuple(sorted(items)), problems
+
+
+def read_seed(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[SeedFile, Problem]:
+    """Read and decode one seed; a Problem when it yields no text at all."""
+    data = read_bytes(path, name, max_bytes)
+    if isinstance(data, Problem):
+        return data
+    if not data.strip():
+        return Problem(name, "empty", "file is empty" if not data else "file holds only whitespace")
+    binary = sniff_binary(data)
+    if binary:
+        return Problem(name, "binary", f"not a text file: looks like a {binary}")
+    text, enc, conf, problems = decode(data, name)
+    if text is None:
+        return problems[0]
+    body, fm, fm_problems = split_front_matter(text.lstrip("\ufeff"), name)
+    return SeedFile(
+        name=name,
+        raw_bytes_sha256=hashlib.sha256(data).hexdigest(),
+        encoding=enc,
+        encoding_confidence=conf,
+        text=body,
+        front_matter=fm,
+        problems=tuple(problems + fm_problems),
+        size=len(data),
+    )

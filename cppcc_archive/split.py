@@ -1,0 +1,240 @@
+"""One cleaned page → one or more articles.
+
+A newspaper page holds several articles.  An article starts where a lead
+appears (a ``□`` byline, ``本报讯（记者…）``, ``本报记者 …``, a dateline
+``…网北京6月14日电``, or a ``（上接1版）`` continuation); the short headline
+lines right above the lead are its title.  Inside an article, short lines
+without sentence punctuation are section headings, paragraphs broken in
+the middle of a word are re-joined, and passages repeated by extraction
+appear once.  Every line that leaves a body is counted in the ledger under
+the name of the step that moved it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .clean.metadata import Found, recognise
+from .model import Author
+
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A paragraph ending in one of these ends a sentence (or deliberately leads on).
+TERMINAL = set("。！？”’）」』…—：；》】")
+HEADING_MAX = 36
+
+
+def cjk_count(s: str) -> int:
+    return len(CJK_RE.findall(s))
+
+
+def is_heading_like(line: str) -> bool:
+    """Short, and not a sentence: a headline or section heading.
+
+    >>> is_heading_like("紧紧围绕中心大局 全面展现政协担当")
+    True
+    >>> is_heading_like("效”转变提升。")
+    False
+    """
+    if not line or len(line) > HEADING_MAX or cjk_count(line) < 2:
+        return False
+    if line[-1] in "。！？；：，、…" or "。" in line:
+        return False
+    if line.count("，") > 1:
+        return False
+    return True
+
+
+@dataclass
+class Draft:
+    title_lines: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    authors: list[Author] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    publisher: Optional[str] = None
+    date: Optional[str] = None
+    date_text: Optional[str] = None
+    author_titles: list[str] = field(default_factory=list)
+    continued_from: Optional[str] = None
+    credits: list[str] = field(default_factory=list)
+    rights: Optional[str] = None
+    led: bool = False  # started by a lead line
+
+    def body_cjk(self) -> int:
+        return sum(cjk_count(x) for x in self.lines)
+
+
+class Ledger(Counter):
+    """CJK characters moved out of article bodies, by the step that moved them."""
+
+    def move(self, step: str, text: str) -> None:
+        n = cjk_count(text)
+        if n:
+            self[step] += n
+
+
+def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
+    """Split a page's lines into article drafts (at least one if any text)."""
+    found = [recognise(line) for line in lines]
+    drafts: list[Draft] = [Draft()]
+    for i, (line, f) in enumerate(zip(lines, found)):
+        cur = drafts[-1]
+        if f.starts_article and _should_start_new(cur, f):
+            new = Draft(led=True)
+            _move_headline(cur, new, allow_comma=f.continued_from is None)
+            drafts.append(new)
+            cur = new
+        _apply(cur, line, f, ledger)
+    drafts = [d for d in drafts if d.lines or d.title_lines or d.captions]
+    return _merge_headless_preamble(drafts)
+
+
+def _should_start_new(cur: Draft, f: Found) -> bool:
+    # A second lead inside an article that has no body yet (a dateline right
+    # after a byline) belongs to the same article.
+    if cur.led:
+        return any(not is_heading_like(x) for x in cur.lines)
+    return True
+
+
+def _move_headline(cur: Draft, new: Draft, allow_comma: bool) -> None:
+    """The heading-like lines just before a lead are the new article's title."""
+    k = len(cur.lines)
+    while k > 0 and len(cur.lines) - k < 3 and (is_heading_like(cur.lines[k - 1]) or cur.lines[k - 1].startswith("——")):
+        if not allow_comma and "，" in cur.lines[k - 1]:
+            break
+        k -= 1
+    new.title_lines = cur.lines[k:]
+    del cur.lines[k:]
+
+
+def _apply(d: Draft, line: str, f: Found, ledger: Ledger) -> None:
+    if f.kind:
+        moved = line if not f.rest else line[: len(line) - len(f.rest)] if line.endswith(f.rest) else line.replace(f.rest, "", 1)
+        ledger.move(f.kind, moved)
+    if f.continued_from:
+        d.continued_from = f.continued_from
+    for a in f.authors:
+        if a not in d.authors:
+            d.authors.append(a)
+    if f.caption:
+        d.captions.append(f.caption)
+    if f.publisher and not d.publisher:
+        d.publisher = f.publisher
+    if f.date_text and not d.date_text:
+        d.date_text, d.date = f.date_text, f.date
+    if f.keywords:
+        d.keywords.extend(f.keywords)
+    if f.author_title:
+        d.author_titles.append(f.author_title)
+    if f.rest:
+        d.lines.append(f.rest)
+
+
+def _merge_headless_preamble(drafts: list[Draft]) -> list[Draft]:
+    """Text before the first lead with no body of its own joins the next article."""
+    if len(drafts) > 1 and not drafts[0].led:
+        first = drafts[0]
+        body = [x for x in first.lines if not is_heading_like(x)]
+        if not body:
+            nxt = drafts[1]
+            nxt.captions = first.captions + nxt.captions
+            nxt.lines = first.lines + nxt.lines  # headings the title did not take
+            nxt.authors = first.authors + [a for a in nxt.authors if a not in first.authors]
+            return drafts[1:]
+    return drafts
+
+
+def take_title(d: Draft, ledger: Ledger) -> tuple[str, bool]:
+    """Title from the headline lines, else the leading heading lines, else derived."""
+    if not d.title_lines:
+        k = 0
+        while k < len(d.lines) and k < 3 and (is_heading_like(d.lines[k]) or (k and d.lines[k].startswith("——"))):
+            k += 1
+        # Keep at least one body paragraph; a lone heading is a title only if text follows.
+        if k and k < len(d.lines):
+            d.title_lines, d.lines = d.lines[:k], d.lines[k:]
+    if d.title_lines:
+        for t in d.title_lines:
+            ledger.move("title", t)
+        main = [t for t in d.title_lines if not t.startswith("——")]
+        sub = [t.lstrip("—").strip() for t in d.title_lines if t.startswith("——")]
+        title = " ".join(main) if main else sub[0]
+        if main and sub:
+            title += "——" + " ".join(sub)
+        return title, False
+    return derive_title(d.lines), True
+
+
+def derive_title(lines: list[str]) -> str:
+    """A title made from the first sentence, for pages printed without one."""
+    text = next((x for x in lines if cjk_count(x) >= 4), lines[0] if lines else "无标题")
+    sentence = re.split(r"[。！？]", text)[0]
+    sentence = re.sub(r"^.{0,12}?[：:]“", "", sentence).strip("“”")
+    if len(sentence) > 28:
+        cut = sentence[:28]
+        comma = max(cut.rfind("，"), cut.rfind("、"))
+        sentence = (cut[:comma] if comma >= 10 else cut) + "…"
+    return sentence or "无标题"
+
+
+def join_broken_paragraphs(lines: list[str]) -> tuple[list[str], int]:
+    """Re-join a paragraph cut in the middle of a word (``将进`` / ``一步``).
+
+    Joins only when the first part is body text ending without sentence
+    punctuation and the next part is body text that does not open a new
+    quotation before closing one the first part left open.
+    """
+    out: list[str] = []
+    joins = 0
+    for line in lines:
+        if out and _dangles(out[-1]) and not is_heading_like(line) and not is_heading_like(out[-1]) and _quote_ok(out[-1], line):
+            out[-1] = out[-1] + line
+            joins += 1
+        else:
+            out.append(line)
+    return out, joins
+
+
+def _dangles(line: str) -> bool:
+    return bool(line) and line[-1] not in TERMINAL and not line.startswith("## ")
+
+
+def _quote_ok(first: str, second: str) -> bool:
+    open_quote = first.count("“") > first.count("”")
+    if not open_quote:
+        return True
+    i, j = second.find("”"), second.find("“")
+    return i != -1 and (j == -1 or i < j)
+
+
+def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
+    """Drop a paragraph, or a sentence, that extraction repeated in one article.
+
+    Short lines (headings) may repeat legitimately and are kept.
+    """
+    seen_par: set[str] = set()
+    seen_sent: set[str] = set()
+    out = []
+    for line in lines:
+        if len(line) >= 20 and line in seen_par:
+            ledger.move("dedupe_repeated_paragraphs", line)
+            continue
+        seen_par.add(line)
+        if is_heading_like(line):
+            out.append(line)
+            continue
+        kept = []
+        for sent in re.findall(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+", line):
+            if len(sent) >= 25 and sent in seen_sent:
+                ledger.move("dedupe_repeated_paragraphs", sent)
+                continue
+            seen_sent.add(sent)
+            kept.append(sent)
+        new = "".join(kept)
+        if new:
+            out.append(new)
+    return out

@@ -1,0 +1,49 @@
+"""People named with their CPPCC or party titles (北京市政协主席魏小东).
+
+A title is a run ending in a known post (主席, 副主席, 秘书长, 党组书记 …);
+the name is the two or three characters that follow.  Bylines join in as
+authors elsewhere.  Precision matters more than recall here: a researcher
+follows a name across articles, so a wrong name is worse than a missed one.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Author, Person
+
+POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|书记|市长|县长|区长|省长"
+_TITLE = re.compile(
+    rf"((?:全国政协|[\u4e00-\u9fff]{{0,12}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
+    r"([\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|建议|主持|出席|讲话|高度|带领|率|在|对|等|一行|调研|参加|分别|先后|也|就|$)"
+)
+# Words that follow a post but are not names.
+_NOT_NAMES = set("会议 会上 一行 同志 们 等人 高度 带队 率队 出席 主持 指出 表示 强调 认为 介绍 作了 提出 "
+                 "和 及 与 在 为 是 对 也 都 就 还 所 要 等 说 作 以 到 将 又".split())
+
+
+def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tuple[str, ...] = ()) -> tuple[Person, ...]:
+    """People with titles, in order of first mention, one entry per name.
+
+    >>> find_people("北京市政协主席魏小东表示，省政协党组书记、主席孙伟高度重视")
+    (Person(name='魏小东', title='北京市政协主席'), Person(name='孙伟', title='省政协党组书记、主席'))
+    """
+    found: dict[str, str] = {}
+    for m in _TITLE.finditer(text):
+        title, name = m.group(1), m.group(2)
+        name = _trim_name(name)
+        if not name or name in _NOT_NAMES or name[0] in "在为是对和与及等将":
+            continue
+        title = re.sub(r"^.*?[，。；：“”]", "", title)
+        found.setdefault(name, title)
+    # A byline author with an author note (作者系…) is a person with that title.
+    for a, t in zip([a for a in authors if a.role == "作者"], author_titles):
+        found.setdefault(a.name, t)
+    return tuple(Person(n, t) for n, t in found.items())
+
+
+def _trim_name(name: str) -> str:
+    # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
+    for suffix in ("表", "介", "说", "指", "强", "认", "建", "主", "出", "讲"):
+        if len(name) == 3 and name.endswith(suffix):
+            return name[:2]
+    return name

@@ -1,0 +1,284 @@
+"""Region tagging: which places, and which CPPCC body, an article is about.
+
+1. One Aho–Corasick pass finds every official name, short form and former
+   name from the gazetteer (leftmost-longest, so 西城区 beats 西城).
+2. Traps are dropped: street and road names (湖南街道, 南京西路) and short
+   forms that are ordinary words (长寿, 和平, 城区) unless context makes them
+   places (长寿区, 重庆长寿, 长寿政协).
+3. Every mention supports its unit and the unit's ancestors; mentions in the
+   title, in ``X政协`` (the body an article is about) and in the author's
+   title (作者系垫江县政协…) weigh more.  A name shared by several units
+   (通州, 朝阳, 鼓楼区) goes to the candidate whose province or prefecture the
+   rest of the article supports; with no such support it is not tagged.
+4. The main region is the most specific unit that dominates its parent;
+   the CPPCC level comes from the ``X政协`` bodies named (全国/省/市/县).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import ahocorasick
+import jieba
+
+from ..model import Region
+from .gazetteer import Gazetteer, load_gazetteer
+
+STREET_AFTER = re.compile(r"^(街道|路|街|大道|大街|胡同|小区|东路|西路|南路|北路|中路|商场|饭店|酒店|宾馆|号)")
+PLACE_AFTER = re.compile(r"^(省|市|区|县|旗|州|盟|地区|政协|人大|党委|市委|县委|区委)")
+MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+W_TITLE, W_BODY_OF, W_AUTHOR = 3.0, 2.0, 4.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    codes: tuple[str, ...]
+    kind: str  # full | short | former
+    weight: float
+
+
+@dataclass(frozen=True)
+class RegionResult:
+    regions: tuple[Region, ...]
+    level: Optional[str]
+    evidence: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def _jieba_common_words() -> frozenset[str]:
+    """Two-character words jieba knows mainly as ordinary (non-place) words."""
+    words = set()
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2 and not parts[2].startswith("ns") and int(parts[1]) >= 100:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class _Index:
+    gaz: Gazetteer
+    automaton: object
+    common: frozenset
+
+
+@functools.lru_cache(maxsize=None)
+def _index(path: Optional[str] = None) -> _Index:
+    gaz = load_gazetteer(Path(path)) if path else load_gazetteer()
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
+    common = set()
+    jieba_common = _jieba_common_words()
+    for d in gaz.divisions:
+        forms[d.name].setdefault(d.code, "full")
+        for s in d.short:
+            if len(s) >= 2:
+                forms[s].setdefault(d.code, "short")
+                if "common_word" in d.flags or s in jieba_common:
+                    common.add(s)
+        for f in d.former:
+            if len(f) >= 2:
+                forms[f].setdefault(d.code, "former")
+        if len(d.name) <= 2 or d.name in jieba_common:
+            common.add(d.name)
+    auto = ahocorasick.Automaton()
+    for surface, codes in forms.items():
+        auto.add_word(surface, (surface, tuple(sorted(codes.items()))))
+    auto.make_automaton()
+    return _Index(gaz, auto, frozenset(common))
+
+
+def find_mentions(text: str, weight: float = 1.0, index: Optional[_Index] = None) -> list[Mention]:
+    """Place mentions in ``text`` after trap filtering, in order."""
+    idx = index or _index()
+    out = []
+    for end, (surface, code_kinds) in idx.automaton.iter_long(text):
+        start = end - len(surface) + 1
+        after = text[end + 1 : end + 4]
+        if STREET_AFTER.match(after):
+            continue
+        codes = tuple(c for c, _ in code_kinds)
+        kinds = {k for _, k in code_kinds}
+        kind = "full" if "full" in kinds else ("former" if "former" in kinds else "short")
+        if surface in idx.common and not _place_context(text, start, end, codes, idx):
+            continue
+        w = weight * (1.0 if kind != "short" else 0.8)
+        if after.startswith("政协"):
+            w *= W_BODY_OF
+        out.append(Mention(start, end + 1, surface, codes, kind, w))
+    return out
+
+
+def _place_context(text: str, start: int, end: int, codes: tuple[str, ...], idx: _Index) -> bool:
+    """An ordinary-word short form is a place only with a suffix or its parent named just before."""
+    if PLACE_AFTER.match(text[end + 1 : end + 4]):
+        return True
+    before = text[max(0, start - 8) : start]
+    for code in codes:
+        for anc in _ancestors(code, idx.gaz):
+            d = idx.gaz.by_code[anc]
+            if any(before.endswith(n) for n in (d.name, *d.short) if n):
+                return True
+    return False
+
+
+def _ancestors(code: str, gaz: Gazetteer) -> list[str]:
+    out = []
+    d = gaz.by_code.get(code)
+    while d is not None and d.parent:
+        out.append(d.parent)
+        d = gaz.by_code.get(d.parent)
+    return out
+
+
+def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> RegionResult:
+    idx = _index()
+    gaz = idx.gaz
+    mentions = (
+        find_mentions(title, W_TITLE, idx)
+        + find_mentions(body, 1.0, idx)
+        + [m for t in author_titles for m in find_mentions(t, W_AUTHOR, idx)]
+    )
+    support: dict[str, float] = defaultdict(float)
+    direct: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[str]] = defaultdict(list)
+
+    def add(code: str, w: float, surface: str) -> None:
+        direct[code] += w
+        evidence[code].append(surface)
+        support[code] += w
+        for anc in _ancestors(code, gaz):
+            support[anc] += w
+
+    ambiguous = []
+    for m in mentions:
+        if len(set(m.codes)) == 1:
+            add(m.codes[0], m.weight, m.surface)
+        else:
+            ambiguous.append(m)
+    for m in ambiguous:
+        code = _resolve(m.codes, support, gaz)
+        if code:
+            add(code, m.weight, m.surface)
+
+    main = _main_region(support, direct, gaz)
+    level = cppcc_level(title, body, main)
+    if level == "全国" and main and not _in_title_or_strong(main, title, idx):
+        main = None
+    regions: list[str] = []
+    if main:
+        regions.append(main)
+        chain = set(_ancestors(main, gaz)) | {main}
+        others = sorted((c for c, w in direct.items() if c not in chain and w >= 1.5), key=lambda c: (-direct[c], c))
+        for c in others:
+            if not any(r in _ancestors(c, gaz) for r in regions[1:]) and len(regions) < 9:
+                regions.append(c)
+    ev = tuple(f"{gaz.by_code[c].name}: {'、'.join(sorted(set(evidence[c])))}" for c in regions if evidence.get(c))
+    return RegionResult(tuple(to_region(c, gaz) for c in regions), level, ev)
+
+
+def _resolve(codes: tuple[str, ...], support: dict[str, float], gaz: Gazetteer) -> Optional[str]:
+    """Pick the candidate the rest of the article supports, or none."""
+    scored = []
+    for c in codes:
+        anc = _ancestors(c, gaz)
+        scored.append((sum(support.get(a, 0.0) for a in anc) + support.get(c, 0.0), c))
+    scored.sort(reverse=True)
+    if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def _main_region(support: dict[str, float], direct: dict[str, float], gaz: Gazetteer) -> Optional[str]:
+    provinces = [c for c in support if gaz.by_code[c].level == "province"]
+    if not provinces:
+        return None
+    prov = max(provinces, key=lambda c: (support[c], c))
+    if support[prov] < 1.5:
+        return None
+    best = prov
+    # Descend while one child carries at least half of its parent's support.
+    while True:
+        children = [c for c in support if gaz.by_code[c].parent == best]
+        if not children:
+            return best
+        child = max(children, key=lambda c: (support[c], c))
+        if support[child] >= 0.5 * support[best] and support[child] >= 2.0:
+            best = child
+        else:
+            return best
+
+
+def _in_title_or_strong(code: str, title: str, idx: _Index) -> bool:
+    d = idx.gaz.by_code[code]
+    return any(n and n in title for n in (d.name, *d.short))
+
+
+_BODY = re.compile(r"(全国|[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|盟|地区|区|县|旗))政协")
+
+
+def cppcc_level(title: str, body: str, main: Optional[str] = None) -> Optional[str]:
+    """The CPPCC body the article is mainly about: 全国, 省, 市 or 县."""
+    idx = _index()
+    municipality = bool(main) and (main in MUNICIPALITIES or idx.gaz.by_code[main].parent in MUNICIPALITIES)
+    counts: dict[str, float] = defaultdict(float)
+    for text, w in ((title, 3.0), (body, 1.0)):
+        for m in _BODY.finditer(text):
+            lvl = _level_of_body(m.group(1), idx, municipality)
+            if lvl:
+                counts[lvl] += w
+    if not counts:
+        return None
+    order = ["全国", "省", "市", "县"]
+    return max(counts, key=lambda k: (counts[k], -order.index(k)))
+
+
+def _level_of_body(name: str, idx: _Index, municipality: bool) -> Optional[str]:
+    """Level of the body in ``<name>政协``: by the gazetteer unit that ends the name, else its suffix."""
+    if name == "全国":
+        return "全国"
+    last = None
+    for end, (surface, code_kinds) in idx.automaton.iter_long(name):
+        last = (end, code_kinds)
+    if last and last[0] >= len(name) - 2:
+        levels = {idx.gaz.by_code[c].level for c, _ in last[1]}
+        if len(levels) == 1:
+            lv = levels.pop()
+            codes = {c for c, _ in last[1]}
+            if lv == "province":
+                return "省"
+            if lv == "prefecture":
+                return "市"
+            if codes and all(idx.gaz.by_code[c].parent in MUNICIPALITIES or lv == "county" for c in codes):
+                return "县"
+    if name.endswith(("自治区", "省")):
+        return "省"
+    if name.endswith(("区", "县", "旗")):
+        return "县"
+    if name.endswith("市"):
+        return "省" if municipality else "市"
+    if name.endswith(("州", "盟", "地区")):
+        return "市"
+    return None
+
+
+def to_region(code: str, gaz: Gazetteer) -> Region:
+    d = gaz.by_code[code]
+    chain = [gaz.by_code[a] for a in reversed(_ancestors(code, gaz))] + [d]
+    prov = next((x.name for x in chain if x.level == "province"), None)
+    pref = next((x.name for x in chain if x.level == "prefecture"), None)
+    county = next((x.name for x in chain if x.level == "county"), None)
+    return Region(prov, pref, county, code)
+
+
+def region_tag(r: Region) -> str:
+    """Material tag with hierarchy: 省/市/县 (short province name first)."""
+    parts = [p for p in (r.province, r.prefecture, r.county) if p]
+    return "/".join(parts)

@@ -1,0 +1,104 @@
+"""Topic tagging from the curator-editable taxonomy (data/topics.yaml).
+
+Cues are matched as substrings with one Aho–Corasick automaton, so tagging
+is linear in the text's length whatever the number of cues.  Each kept topic
+records the cues that fired, so a curator can see why it was given.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from ..errors import ConfigError
+
+TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    threshold: float
+    max_topics: int
+    descriptions: tuple[tuple[str, str], ...]
+    automaton: object  # ahocorasick.Automaton: phrase -> ((topic, weight) …, is_exclusion)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n, _ in self.descriptions)
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    for i, line in enumerate(text.splitlines(), 1):
+        if line.strip().startswith(needle):
+            return i
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
+    """Load and validate; a mistake stops the build with file:line and the reason."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
+        raise ConfigError(path, 1, "expected a mapping with 'threshold', 'max_topics' and a 'topics' mapping")
+    threshold, max_topics = data.get("threshold", 6), data.get("max_topics", 4)
+    if not isinstance(threshold, (int, float)) or not isinstance(max_topics, int) or max_topics < 0:
+        raise ConfigError(path, _line_of(text, "threshold") or 1, "threshold must be a number and max_topics a non-negative integer")
+    entries: dict[str, list] = {}
+    descriptions = []
+    for name, spec in data["topics"].items():
+        line = _line_of(text, f"{name}:")
+        if not isinstance(spec, dict) or not isinstance(spec.get("cues"), dict) or not spec["cues"]:
+            raise ConfigError(path, line, f"topic {name!r} needs a non-empty 'cues' mapping of phrase: weight")
+        if not str(spec.get("description", "")).strip():
+            raise ConfigError(path, line, f"topic {name!r} needs a description")
+        for cue, weight in spec["cues"].items():
+            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not str(cue).strip():
+                raise ConfigError(path, _line_of(text, "cues:") and line, f"topic {name!r}: cue {cue!r} needs a numeric weight")
+            entries.setdefault(str(cue), [[], False])[0].append((str(name), float(weight)))
+        for ex in spec.get("exclude") or []:
+            if not isinstance(ex, str) or not ex.strip():
+                raise ConfigError(path, line, f"topic {name!r}: exclusions must be non-empty phrases")
+            entries.setdefault(ex, [[], False])[1] = True
+            entries[ex][0].append((str(name), None))
+        descriptions.append((str(name), str(spec["description"]).strip()))
+    auto = ahocorasick.Automaton()
+    for phrase, (targets, _) in entries.items():
+        auto.add_word(phrase, (phrase, tuple(targets)))
+    auto.make_automaton()
+    return Taxonomy(float(threshold), max_topics, tuple(descriptions), auto)
+
+
+def score_topics(title: str, body: str, tax: Taxonomy | None = None) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Topics above the threshold (best first) and the cues that fired for each."""
+    tax = tax or load_taxonomy()
+    scores: dict[str, float] = {}
+    cues: dict[str, set[str]] = {}
+    for text, factor in ((title, 2.0), (body, 1.0)):
+        hits = list(tax.automaton.iter(text)) if text else []
+        # Spans of exclusion phrases per topic: a cue inside one does not count.
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for end, (phrase, targets) in hits:
+            for topic, weight in targets:
+                if weight is None:
+                    excluded.setdefault(topic, []).append((end - len(phrase) + 1, end))
+        for end, (phrase, targets) in hits:
+            start = end - len(phrase) + 1
+            for topic, weight in targets:
+                if weight is None:
+                    continue
+                if any(s <= start and end <= e for s, e in excluded.get(topic, ())):
+                    continue
+                scores[topic] = scores.get(topic, 0.0) + weight * factor
+                cues.setdefault(topic, set()).add(phrase)
+    ranked = sorted((t for t, s in scores.items() if s >= tax.threshold), key=lambda t: (-scores[t], tax.names.index(t)))
+    kept = tuple(ranked[: tax.max_topics])
+    return kept, tuple((t, tuple(sorted(cues[t]))) for t in kept)

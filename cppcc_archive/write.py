@@ -1,0 +1,493 @@
+"""Markdown pages, index pages and the machine-readable exports.
+
+Everything here is generated; the names it may write are listed in
+``GENERATED`` so hand-written pages in ``docs/`` are never touched.  Pages
+are rendered in memory, written to a staging directory, then renamed into
+place (see ``publish``), so an interrupted build leaves the old tree intact.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
+from .model import Article
+from .tag.gazetteer import load_gazetteer
+from .tag.regions import region_tag
+from .tag.topics import load_taxonomy
+
+# Generated entries at the top of the docs tree; nothing else is ever written.
+GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md",
+             "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md")
+HOME_TEMPLATE = "home.template.md"
+ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
+
+
+def topic_slug(name: str) -> str:
+    return "t" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+
+
+def source_slug(source_file: str) -> str:
+    return "s" + hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:10]
+
+
+def tags_for(a: Article) -> list[str]:
+    tags = []
+    if a.regions:
+        tags.append("地区/" + region_tag(a.regions[0]))
+    elif a.level == "全国":
+        tags.append("地区/全国")
+    else:
+        tags.append("地区/未知")
+    tags += ["主题/" + t for t in a.topics] or ["主题/未分类"]
+    return tags
+
+
+# ---------------------------------------------------------------- exports
+
+def article_record(a: Article) -> dict:
+    return {
+        "id": a.id,
+        "url": f"a/{a.id}/",
+        "title": a.title,
+        "title_derived": a.title_derived,
+        "source_file": a.source_file,
+        "part": a.part,
+        "also_in": list(a.also_in),
+        "regions": [r.as_dict() for r in a.regions],
+        "level": a.level,
+        "topics": list(a.topics),
+        "topic_cues": {t: list(c) for t, c in a.topic_cues},
+        "keywords": list(a.keywords),
+        "date": a.date,
+        "date_text": a.date_text,
+        "authors": [x.as_dict() for x in a.authors],
+        "people": [p.as_dict() for p in a.people],
+        "publisher": a.publisher,
+        "source_url": a.source_url,
+        "page": a.page,
+        "rights": a.rights,
+        "captions": list(a.captions),
+        "notes": list(a.notes),
+        "original_keywords": list(a.original_keywords),
+        "script": a.script,
+        "text": a.text,
+        "changes": dict(a.changes),
+        "region_evidence": list(a.region_evidence),
+        "raw_url": f"raw/{raw_name(a)}",
+    }
+
+
+def raw_name(a: Article) -> str:
+    """The original text is published under the id of the seed's first article."""
+    from .pipeline import article_id
+
+    return f"{article_id(a.source_file, 0)}.txt"
+
+
+def dumps_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def articles_csv(records: list[dict]) -> str:
+    buf = io.StringIO()
+    cols = ["id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
+            "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script"]
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    for r in records:
+        main = r["regions"][0] if r["regions"] else {}
+        w.writerow([r["id"], r["url"], r["title"], r["date"] or "", r["date_text"] or "", r["level"] or "",
+                    main.get("province") or "", main.get("prefecture") or "", main.get("county") or "",
+                    "；".join(r["topics"]), "；".join(r["keywords"]),
+                    "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
+                    r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"]])
+    # A BOM so spreadsheet software opens the Chinese text as UTF-8.
+    return "\ufeff" + buf.getvalue()
+
+
+# ---------------------------------------------------------------- pages
+
+def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str) -> dict[str, str]:
+    """Every generated file, as relative path → content."""
+    files: dict[str, str] = {}
+    by_source: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_source[a.source_file].append(a)
+    for lst in by_source.values():
+        lst.sort(key=lambda a: a.part)
+    related = related_articles(articles)
+    for a in articles:
+        files[f"a/{a.id}.md"] = article_page(a, by_source[a.source_file], related.get(a.id, []))
+    for a in articles:
+        raw = raw_texts.get(a.source_file)
+        if raw is not None and a.part == min(x.part for x in by_source[a.source_file]):
+            files[f"raw/{raw_name(a)}"] = "\ufeff" + raw
+    files.update(region_pages(articles))
+    files.update(topic_pages(articles))
+    files.update(source_pages(by_source, report))
+    files["dates.md"] = dates_page(articles)
+    files["people.md"] = people_page(articles)
+    files["tags.md"] = "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n"
+    files["report.md"] = report_page(report)
+    files["data.md"] = data_page()
+    files["index.md"] = home_page(articles, home_template)
+    return files
+
+
+def _link_to_article(a: Article, prefix: str) -> str:
+    date = f"（{a.date or a.date_text}）" if (a.date or a.date_text) else ""
+    return f"{md_link(safe_title(a.title), f'{prefix}a/{a.id}.md')}{escape_md(date)}"
+
+
+def article_page(a: Article, siblings: list[Article], related: list[Article]) -> str:
+    fm = {"title": safe_title(a.title), "tags": tags_for(a)}
+    out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
+    meta = []
+    if a.title_derived:
+        meta.append("- **标题**：原文无标题，此标题由正文首句生成")
+    if a.date or a.date_text:
+        meta.append(f"- **日期**：{escape_md(a.date or a.date_text)}" + ("" if a.date else "（原文未注明年份）"))
+    if a.publisher:
+        meta.append(f"- **发布**：{escape_md(a.publisher)}")
+    if a.authors:
+        meta.append("- **作者**：" + "；".join(escape_md(f"{x.role} {x.name}") for x in sorted(a.authors, key=_role_key)))
+    chips = []
+    for r in a.regions:
+        chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))
+    if not a.regions:
+        chips.append(md_link("全国" if a.level == "全国" else "地区未知", "../regions/index.md"))
+    meta.append("- **地区**：" + " · ".join(chips))
+    if a.level:
+        meta.append(f"- **政协层级**：{escape_md(a.level)}")
+    topics = [md_link(t, f"../topics/{topic_slug(t)}.md") for t in a.topics]
+    meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
+    if a.keywords:
+        meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
+    meta.append(f"- **来源文件**：{md_link(a.source_file, f'../sources/{source_slug(a.source_file)}.md')}"
+                f"（第 {a.part + 1} 篇） · [原始文本](../raw/{raw_name(a)})")
+    if a.also_in:
+        meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
+    if a.source_url:
+        meta.append(f"- **原文网址**：{escape_md(a.source_url)}")
+    out.append("\n".join(meta) + "\n")
+    for note in a.notes:
+        out.append(f'!!! warning "说明"\n    {escape_md(note)}\n')
+    n = 0
+    for p in a.paragraphs:
+        if p.startswith("## "):
+            out.append(f"## {escape_md(p[3:])}\n")
+        else:
+            n += 1
+            out.append(f"{escape_md(p)} [¶](#p{n}){{ .para-anchor }}\n{{ #p{n} }}\n")
+    if a.captions:
+        out.append("## 图片说明\n\n" + "\n".join(f"- {escape_md(c)}" for c in a.captions) + "\n")
+    if a.rights:
+        out.append(f"<p class=\"rights\">{escape_html(a.rights)}</p>\n")
+    if a.people:
+        out.append("## 文中人物\n\n" + "\n".join(f"- {escape_md(p.name)}（{escape_md(p.title)}）" for p in a.people) + "\n")
+    if len(siblings) > 1:
+        idx = [s.id for s in siblings].index(a.id)
+        nav = []
+        if idx > 0:
+            nav.append("上一篇：" + _link_to_article(siblings[idx - 1], "../"))
+        if idx + 1 < len(siblings):
+            nav.append("下一篇：" + _link_to_article(siblings[idx + 1], "../"))
+        out.append("## 同版文章\n\n" + "\n".join(f"- {x}" for x in nav) + "\n")
+    if related:
+        out.append("## 相关文章\n\n" + "\n".join(f"- {_link_to_article(r, '../')}" for r in related) + "\n")
+    if a.changes:
+        items = "".join(f"<li>{escape_html(k)}：{v}</li>" for k, v in sorted(a.changes))
+        out.append(f"<details class=\"cleaning\"><summary>清理记录</summary><ul>{items}</ul></details>\n")
+    return "\n".join(out)
+
+
+def _role_key(x) -> tuple:
+    return (ROLE_ORDER.index(x.role) if x.role in ROLE_ORDER else 99, x.name)
+
+
+def province_code(code: str) -> str:
+    return code[:2] + "0000"
+
+
+def related_articles(articles: list[Article], k: int = 5) -> dict[str, list[Article]]:
+    """Articles sharing regions, topics and keywords, via an inverted index (not all pairs)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    feats = []
+    for i, a in enumerate(articles):
+        f = {("r", r.code) for r in a.regions} | {("t", t) for t in a.topics} | {("k", w) for w in a.keywords}
+        feats.append(f)
+        for x in f:
+            postings[x].append(i)
+    weight = {"r": 2.0, "t": 1.0, "k": 1.5}
+    out = {}
+    for i, a in enumerate(articles):
+        score: Counter = Counter()
+        for x in feats[i]:
+            plist = postings[x]
+            if len(plist) > 500:  # a feature everyone shares says nothing
+                continue
+            for j in plist:
+                if j != i:
+                    score[j] += weight[x[0]]
+        best = sorted(score, key=lambda j: (-score[j], articles[j].id))[:k]
+        out[a.id] = [articles[j] for j in best if score[j] >= 2.0]
+    return out
+
+
+def _article_list(arts: Iterable[Article], prefix: str) -> str:
+    items = sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
+    return "\n".join(f"- {_link_to_article(a, prefix)}" for a in items) + "\n"
+
+
+def region_pages(articles: list[Article]) -> dict[str, str]:
+    gaz = load_gazetteer()
+    by_prov: dict[str, list[Article]] = defaultdict(list)
+    national, unknown = [], []
+    for a in articles:
+        if a.regions:
+            seen = set()
+            for r in a.regions:
+                p = province_code(r.code)
+                if p not in seen:
+                    by_prov[p].append(a)
+                    seen.add(p)
+        elif a.level == "全国":
+            national.append(a)
+        else:
+            unknown.append(a)
+    files = {}
+    lines = ["---\ntitle: \"地区\"\n---\n# 按地区浏览\n", tile_grid_svg({p: len(v) for p, v in by_prov.items()}, "") + "\n",
+             "| 省级行政区 | 文章数 |\n|---|---|"]
+    for p in sorted(by_prov, key=lambda c: (-len(by_prov[c]), c)):
+        lines.append(f"| {md_link(gaz.by_code[p].name, f'{p}.md')} | {len(by_prov[p])} |")
+    lines.append(f"\n## 全国政协\n\n" + (_article_list(national, "../") if national else "暂无。\n"))
+    lines.append(f"\n## 地区未知\n\n" + (_article_list(unknown, "../") if unknown else "暂无。\n"))
+    files["regions/index.md"] = "\n".join(lines)
+    for p, arts in by_prov.items():
+        files[f"regions/{p}.md"] = province_page(p, arts, gaz)
+    return files
+
+
+def province_page(p: str, arts: list[Article], gaz) -> str:
+    name = gaz.by_code[p].name
+    units: dict[str, list[Article]] = defaultdict(list)
+    for a in arts:
+        for r in a.regions:
+            if province_code(r.code) == p:
+                units[r.code].append(a)
+                if r.county and r.prefecture:
+                    parent = gaz.by_code[r.code].parent
+                    if a not in units[parent]:
+                        units[parent].append(a)
+    out = [front_matter({"title": name}), f"# {escape_md(name)}\n", f"共 {len(arts)} 篇文章。\n"]
+    sub = sorted((c for c in units if c != p), key=lambda c: c)
+    if sub:
+        out.append("| 地区 | 级别 | 文章数 |\n|---|---|---|")
+        for c in sub:
+            d = gaz.by_code[c]
+            indent = "　" if d.level == "county" and d.parent != p else ""
+            out.append(f"| {indent}[{escape_md(d.name)}](#c{c}) | {'地级' if d.level == 'prefecture' else '县级'} | {len(units[c])} |")
+        out.append("")
+    out.append(f"## 全部文章 {{ #c{p} }}\n\n" + _article_list(arts, "../"))
+    for c in sub:
+        out.append(f"## {escape_md(gaz.by_code[c].name)} {{ #c{c} }}\n\n" + _article_list(units[c], "../"))
+    return "\n".join(out)
+
+
+def topic_pages(articles: list[Article]) -> dict[str, str]:
+    tax = load_taxonomy()
+    by_topic: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        for t in a.topics:
+            by_topic[t].append(a)
+    untagged = [a for a in articles if not a.topics]
+    lines = ["---\ntitle: \"主题\"\n---\n# 按主题浏览\n", bar_chart_svg([(t, len(by_topic.get(t, []))) for t, _ in tax.descriptions], lambda t: f"{topic_slug(t)}/") + "\n",
+             "| 主题 | 说明 | 文章数 |\n|---|---|---|"]
+    files = {}
+    for t, desc in tax.descriptions:
+        lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
+        files[f"topics/{topic_slug(t)}.md"] = (front_matter({"title": t}) + f"# {escape_md(t)}\n\n{escape_md(desc)}\n\n"
+                                               + (_article_list(by_topic[t], "../") if by_topic.get(t) else "暂无文章。\n"))
+    lines.append("\n## 未分类\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
+    files["topics/index.md"] = "\n".join(lines)
+    return files
+
+
+def source_pages(by_source: dict[str, list[Article]], report: dict) -> dict[str, str]:
+    files = {}
+    lines = ["---\ntitle: \"来源\"\n---\n# 按来源文件浏览\n", "| 来源文件 | 编码 | 文章数 |\n|---|---|---|"]
+    enc = {f["file"]: f.get("encoding") for f in report.get("files", [])}
+    for src in sorted(by_source):
+        slug = source_slug(src)
+        lines.append(f"| {md_link(src, f'{slug}.md')} | {escape_md(enc.get(src) or '')} | {len(by_source[src])} |")
+        arts = by_source[src]
+        body = [front_matter({"title": f"来源：{safe_title(src)}"}), f"# 来源：{escape_md(src)}\n",
+                f"本来源文件拆分为 {len(arts)} 篇文章（按原文顺序）。[原始文本](../raw/{raw_name(arts[0])})\n"]
+        body += [f"{i + 1}. {_link_to_article(a, '../')}" for i, a in enumerate(arts)]
+        files[f"sources/{slug}.md"] = "\n".join(body) + "\n"
+    files["sources/index.md"] = "\n".join(lines) + "\n"
+    return files
+
+
+def dates_page(articles: list[Article]) -> str:
+    dated = [a for a in articles if a.date]
+    partial = [a for a in articles if not a.date and a.date_text]
+    undated = [a for a in articles if not a.date and not a.date_text]
+    out = ["---\ntitle: \"时间线\"\n---\n# 时间线\n", "按日期由新到旧排列。原文未注明年份的文章单列，不推测年份。\n"]
+    by_year: dict[str, list[Article]] = defaultdict(list)
+    for a in dated:
+        by_year[a.date[:4]].append(a)
+    for y in sorted(by_year, reverse=True):
+        out.append(f"## {y}年\n\n" + _article_list(by_year[y], ""))
+    if partial:
+        out.append("## 仅有月日（年份不详）\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(partial, key=lambda a: (a.date_text, a.id))) + "\n")
+    if undated:
+        out.append("## 日期不详\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(undated, key=lambda a: a.id)) + "\n")
+    return "\n".join(out)
+
+
+def people_page(articles: list[Article]) -> str:
+    people: dict[str, list[tuple[str, Article]]] = defaultdict(list)
+    for a in articles:
+        for p in a.people:
+            people[p.name].append((p.title, a))
+        for au in a.authors:
+            people[au.name].append((au.role, a))
+    out = ["---\ntitle: \"人物\"\n---\n# 人物索引\n", "文章中带职务出现的人物及作者、记者。\n"]
+    for name in sorted(people):
+        titles = "、".join(sorted({t for t, _ in people[name]}))
+        arts = {a.id: a for _, a in people[name]}
+        out.append(f"## {escape_md(name)}\n\n{escape_md(titles)}\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(arts.values(), key=lambda a: a.id)) + "\n")
+    return "\n".join(out)
+
+
+def report_page(report: dict) -> str:
+    t = report["totals"]
+    out = ["---\ntitle: \"构建报告\"\n---\n# 构建报告\n",
+           f"输入文件 {t['files']} 个，生成文章 {t['articles']} 篇，问题 {t['problems']} 条。\n"]
+    problems = [(f["file"], p) for f in report["files"] for p in f["problems"]]
+    if problems:
+        out.append("## 问题\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
+        for fname, p in problems:
+            out.append(f"| {escape_md(fname)} | {escape_md(p['kind'])} | {escape_md(p['message'])} |")
+        out.append("")
+    out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
+    for f in report["files"]:
+        changes = "；".join(f"{k} {v}" for k, v in f["changes"].items())
+        out.append(f"| {escape_md(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
+    return "\n".join(out) + "\n"
+
+
+def data_page() -> str:
+    return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n"
+            "- [articles.json](articles.json)：全部文章的元数据与正文（JSON）\n"
+            "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
+            "- [report.json](report.json)：构建报告\n\n"
+            "字段说明见项目 README 的 “articles.json” 一节。\n")
+
+
+def home_page(articles: list[Article], template: str) -> str:
+    gaz = load_gazetteer()
+    prov = Counter()
+    for a in articles:
+        for p in {province_code(r.code) for r in a.regions}:
+            prov[p] += 1
+    topics = Counter(t for a in articles for t in a.topics)
+    years = Counter((a.date or "")[:4] or "年份不详" for a in articles)
+    sources = len({a.source_file for a in articles})
+    latest = sorted(articles, key=lambda a: (a.date or "", a.id), reverse=True)[:8]
+    stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
+             "## 地区分布\n", tile_grid_svg(dict(prov), "regions/") + "\n",
+             "## 主题\n", " · ".join(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()) + "\n",
+             "## 年份\n", " · ".join(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)) + "\n",
+             "## 最新文章\n", "\n".join(f"- {_link_to_article(a, '')}" for a in latest) + "\n"]
+    del gaz
+    return template.replace("<!-- archive:stats -->", "\n".join(stats))
+
+
+# ---------------------------------------------------------------- charts
+
+# Tile-grid cartogram of the provincial units: (row, col) per code.  A grid,
+# not a drawn border map, so no boundary can be wrong.
+TILES = {
+    "230000": (0, 8), "220000": (1, 8), "150000": (1, 5), "210000": (2, 8), "110000": (2, 6), "120000": (2, 7),
+    "650000": (2, 0), "620000": (2, 3), "140000": (3, 5), "130000": (3, 6), "640000": (3, 4), "370000": (3, 7),
+    "630000": (3, 2), "540000": (4, 1), "610000": (4, 4), "410000": (4, 5), "320000": (4, 7), "310000": (4, 8),
+    "510000": (5, 3), "500000": (5, 4), "420000": (5, 5), "340000": (5, 6), "330000": (5, 7), "520000": (6, 3),
+    "430000": (6, 5), "360000": (6, 6), "350000": (6, 7), "530000": (7, 3), "450000": (7, 4), "440000": (7, 5),
+    "710000": (7, 8), "820000": (8, 5), "810000": (8, 6), "460000": (8, 4),
+}
+
+
+def tile_grid_svg(counts: dict[str, int], prefix: str) -> str:
+    gaz = load_gazetteer()
+    size, gap = 54, 4
+    top = max(counts.values()) if counts else 1
+    cells = []
+    for code, (row, col) in sorted(TILES.items()):
+        n = counts.get(code, 0)
+        shade = 0.12 + 0.78 * (n / top) if n else 0.0
+        fill = f"rgba(183,28,28,{shade:.2f})" if n else "#eeeeee"
+        name = gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2]
+        x, y = col * (size + gap), row * (size + gap)
+        label = f'<text x="{x + size / 2}" y="{y + 22}" text-anchor="middle" font-size="13">{escape_html(name)}</text><text x="{x + size / 2}" y="{y + 40}" text-anchor="middle" font-size="12">{n}</text>'
+        rect = f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"><title>{escape_html(gaz.by_code[code].name)}：{n} 篇</title></rect>'
+        cell = rect + label
+        if n:
+            cell = f'<a href="{prefix}{code}/">{cell}</a>'
+        cells.append(cell)
+    w, h = 9 * (size + gap), 9 * (size + gap)
+    return f'<figure class="tile-map"><svg viewBox="0 0 {w} {h}" role="img" aria-label="各省级行政区文章数">{"".join(cells)}</svg></figure>'
+
+
+def bar_chart_svg(items: list[tuple[str, int]], href) -> str:
+    top = max((n for _, n in items), default=0) or 1
+    rows = []
+    for i, (label, n) in enumerate(items):
+        y = i * 24
+        bar = f'<rect x="90" y="{y + 4}" width="{300 * n / top:.1f}" height="16" fill="#b71c1c"></rect>'
+        text = f'<text x="84" y="{y + 17}" text-anchor="end" font-size="13">{escape_html(label)}</text><text x="{96 + 300 * n / top:.1f}" y="{y + 17}" font-size="12">{n}</text>'
+        rows.append(f'<a href="{href(label)}">{text}{bar}</a>')
+    return f'<figure class="bar-chart"><svg viewBox="0 0 440 {len(items) * 24 + 4}" role="img" aria-label="各主题文章数">{"".join(rows)}</svg></figure>'
+
+
+# ---------------------------------------------------------------- publishing
+
+def write_tree(files: dict[str, str], staging: Path) -> None:
+    if staging.exists():
+        shutil.rmtree(staging)
+    for rel, content in files.items():
+        path = staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8", newline="\n")
+
+
+def publish(staging: Path, docs: Path) -> None:
+    """Swap each generated entry into ``docs`` by rename; leave everything else alone."""
+    docs.mkdir(parents=True, exist_ok=True)
+    for name in GENERATED:
+        new, target = staging / name, docs / name
+        old = docs / f".{name}.old"
+        if old.exists():
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        if target.exists():
+            os.rename(target, old)
+        if new.exists():
+            os.rename(new, target)
+        if old.exists():
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(content, encoding="utf-8", newline="\n")
+    os.replace(tmp, path)
