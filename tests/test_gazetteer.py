@@ -114,7 +114,11 @@ def test_current_names_after_renames(gaz):
 def test_former_names(gaz):
     assert "那曲地区" in gaz["540600"].former
     assert {"襄樊", "襄樊市"} <= set(gaz["420600"].former)
-    assert "思茅" in only(gaz, "普洱市").former
+    puer = only(gaz, "普洱市")
+    assert {"思茅市", "思茅地区"} <= set(puer.former)
+    # Bare 思茅 is today's 思茅区, which lies inside 普洱市.
+    simao = only(gaz, "思茅区")
+    assert "思茅" in simao.short and gaz.prefecture_of(simao.code) == puer
     assert "开县" in only(gaz, "开州区").former
     assert "密云县" in gaz["110118"].former
 

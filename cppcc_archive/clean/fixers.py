@@ -96,11 +96,16 @@ def collapse_doubled_punctuation(text: str) -> str:
     >>> collapse_doubled_punctuation("為國履職,、為民盡責,把責任扛在肩上,,認真履行,作出新貢獻,。")
     '為國履職、為民盡責,把責任扛在肩上,認真履行,作出新貢獻。'
     """
-    return _DOUBLED.sub("", text)
+    # To a fixed point: removing one mark can bring two others together (、，、).
+    while True:
+        new = _DOUBLED.sub("", text)
+        if new == text:
+            return text
+        text = new
 
 
 _ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_ASCII_MARK = re.compile(rf"(?<={_CJK_OR_PUNCT})\s*([,;:?!])|([,;:?!])(?=\s*{_CJK_OR_PUNCT})")
+_ASCII_MARK = re.compile(rf"(?<={_CJK_OR_PUNCT})[ \t]*([,;:?!])|([,;:?!])(?=[ \t]*{_CJK_OR_PUNCT})")
 _ASCII_PAREN = re.compile(r"\(([^()\n]{0,200})\)")
 _HAS_CJK = re.compile(f"[{CJK}]")
 
@@ -120,23 +125,28 @@ def restore_fullwidth_punctuation(text: str) -> str:
     def mark(m: re.Match) -> str:
         return _ASCII_TO_FULL[m.group(1) or m.group(2)]
 
-    text = _ASCII_MARK.sub(mark, text)
-
     def paren(m: re.Match) -> str:
         inner = m.group(1)
         start, end = m.start(), m.end()
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        touches = bool(_HAS_CJK.search(before + after)) or before in CJK_PUNCT and before != ""
+        src = m.string
+        before = src[start - 1] if start else ""
+        after = src[end] if end < len(src) else ""
+        touches = bool(_HAS_CJK.search(before + after)) or (before != "" and before in CJK_PUNCT)
         if _HAS_CJK.search(inner) or touches:
             return f"（{inner}）"
         return m.group(0)
 
-    return _ASCII_PAREN.sub(paren, text)
+    # Repeat to a fixed point: a mark next to one just restored (``;,`` or
+    # ``),``) only sees CJK punctuation on the next pass.
+    for _ in range(6):
+        new = _ASCII_PAREN.sub(paren, _ASCII_MARK.sub(mark, text))
+        if new == text:
+            break
+        text = new
+    return text
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}”“])[ \t\u3000]+(?=[“”{CJK}])")
 
 
 def tidy_whitespace(text: str) -> str:

@@ -180,8 +180,8 @@ def _validate_links(path: str, rows: list[tuple[Division, int]]) -> None:
     levels: dict[str, str] = {}
     for div, lineno in rows:
         if div.code in first_line:
-            raise GazetteerError(path, lineno,
-                                 f"duplicate code {div.code} (first on line {first_line[div.code]})")
+            first = first_line[div.code]
+            raise GazetteerError(path, lineno, f"duplicate code {div.code} (first on line {first})")
         first_line[div.code] = lineno
         levels[div.code] = div.level
     for div, lineno in rows:

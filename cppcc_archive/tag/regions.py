@@ -63,6 +63,16 @@ def _jieba_common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=None)
+def _project_common_words(path: Path = Path(__file__).resolve().parent.parent / "data" / "region_common_words.txt") -> frozenset[str]:
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line)
+    return frozenset(words)
+
+
 @dataclass(frozen=True)
 class _Index:
     gaz: Gazetteer
@@ -74,7 +84,7 @@ class _Index:
 def _index(path: Optional[str] = None) -> _Index:
     gaz = load_gazetteer(Path(path)) if path else load_gazetteer()
     forms: dict[str, dict[str, str]] = defaultdict(dict)
-    common = set()
+    common = set(_project_common_words())
     jieba_common = _jieba_common_words()
     for d in gaz.divisions:
         forms[d.name].setdefault(d.code, "full")
@@ -169,19 +179,29 @@ def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> R
             add(code, m.weight, m.surface)
 
     main = _main_region(support, direct, gaz)
-    level = cppcc_level(title, body, main)
+    level = cppcc_level(title, body, main, author_titles)
     if level == "全国" and main and not _in_title_or_strong(main, title, idx):
         main = None
     regions: list[str] = []
     if main:
         regions.append(main)
         chain = set(_ancestors(main, gaz)) | {main}
-        others = sorted((c for c, w in direct.items() if c not in chain and w >= 1.5), key=lambda c: (-direct[c], c))
+        others = sorted((c for c, w in direct.items() if c not in chain and w >= 1.5 and _corroborated(c, support, direct, evidence, idx)),
+                        key=lambda c: (-direct[c], c))
         for c in others:
             if not any(r in _ancestors(c, gaz) for r in regions[1:]) and len(regions) < 9:
                 regions.append(c)
     ev = tuple(f"{gaz.by_code[c].name}: {'、'.join(sorted(set(evidence[c])))}" for c in regions if evidence.get(c))
     return RegionResult(tuple(to_region(c, gaz) for c in regions), level, ev)
+
+
+def _corroborated(code: str, support, direct, evidence, idx: _Index) -> bool:
+    """A unit named only by a short form needs its province named elsewhere too (交河古城 is not 古城区)."""
+    d = idx.gaz.by_code[code]
+    if any(e == d.name or e in d.former for e in evidence[code]):
+        return True
+    prov = _ancestors(code, idx.gaz)[-1] if d.parent else code
+    return support.get(prov, 0.0) - support.get(code, 0.0) > 0
 
 
 def _resolve(codes: tuple[str, ...], support: dict[str, float], gaz: Gazetteer) -> Optional[str]:
@@ -224,12 +244,19 @@ def _in_title_or_strong(code: str, title: str, idx: _Index) -> bool:
 _BODY = re.compile(r"(全国|[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|盟|地区|区|县|旗))政协")
 
 
-def cppcc_level(title: str, body: str, main: Optional[str] = None) -> Optional[str]:
+def cppcc_level(title: str, body: str, main: Optional[str] = None, author_titles: tuple[str, ...] = ()) -> Optional[str]:
     """The CPPCC body the article is mainly about: 全国, 省, 市 or 县."""
     idx = _index()
     municipality = bool(main) and (main in MUNICIPALITIES or idx.gaz.by_code[main].parent in MUNICIPALITIES)
     counts: dict[str, float] = defaultdict(float)
-    for text, w in ((title, 3.0), (body, 1.0)):
+    # The body named first in the title is the subject; an author's own post
+    # (作者系垫江县政协主席) says which body is writing.
+    for m in _BODY.finditer(title):
+        lvl = _level_of_body(m.group(1), idx, municipality)
+        if lvl:
+            return lvl
+    sources = [(body, 1.0)] + [(t, 4.0) for t in author_titles]
+    for text, w in sources:
         for m in _BODY.finditer(text):
             lvl = _level_of_body(m.group(1), idx, municipality)
             if lvl:

@@ -1,0 +1,92 @@
+"""The build's contract: --seeds/--out layout, articles.json and report.json fields."""
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import SEEDS, run_build
+
+REQUIRED = {"id", "url", "title", "source_file", "part", "also_in", "regions", "level", "topics", "topic_cues",
+            "keywords", "date", "date_text", "authors", "publisher", "source_url", "rights", "script", "text", "changes"}
+
+
+def test_out_layout(seed_build):
+    for rel in ("docs/index.md", "docs/about.md", "site/index.html", "articles.json", "report.json", "mkdocs.yml",
+                "site/articles.json", "site/report.json", "site/404.html"):
+        assert (seed_build / rel).exists(), rel
+
+
+def test_articles_fields_and_order(articles):
+    assert [a["id"] for a in articles] == sorted(a["id"] for a in articles)
+    for a in articles:
+        assert REQUIRED <= set(a), REQUIRED - set(a)
+        assert re.fullmatch(r"a/[0-9a-f]{12}/", a["url"])
+        assert a["script"] in ("simplified", "traditional")
+        assert a["level"] in (None, "全国", "省", "市", "县")
+        for r in a["regions"]:
+            assert set(r) == {"province", "prefecture", "county", "code"}
+        if a["date"]:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", a["date"])
+
+
+def test_every_seed_is_represented(articles, report):
+    names = {p.name for p in SEEDS.iterdir() if p.is_file()}
+    assert {a["source_file"] for a in articles} == names
+    assert {f["file"] for f in report["files"]} == names
+    assert report["totals"]["articles"] == len(articles)
+
+
+def test_no_date_is_invented(articles):
+    # No seed states a year, so no article may carry an ISO date.
+    assert all(a["date"] is None for a in articles)
+    assert any(a["date_text"] == "6月14日" for a in articles)
+
+
+def test_each_article_has_a_page(seed_build, articles):
+    for a in articles:
+        assert (seed_build / "site" / a["url"] / "index.html").exists()
+
+
+def test_ids_stable_when_other_seeds_change(tmp_path, articles):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    one = sorted(SEEDS.iterdir())[1]
+    (seeds / one.name).write_bytes(one.read_bytes())
+    out = tmp_path / "out"
+    assert run_build(seeds, out, "--no-site") == 0
+    alone = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    full = {a["id"]: a["url"] for a in articles if a["source_file"] == one.name}
+    assert {a["id"]: a["url"] for a in alone} == full
+
+
+def test_deterministic(tmp_path, seed_build):
+    out = tmp_path / "again"
+    assert run_build(SEEDS, out, "--no-site") == 0
+    for rel in ("articles.json", "report.json"):
+        assert (out / rel).read_bytes() == (seed_build / rel).read_bytes()
+    a = sorted(p.relative_to(out / "docs") for p in (out / "docs").rglob("*") if p.is_file())
+    b = sorted(p.relative_to(seed_build / "docs") for p in (seed_build / "docs").rglob("*") if p.is_file())
+    assert a == b
+    for rel in a:
+        assert (out / "docs" / rel).read_bytes() == (seed_build / "docs" / rel).read_bytes(), rel
+
+
+def test_unreadable_seed_is_reported_and_build_goes_on(tmp_path, seeds_copy):
+    (seeds_copy / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (seeds_copy / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    by_file = {f["file"]: f for f in report["files"]}
+    assert "PNG" in by_file["bad.txt"]["problems"][0]["message"]
+    assert by_file["empty.txt"]["problems"][0]["kind"] == "empty"
+    assert report["totals"]["articles"] >= 14
+    assert "bad\\.txt" in (out / "docs" / "report.md").read_text(encoding="utf-8")  # Markdown-escaped
+    assert run_build(seeds_copy, tmp_path / "out2", "--no-site", "--strict") == 1
+
+
+def test_bad_usage_exits_2(tmp_path):
+    from cppcc_archive.cli import main
+
+    assert main(["--seeds", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
+    assert main(["--jobs", "0"]) == 2

@@ -1,0 +1,108 @@
+"""Cleaning on the real seeds: the issue's figures, each checked over every article."""
+from __future__ import annotations
+
+import re
+
+from conftest import SEEDS
+
+from cppcc_archive.clean import cjk_count
+from cppcc_archive.convert import detect_script
+
+CJK = r"[\u4e00-\u9fff]"
+
+
+def bodies(articles):
+    return [(a["id"], a["text"]) for a in articles]
+
+
+def test_no_pinyin_annotations(articles):
+    for aid, text in bodies(articles):
+        assert not re.search(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)", text), aid
+
+
+def test_no_doubled_punctuation(articles):
+    for aid, text in bodies(articles):
+        assert not re.search(r"[,，][,，、。;；]", text), aid
+
+
+def test_no_ascii_punctuation_between_cjk(articles):
+    for aid, text in bodies(articles):
+        assert not re.search(rf"{CJK}[,;:?!]{CJK}", text), aid
+
+
+def test_no_question_mark_mojibake_left(articles):
+    for aid, text in bodies(articles):
+        assert "?" not in text and "？!" not in text, aid
+
+
+def test_no_footer_or_chrome(articles):
+    for aid, text in bodies(articles):
+        for marker in ("关于我们", "ICP备", "首页>", "首页＞", "版权所有", "许可证", "公安备案"):
+            assert marker not in text, (aid, marker)
+
+
+def test_rights_line_kept(articles):
+    rights = [a["rights"] for a in articles if a["source_file"].startswith("002")]
+    assert rights and "版权所有" in rights[0]
+
+
+def test_all_articles_simplified(articles):
+    for a in articles:
+        assert detect_script(a["text"]) == "simplified", a["id"]
+        assert detect_script(a["title"]) == "simplified", a["id"]
+    assert {a["script"] for a in articles if a["source_file"][:3] in ("002", "004")} == {"traditional"}
+
+
+def test_seed_001_four_signed_articles(articles):
+    parts = [a for a in articles if a["source_file"].startswith("001")]
+    assert len(parts) == 4
+    assert sorted(x["name"] for a in parts for x in a["authors"]) == sorted(["欧汉东", "郑小波", "吴康轩", "师明萌"])
+    assert all(not a["title_derived"] for a in parts)
+
+
+def test_seed_003_at_least_six_articles(articles):
+    parts = [a for a in articles if a["source_file"].startswith("003")]
+    assert len(parts) >= 6
+    titles = [a["title"] for a in parts]
+    assert any("郑州市政协" in t for t in titles) and any("湖北省政协" in t for t in titles)
+
+
+def test_metadata_moved_out_of_bodies(articles):
+    a004 = next(a for a in articles if a["source_file"].startswith("004"))
+    assert a004["publisher"] == "人民政协网"
+    assert {"name": "包松娅", "role": "记者"} in a004["authors"]
+    assert {"name": "罗文", "role": "编辑"} in a004["authors"]
+    assert "编辑：" not in a004["text"] and "关键词" not in a004["text"]
+    assert a004["original_keywords"]
+    a000 = next(a for a in articles if a["source_file"].startswith("000"))
+    assert any("拉萨市政协组织委员" in c for c in a000["captions"])
+    assert "▲" not in a000["text"]
+
+
+def test_derived_title_marked(articles):
+    a002 = next(a for a in articles if a["source_file"].startswith("002"))
+    assert a002["title_derived"] is True
+
+
+def test_character_accounting(articles, report):
+    """Every CJK character of a seed is in an article body or counted as moved by a named step."""
+    for f in report["files"]:
+        raw = (SEEDS / f["file"]).read_text(encoding="utf-8")
+        assert f["cjk_input"] == cjk_count(raw)
+        in_bodies = sum(cjk_count(a["text"]) for a in articles if a["source_file"] == f["file"])
+        moved = sum(f["cjk_moved"].values())
+        assert in_bodies + moved == f["cjk_input"], (f["file"], in_bodies, moved, f["cjk_input"], f["cjk_moved"])
+        assert all(re.match(r"^[a-z_]+(:[a-z_]+)?$", k) for k in f["cjk_moved"])
+
+
+def test_repeated_sentence_appears_once(articles):
+    fengjie = next(a for a in articles if any(x["name"] == "吴康轩" for x in a["authors"]))
+    s = "奉节县政协将全面贯彻落实习近平总书记重要讲话精神"
+    raw = (next(SEEDS.glob("001_*"))).read_text(encoding="utf-8")
+    assert raw.count(s) == 2
+    assert sum(a["text"].count(s) for a in articles) == 1 or fengjie["text"].count(s) <= 1
+
+
+def test_broken_word_rejoined(articles):
+    text = "".join(a["text"] for a in articles)
+    assert "将进一步发挥好在促进各民族交往交流交融中的引领带动作用" in text
