@@ -236,13 +236,15 @@ def near_duplicates(articles: list[Article]) -> dict[str, str]:
     def shingles(t: str) -> set[int]:
         t = re.sub(r"\s+", "", t)
         out = set()
+        t = re.sub(r"[^\u3400-\u9fff]", "", t)  # punctuation and layout do not make text different
+        step = 8 if len(t) > 2000 else 1  # sample long texts only; short ones need every shingle
         for i in range(0, max(0, len(t) - 7)):
             h = hash_shingle(t[i:i + 8])
-            if h % 8 == 0:
+            if h % step == 0:
                 out.add(h)
         return out
 
-    sh = [shingles(a.title + a.text) for a in articles]
+    sh = [shingles(a.text) for a in articles]
     postings: dict[int, list[int]] = {}
     for i, s in enumerate(sh):
         for h in s:

@@ -84,7 +84,7 @@ PLACEHOLDER = "□"
 
 _MAX_UNITS = 48          # longest garbage run examined
 _MAX_ALTERNATIVES = 6    # ASCII characters tried both as terminator and as folded
-_MARGIN = 3              # winner must be this many times more frequent (by rank)
+_MIN_SHARE = 0.8         # a guessed character must carry this share of the weight
 _MIN_MEAN = 0.75
 _MIN_LIFT = 0.3
 _MIN_GAIN = 1.0
@@ -205,19 +205,29 @@ def _gbk2(char: str) -> tuple[int, int] | None:
     return (raw[0], raw[1]) if len(raw) == 2 else None
 
 
-def _context_ok(char: str, prev: str, nxt: str) -> bool:
-    """Reject punctuation that cannot stand between ``prev`` and ``nxt``."""
-    if char not in _PUNCT_RANK:
-        return True
-    if prev in _SENT_END or prev in _PAUSE or prev in _OPEN:
-        if char not in _OPEN and char not in _CLOSE:
-            return False
-    if char in _OPEN and (nxt in ("", "<", "\n", "\r") or nxt in _CLOSE
-                          or nxt in _SENT_END or nxt in _PAUSE):
-        return False
-    if (char in _SENT_END or char in _PAUSE) and (nxt in _SENT_END or nxt in _PAUSE):
-        return False
-    return True
+_END_OF_BLOCK = frozenset(("", "<", "\n", "\r"))
+
+
+def _pair(left: str, right: str) -> float:
+    """How well two adjacent characters go together, for punctuation only.
+
+    0 forbids the pair (``。、``, ``。。``, an opening quote or ``、`` before
+    ``</p>``),
+    values above 1 favour pairs that are common in news text (``。”``,
+    ``。“``, ``：“``), everything else is neutral.
+    """
+    if left in _SENT_END or left in _PAUSE or left in _OPEN:
+        if right in _PUNCT_RANK and right not in _OPEN and right not in _CLOSE:
+            return 0.0
+    if (left in _OPEN or left in _PAUSE) and right in _END_OF_BLOCK:
+        return 0.0
+    if left in _OPEN and right in _CLOSE:
+        return 0.0
+    if left in _SENT_END and right in _CLOSE:
+        return 30.0
+    if (left in _SENT_END or left in "，：") and right in _OPEN:
+        return 10.0
+    return 1.0
 
 
 def _pool(leads, trails) -> list[tuple[int, int, str]]:
@@ -238,23 +248,6 @@ def _candidates(leads, trails, ann: str | None) -> list[tuple[int, str]]:
         if r is not None and (ann is None or ann in _READINGS.get(char, ())):
             out.append((r, char))
     return out
-
-
-def _pick(leads, trails, ann: str | None, prev: str, nxt: str) -> str | None:
-    """The character that clearly wins among the candidates, else ``None``.
-
-    It must be at least ``_MARGIN`` times more frequent (by rank) than the
-    runner-up that also fits the punctuation context.
-    """
-    ranked = sorted(
-        (r, char) for r, char in _candidates(leads, trails, ann)
-        if _context_ok(char, prev, nxt)
-    )
-    if not ranked:
-        return None
-    if len(ranked) == 1 or ranked[1][0] + 1 >= _MARGIN * (ranked[0][0] + 1):
-        return ranked[0][1]
-    return None
 
 
 # --------------------------------------------------------------------------
@@ -357,51 +350,87 @@ def _alternatives(text: str, qpos: int, prev: str) -> list[_Run]:
     return runs
 
 
+def _chain(positions: list[list[tuple[str, float]]], prev: str, after: str) -> list[str]:
+    """Pick one character per position (forward-backward on a chain).
+
+    Each position lists ``(char, weight)``; the weight is ``1 / (rank + 20)``
+    (a Zipf law on the frequency rank) and neighbours interact through
+    :func:`_pair`.  A position keeps its best character only when that
+    character carries at least ``_MIN_SHARE`` of the marginal weight.
+    """
+    def run(pair):
+        fwd, left = [], [(prev, 1.0)]
+        for cands in positions:
+            row = [w * sum(lw * pair(lc, c) for lc, lw in left) for c, w in cands]
+            total = sum(row) or 1.0
+            row = [x / total for x in row]
+            fwd.append(row)
+            left = list(zip((c for c, _ in cands), row))
+        bwd, right = [None] * len(positions), [(after, 1.0)]
+        for j in range(len(positions) - 1, -1, -1):
+            cands = positions[j]
+            row = [sum(rw * pair(c, rc) for rc, rw in right) for c, _ in cands]
+            total = sum(row) or 1.0
+            row = [x / total for x in row]
+            bwd[j] = row
+            right = list(zip((c for c, _ in cands), (x * w for x, (_, w) in zip(row, cands))))
+        return fwd, bwd
+
+    fwd, bwd = run(_pair)
+    if not any(sum(f[i] * b[i] for i in range(len(f))) for f, b in zip(fwd, bwd)):
+        fwd, bwd = run(lambda a, b: 1.0)     # contradictory context: ignore it
+    out = []
+    for cands, f, b in zip(positions, fwd, bwd):
+        marg = [x * y for x, y in zip(f, b)]
+        total = sum(marg)
+        if not total:
+            out.append(PLACEHOLDER)
+            continue
+        best = max(range(len(cands)), key=marg.__getitem__)
+        out.append(cands[best][0] if marg[best] >= _MIN_SHARE * total else PLACEHOLDER)
+    return out
+
+
+def _weighted(leads, trails, ann: str | None) -> list[tuple[str, float]]:
+    cands = [(char, 1.0 / (r + 20)) for r, char in _candidates(leads, trails, ann)]
+    return cands or [(PLACEHOLDER, 1.0)]
+
+
 def _resolve(run: _Run, prev: str, after: str) -> None:
     """Fill ``run.repaired`` with the realigned characters."""
     data = run.bytes
     slots = [(data[i], data[i + 1]) for i in range(0, len(data), 2)]
-    out = run.repaired
+    positions: list[list[tuple[str, float]]] = []
     last = len(slots) - 1
     for j, (lead, trail) in enumerate(slots):
         ann = run.ann if j == last else None
-        before = out[-1] if out else prev
-        if j < last and None not in slots[j + 1]:
-            nxt = _DEC.get(slots[j + 1], "")
-        elif j < last:
-            nxt = ""
-        else:
-            nxt = after[:1]
         if lead is not None and trail is not None:
             char = _DEC.get((lead, trail))
             if (char is not None and _rank(char) is not None
                     and (ann is None or ann in _READINGS.get(char, ()))):
-                out.append(char)
+                positions.append([(char, 1.0)])
                 run.full_ok += 1
                 continue
             # a dropped pair merged two characters: each keeps one byte
             run.merged += 1
-            first = _pick((lead,), None, None, before, "")
-            out.append(first or PLACEHOLDER)
-            second = _pick(None, (trail,), ann, out[-1], nxt)
-            out.append(second or PLACEHOLDER)
+            positions.append(_weighted((lead,), None, None))
+            positions.append(_weighted(None, (trail,), ann))
             continue
         if lead is None and trail is None:
-            out.append(PLACEHOLDER)
+            positions.append([(PLACEHOLDER, 1.0)])
             continue
         leads = (lead,) if lead is not None else (run.l0set if j == 0 else None)
         trails = (trail,) if trail is not None else None
-        if j == 0 and lead is None and trail is not None and (
-                run.l0set is not None or ann is not None) and not _candidates(
-                run.l0set, trails, ann):
+        if j == 0 and lead is None and (run.l0set is not None or ann is not None) \
+                and not _candidates(run.l0set, trails, ann):
             # nothing fits both constraints: a dropped pair right after the ?
             run.merged += 1
-            first = _pick(run.l0set, None, None, before, "") if run.l0set else None
-            out.append(first or PLACEHOLDER)
-            second = _pick(None, trails, ann, out[-1], nxt)
-            out.append(second or PLACEHOLDER)
+            positions.append(_weighted(run.l0set, None, None) if run.l0set
+                             else [(PLACEHOLDER, 1.0)])
+            positions.append(_weighted(None, trails, ann))
             continue
-        out.append(_pick(leads, trails, ann, before, nxt) or PLACEHOLDER)
+        positions.append(_weighted(leads, trails, ann))
+    run.repaired = _chain(positions, prev, after[:1])
 
 
 def _accept(run: _Run) -> tuple[float, float] | None:

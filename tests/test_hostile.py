@@ -1,0 +1,108 @@
+"""Hostile and malformed seeds: nothing from a seed becomes live HTML, a link, a YAML key or a crash."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from conftest import run_build
+
+HOSTILE = """---
+title: "<img src=x onerror=alert(1)>"
+evil_key: "x"
+---
+<script>alert('xss')</script>政协委员<iframe src="https://evil.example/"></iframe>在会上发言。
+<a href="javascript:alert(1)">点击</a> &lt;b&gt;实体&lt;/b&gt; <img src=x onerror="alert(2)">
+# 标题？ *强调* [链接](https://evil.example/x) | 表格 | `代码` {% raw %} {{ config }} {: onclick="alert(3)" }
+---
+: 冒号开头 # 井号 "引号" & 与 ! 感叹 % 百分
+北京市政协召开会议，委员们围绕社情民意开展协商。<svg onload=alert(4)>
+"""
+
+ALLOWED_HOSTS = {"", "127.0.0.1"}
+
+
+class _Scan(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.bad = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("iframe", "object", "embed"):
+            self.bad.append(tag)
+        if tag == "script":
+            src = dict(attrs).get("src") or ""
+            if "evil" in src:
+                self.bad.append(("script", src))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append((tag, name))
+            if value and ("javascript:" in value.lower() or "evil.example" in value):
+                self.bad.append((tag, name, value))
+
+    def handle_data(self, data):
+        pass
+
+
+def test_hostile_seed_builds_and_is_inert(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (seeds / "-leading dash 中文 ..txt").write_text("郑州市政协召开委员党委成立大会。委员们积极履职。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds, out) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any("evil_key" in p["message"] for f in report["files"] for p in f["problems"])
+    found = []
+    for html in (out / "site").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        scan = _Scan()
+        scan.feed(text)
+        found += [(html.name, b) for b in scan.bad]
+    assert not found, found
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert len(arts) == 2
+    md = next((out / "docs" / "a").glob("*.md")).read_text(encoding="utf-8")
+    assert "evil_key" not in md
+
+
+def test_inline_scripts_are_ours_only(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "h.txt").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds, out) == 0
+    for html in (out / "site" / "a").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for m in re.finditer(r"<script\b[^>]*>(.*?)</script>", text, re.S):
+            assert "alert" not in m.group(1)
+
+
+ENCODINGS = [
+    ("gb18030.txt", "gb18030"), ("gbk.txt", "gbk"), ("big5.txt", "big5"), ("utf16le-bom.txt", "utf-16"),
+    ("utf16be.txt", "utf-16-be"), ("utf16le.txt", "utf-16-le"), ("utf8-bom.txt", "utf-8-sig"),
+]
+
+
+def test_encodings_decoded(tmp_path):
+    text = "北京市延庆区政协召开会议，委员们围绕冬奥会服务保障、乡村振兴等议题协商议政，提出意见建议二十余条。"
+    trad = "北京市延慶區政協召開會議，委員們圍繞冬奧會服務保障、鄉村振興等議題協商議政，提出意見建議二十餘條。"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, enc in ENCODINGS:
+        (seeds / name).write_bytes((trad if enc == "big5" else text).encode(enc))
+    (seeds / "crlf.txt").write_bytes(text.replace("，", "，\r\n").encode("utf-8"))
+    (seeds / "mixed.txt").write_bytes(text.encode("utf-8") + b"\n" + text.encode("gb18030"))
+    out = tmp_path / "out"
+    assert run_build(seeds, out, "--no-site") == 0
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    enc = {f["file"]: f["encoding"] for f in report["files"]}
+    assert enc["gb18030.txt"] == "gb18030" and enc["gbk.txt"] == "gb18030"
+    assert enc["big5.txt"].startswith("big5")
+    assert enc["utf16be.txt"] == "utf-16-be" and enc["utf16le.txt"] == "utf-16-le"
+    # Near-duplicates (same text in other encodings/scripts) are kept once, listed in also_in.
+    assert len(arts) == 1
+    assert len(arts[0]["also_in"]) == len(ENCODINGS) + 1
+    assert "延庆区" in arts[0]["text"]
+    assert arts[0]["regions"][0]["county"] == "延庆区"
