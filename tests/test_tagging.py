@@ -1,0 +1,94 @@
+"""Region, level, topic and people tagging: the traps, and the evaluation figures."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cppcc_archive.errors import ConfigError
+from cppcc_archive.tag.regions import tag_regions
+from cppcc_archive.tag.topics import load_taxonomy, score_topics
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+
+def main(title, body="", authors=()):
+    r = tag_regions(title, body, authors)
+    m = r.regions[0] if r.regions else None
+    return (m.province, m.prefecture, m.county) if m else None, r.level
+
+
+def test_same_county_name_resolved_by_context():
+    assert main("北京市通州区政协召开常委会", "通州区政协委员围绕城市副中心建设建言。")[0] == ("北京市", None, "通州区")
+    assert main("南通市通州区政协调研", "江苏省南通市通州区政协组织委员视察。")[0] == ("江苏省", "南通市", "通州区")
+
+
+def test_ambiguous_name_without_support_is_not_guessed():
+    region, _ = main("鼓楼区政协召开会议", "委员们开展协商。")
+    assert region is None
+
+
+def test_common_word_short_form_needs_context():
+    assert main("委员祝愿老人健康长寿，世界和平", "大家表示要在新城区建设中发挥作用。")[0] is None
+    assert main("长寿区政协召开全会", "长寿区政协委员积极履职。")[0] == ("重庆市", None, "长寿区")
+
+
+def test_street_names_are_not_provinces():
+    assert main("湖南街道社区协商议事会", "在南京西路开展活动。湖南街道居民参加。")[0] is None
+
+
+def test_author_title_decides_region_and_level():
+    region, level = main("学习贯彻市委政协工作会议精神", "市委政协工作会议召开，全市政协工作取得成效。", ("垫江县政协党组书记、主席",))
+    assert region == ("重庆市", None, "垫江县") and level == "县"
+
+
+def test_former_names_map_to_current_units():
+    assert main("那曲地区政协召开会议", "那曲地区政协委员参加。")[0] == ("西藏自治区", "那曲市", None)
+    assert main("襄樊市政协视察", "襄樊市政协组织委员视察。")[0] == ("湖北省", "襄阳市", None)
+
+
+def test_national_items_have_no_province():
+    region, level = main("全国政协民族和宗教委员会召开座谈会", "全国政协委员、湖南省湘西州工商联主席发言。全国政协委员、河北省工商联副主席发言。")
+    assert level == "全国" and region is None
+
+
+def test_topics_record_cues_and_respect_threshold():
+    topics, cues = score_topics("开展协商式监督", "围绕民主监督开展协商式监督，形成民主监督报告。")
+    assert topics[0] == "民主监督" and "协商式监督" in dict(cues)["民主监督"]
+    assert score_topics("会议", "委员们参加会议。") == ((), ())
+
+
+def test_topic_exclusions():
+    topics, _ = score_topics("", "加强纪律监督、纪律监督、纪律监督")
+    assert "民主监督" not in topics
+
+
+def test_broken_taxonomy_names_file_and_line(tmp_path):
+    bad = tmp_path / "topics.yaml"
+    bad.write_text("threshold: 5\nmax_topics: 4\ntopics:\n  政治协商:\n    description: x\n    cues: {协商: heavy}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_taxonomy(bad)
+    assert f"{bad}:4" in str(e.value)
+    bad.write_text("topics: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_taxonomy(bad)
+    assert str(bad) in str(e.value) and ":" in str(e.value)
+
+
+def test_evaluation_figures(articles):
+    from evaluate import evaluate, load_labels
+
+    res = evaluate(articles, load_labels())
+    assert res["province"]["precision"] >= 0.95 and res["province"]["recall"] >= 0.95
+    for f in ("prefecture", "county"):
+        assert res[f]["precision"] >= 0.9 and res[f]["recall"] >= 0.9, (f, res[f])
+    assert res["topic_hit_rate"] >= 0.9
+    assert not res["missing"]
+
+
+def test_people_with_titles(articles):
+    people = {p["name"]: p["title"] for a in articles for p in a["people"]}
+    assert people.get("魏小东") == "北京市政协主席"
+    assert "孙伟" in people
+    assert "潼南区政协党组书记、主席" in people.get("欧汉东", "")
