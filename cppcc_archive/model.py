@@ -83,7 +83,7 @@ class Article:
     part: int
     title: str
     title_derived: bool
-    paragraphs: tuple[str, ...]  # cleaned, simplified; headings start with "## "
+    paragraphs: tuple[str, ...]  # cleaned, simplified; headings start with "## " or "### "
     original_paragraphs: tuple[str, ...]  # same article before t2s conversion
     script: str  # simplified | traditional
     authors: tuple[Author, ...] = ()
@@ -111,7 +111,7 @@ class Article:
     @property
     def text(self) -> str:
         """Plain text of the body: headings lose their Markdown marker."""
-        return "\n".join(p[3:] if p.startswith("## ") else p for p in self.paragraphs)
+        return "\n".join(p.split(" ", 1)[1] if p.startswith(("## ", "### ")) else p for p in self.paragraphs)
 
     def with_(self, **kwargs) -> "Article":
         return replace(self, **kwargs)

@@ -17,6 +17,7 @@ from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Author, Problem, SeedFile
 from .read import read_seed
+from .reassemble import reassemble
 from .split import Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, split_page, take_title
 from .tag import keywords as kw
 from .tag.people import find_people
@@ -83,6 +84,9 @@ def process_seed(seed: SeedFile) -> SeedResult:
 
     lines, rights, credits = _strip_boilerplate([x for x in simplified.split("\n") if x.strip()], ledger, res.changes)
     drafts = split_page(lines, ledger)
+    drafts, moved = reassemble(drafts)
+    if moved:
+        res.changes["reassemble_blocks"] = moved
     if not drafts:
         res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)"))
         res.ledger = dict(ledger)
@@ -100,8 +104,12 @@ def process_seed(seed: SeedFile) -> SeedResult:
 def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple[list[str], Optional[str], list[str]]:
     rules = load_rules()
     kept, rights, credits = [], None, []
+    previous = None
     for line in lines:
         rule = match_rule(line, rules)
+        if rule is None and previous is not None and previous.action == "credits" and _NAMES_ONLY.match(line):
+            rule = previous  # 本版文字: 韩云拴 央宗 胡登孚 / 张军 李平 旦增多吉
+        previous = rule
         if rule is None:
             kept.append(line)
             continue
@@ -111,8 +119,11 @@ def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple
             rights = line
         elif rule.action == "credits":
             credits.append(line)
-    # A credits line may wrap onto a names-only line (本版文字: … / 张军 李平 旦增多吉).
     return kept, rights, credits
+
+
+_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,6})+$")
+_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 
 
 def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: Ledger, res: SeedResult) -> Article:
@@ -120,15 +131,15 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     lines, joins = join_broken_paragraphs(d.lines)
     if joins:
         res.changes["join_broken_paragraphs"] = res.changes.get("join_broken_paragraphs", 0) + joins
-    before = len(lines)
+    removed_before = ledger.get("dedupe_repeated_paragraphs", 0)
     lines = dedupe_paragraphs(lines, ledger)
-    if len(lines) != before or ledger.get("dedupe_repeated_paragraphs"):
-        res.changes["dedupe_repeated_paragraphs"] = ledger.get("dedupe_repeated_paragraphs", 0) and res.changes.get("dedupe_repeated_paragraphs", 0) + 1
+    if ledger.get("dedupe_repeated_paragraphs", 0) > removed_before:
+        res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
     paragraphs = tuple(_mark_heading(x, i, lines) for i, x in enumerate(lines))
     notes = list(d.notes)
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
-    body = [p for p in paragraphs if not p.startswith("## ")]
+    body = [p for p in paragraphs if not p.startswith(("## ", "### "))]
     if body and body[0][:1] in "，、。；：”）" + "".join(chr(c) for c in range(0x4e00, 0x4e00)):
         notes.append("本文开头缺失：来源文本从句子中间开始。")
     elif body and part == 0 and d.led and _starts_mid_sentence(body[0]):
@@ -173,8 +184,13 @@ def _starts_mid_sentence(p: str) -> bool:
 
 
 def _mark_heading(line: str, i: int, lines: list[str]) -> str:
-    if is_heading_like(line) and i + 1 < len(lines):
-        return "## " + line
+    """Sections named after a CPPCC body (那曲市政协, 西城区政协：) are level 2, other headings level 3."""
+    if i + 1 >= len(lines):
+        return line
+    if _SECTION.match(line):
+        return "## " + line.rstrip("：:")
+    if is_heading_like(line):
+        return "### " + line
     return line
 
 

@@ -67,6 +67,7 @@ class Draft:
     credits: list[str] = field(default_factory=list)
     rights: Optional[str] = None
     led: bool = False  # started by a lead line
+    note_index: Optional[int] = None  # body lines after an author note (作者系…) are not this piece's
 
     def body_cjk(self) -> int:
         return sum(cjk_count(x) for x in self.lines)
@@ -133,10 +134,11 @@ def _apply(d: Draft, line: str, f: Found, ledger: Ledger) -> None:
         d.date_text, d.date = f.date_text, f.date
     if f.keywords:
         d.keywords.extend(f.keywords)
-    if f.author_title:
-        d.author_titles.append(f.author_title)
     if f.rest:
         d.lines.append(f.rest)
+    if f.author_title:
+        d.author_titles.append(f.author_title)
+        d.note_index = len(d.lines)
 
 
 def _merge_headless_preamble(drafts: list[Draft]) -> list[Draft]:
@@ -162,6 +164,8 @@ def take_title(d: Draft, ledger: Ledger) -> tuple[str, bool]:
         # Keep at least one body paragraph; a lone heading is a title only if text follows.
         if k and k < len(d.lines):
             d.title_lines, d.lines = d.lines[:k], d.lines[k:]
+    if not d.title_lines and d.lines and _is_long_headline(d.lines[0]) and len(d.lines) > 1:
+        d.title_lines, d.lines = d.lines[:1], d.lines[1:]
     if d.title_lines:
         for t in d.title_lines:
             ledger.move("title", t)
@@ -172,6 +176,12 @@ def take_title(d: Draft, ledger: Ledger) -> tuple[str, bool]:
             title += "——" + " ".join(sub)
         return title, False
     return derive_title(d.lines), True
+
+
+def _is_long_headline(line: str) -> bool:
+    """A page's opening line that is a long headline, not a sentence
+    (在习近平新时代中国特色社会主义思想指引下 贯彻落实党的二十大精神·政协奋进新征程（西藏篇）)."""
+    return len(line) <= 64 and "。" not in line and line[-1:] not in "。！？；：，、…" and line.count("，") == 0
 
 
 def derive_title(lines: list[str]) -> str:
@@ -191,21 +201,44 @@ def join_broken_paragraphs(lines: list[str]) -> tuple[list[str], int]:
 
     Joins only when the first part is body text ending without sentence
     punctuation and the next part is body text that does not open a new
-    quotation before closing one the first part left open.
+    quotation before closing one the first part left open.  A headline the
+    layout dropped into the middle of a word (``研`` / headline / ``究``)
+    moves above the paragraph, and the word is re-joined.
+
+    >>> join_broken_paragraphs(["她表示，在今后的履职过程中，将进", "一步发挥好引领带动作用。"])
+    (['她表示，在今后的履职过程中，将进一步发挥好引领带动作用。'], 1)
     """
     out: list[str] = []
     joins = 0
-    for line in lines:
-        if out and _dangles(out[-1]) and not is_heading_like(line) and not is_heading_like(out[-1]) and _quote_ok(out[-1], line):
-            out[-1] = out[-1] + line
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        prev = out[-1] if out else ""
+        if prev and _dangles(prev) and not is_heading_like(prev) and is_heading_like(line) and i + 1 < len(lines) \
+                and not is_heading_like(lines[i + 1]) and _joins_word(prev, lines[i + 1]):
+            out[-1:] = [line, prev + lines[i + 1]]
+            joins += 1
+            i += 2
+            continue
+        if prev and _dangles(prev) and not is_heading_like(line) and _quote_ok(prev, line) and (
+            not is_heading_like(prev) or ("，" in prev and _joins_word(prev, line))
+        ):
+            out[-1] = prev + line
             joins += 1
         else:
             out.append(line)
+        i += 1
     return out, joins
 
 
+def _joins_word(left: str, right: str) -> bool:
+    from .reassemble import joins_word
+
+    return joins_word(left, right)
+
+
 def _dangles(line: str) -> bool:
-    return bool(line) and line[-1] not in TERMINAL and not line.startswith("## ")
+    return bool(line) and line[-1] not in TERMINAL and not line.startswith(("## ", "### "))
 
 
 def _quote_ok(first: str, second: str) -> bool:
@@ -216,30 +249,47 @@ def _quote_ok(first: str, second: str) -> bool:
     return i != -1 and (j == -1 or i < j)
 
 
-def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
-    """Drop a paragraph, or a sentence, that extraction repeated in one article.
+REPEAT_MIN = 30  # characters; shorter repeats (slogans, names) are normal prose
 
-    Short lines (headings) may repeat legitimately and are kept.
+
+def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
+    """Drop passages that extraction repeated inside one article.
+
+    A run of at least ``REPEAT_MIN`` characters that already appeared earlier
+    in the same article is removed from its later occurrence (a whole
+    paragraph, a sentence or a clause).  Headings may repeat.  Quotations
+    that two different articles cite are untouched: this works per article.
+
+    >>> led = Ledger()
+    >>> dedupe_paragraphs(["奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。", "坚持党的全面领导。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。"], led)
+    ['奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。', '坚持党的全面领导。']
     """
-    seen_par: set[str] = set()
-    seen_sent: set[str] = set()
+    seen: set[str] = set()
     out = []
+    w = REPEAT_MIN
     for line in lines:
-        if len(line) >= 20 and line in seen_par:
-            ledger.move("dedupe_repeated_paragraphs", line)
-            continue
-        seen_par.add(line)
-        if is_heading_like(line):
+        if is_heading_like(line) or len(line) < w:
             out.append(line)
+            _remember(line, seen, w)
             continue
-        kept = []
-        for sent in re.findall(r"[^。！？]*[。！？]+[”’）]*|[^。！？]+", line):
-            if len(sent) >= 25 and sent in seen_sent:
-                ledger.move("dedupe_repeated_paragraphs", sent)
-                continue
-            seen_sent.add(sent)
-            kept.append(sent)
-        new = "".join(kept)
-        if new:
+        hit = [line[i:i + w] in seen for i in range(len(line) - w + 1)]
+        keep = [True] * len(line)
+        for i, h in enumerate(hit):
+            if h:
+                for k in range(i, i + w):
+                    keep[k] = False
+        removed = "".join(c for c, k in zip(line, keep) if not k)
+        new = "".join(c for c, k in zip(line, keep) if k)
+        if removed:
+            ledger.move("dedupe_repeated_paragraphs", removed)
+        _remember(line, seen, w)
+        if new.strip("，、；：。 "):
             out.append(new)
+        elif new:
+            ledger.move("dedupe_repeated_paragraphs", new)
     return out
+
+
+def _remember(line: str, seen: set[str], w: int) -> None:
+    for i in range(len(line) - w + 1):
+        seen.add(line[i:i + w])

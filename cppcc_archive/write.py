@@ -182,8 +182,9 @@ def article_page(a: Article, siblings: list[Article], related: list[Article]) ->
         out.append(f'!!! warning "说明"\n    {escape_md(note)}\n')
     n = 0
     for p in a.paragraphs:
-        if p.startswith("## "):
-            out.append(f"## {escape_md(p[3:])}\n")
+        if p.startswith(("## ", "### ")):
+            marker, heading = p.split(" ", 1)
+            out.append(f"{marker} {escape_md(heading)}\n")
         else:
             n += 1
             out.append(f"{escape_md(p)} [¶](#p{n}){{ .para-anchor }}\n{{ #p{n} }}\n")

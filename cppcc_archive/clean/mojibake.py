@@ -223,9 +223,9 @@ def _pair(left: str, right: str) -> float:
         return 0.0
     if left in _OPEN and right in _CLOSE:
         return 0.0
-    if left in _SENT_END and right in _CLOSE:
+    if left in _SENT_END and right in "”’」』":
         return 30.0
-    if (left in _SENT_END or left in "，：") and right in _OPEN:
+    if (left in _SENT_END or left in "，：") and right in "“‘「『":
         return 10.0
     return 1.0
 
@@ -259,7 +259,7 @@ class _Run:
     """One way of reading the garbage after a ``?``."""
 
     __slots__ = ("start", "end", "bytes", "orig", "ann", "restore", "evidence",
-                 "l0set", "repaired", "full_ok", "merged")
+                 "l0set", "repaired", "full_ok", "merged", "units", "tail")
 
     def __init__(self, start, end, data, orig, ann, restore, evidence, l0set):
         self.start, self.end = start, end
@@ -269,6 +269,8 @@ class _Run:
         self.repaired: list[str] = []
         self.full_ok = 0     # pairs with both bytes known that decoded well
         self.merged = 0      # pairs explained by a dropped pair
+        self.units = 0       # garbage characters read
+        self.tail = ""       # the character after the run
 
 
 def _alternatives(text: str, qpos: int, prev: str) -> list[_Run]:
@@ -301,8 +303,10 @@ def _alternatives(text: str, qpos: int, prev: str) -> list[_Run]:
         data = [None] + [b for pair in units for b in pair] + extra
         if len(data) % 2:
             data.append(None)
-        runs.append(_Run(qpos, end, data, orig + orig_tail, ann, restore,
-                         evidence or remnant_ok, l0set))
+        run = _Run(qpos, end, data, orig + orig_tail, ann, restore,
+                   evidence or remnant_ok, l0set)
+        run.units, run.tail = len(units), text[end:end + 1]
+        runs.append(run)
 
     while pos < n and len(units) < _MAX_UNITS:
         ch = text[pos]
@@ -433,9 +437,27 @@ def _resolve(run: _Run, prev: str, after: str) -> None:
     run.repaired = _chain(positions, prev, after[:1])
 
 
+def _short_run(run: _Run) -> bool:
+    """``?`` + at most two characters + a lowercase letter or symbol, then CJK.
+
+    Too short to be checked by plausibility, but never real text: ``?p重組織``
+    (``雙重``), ``?采w”`` (``全覆蓋”``).  Upper-case letters are left alone
+    (``嗎?A股``).
+    """
+    term = run.orig[-1]
+    nxt = run.tail
+    return (
+        run.bytes[-1] is not None and run.units <= 2
+        and (term.islower() or term in "@[\\]^_`{|}~")
+        and (_is_cjk(nxt) or nxt in _PUNCT_RANK or nxt == "(")
+    )
+
+
 def _accept(run: _Run) -> tuple[float, float] | None:
     """``(mean plausibility, gain)`` of a resolved run, or ``None`` when the
     repair is not clearly better than the run as it stands."""
+    if _short_run(run):
+        return 0.5, 0.0
     rep = [_score(c) for c in run.repaired]
     org = [_score(c) for c in run.orig]
     if not rep:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Optional
 
 import ahocorasick
-import jieba
 
 from ..model import Region
 from .gazetteer import Gazetteer, load_gazetteer
@@ -52,18 +51,6 @@ class RegionResult:
 
 
 @functools.lru_cache(maxsize=None)
-def _jieba_common_words() -> frozenset[str]:
-    """Two-character words jieba knows mainly as ordinary (non-place) words."""
-    words = set()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 2 and not parts[2].startswith("ns") and int(parts[1]) >= 100:
-                words.add(parts[0])
-    return frozenset(words)
-
-
-@functools.lru_cache(maxsize=None)
 def _project_common_words(path: Path = Path(__file__).resolve().parent.parent / "data" / "region_common_words.txt") -> frozenset[str]:
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -84,19 +71,21 @@ class _Index:
 def _index(path: Optional[str] = None) -> _Index:
     gaz = load_gazetteer(Path(path)) if path else load_gazetteer()
     forms: dict[str, dict[str, str]] = defaultdict(dict)
+    # jieba's part-of-speech tags were tried as a signal and rejected: it tags
+    # 库车, 孝感, 黄石 as common nouns.  The gazetteer's curated common_word
+    # flags and data/region_common_words.txt decide instead.
     common = set(_project_common_words())
-    jieba_common = _jieba_common_words()
     for d in gaz.divisions:
         forms[d.name].setdefault(d.code, "full")
         for s in d.short:
             if len(s) >= 2:
                 forms[s].setdefault(d.code, "short")
-                if "common_word" in d.flags or s in jieba_common:
+                if "common_word" in d.flags:
                     common.add(s)
         for f in d.former:
             if len(f) >= 2:
                 forms[f].setdefault(d.code, "former")
-        if len(d.name) <= 2 or d.name in jieba_common:
+        if len(d.name) <= 2:
             common.add(d.name)
     auto = ahocorasick.Automaton()
     for surface, codes in forms.items():
