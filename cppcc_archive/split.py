@@ -242,7 +242,10 @@ def _dangles(line: str) -> bool:
 
 
 def _quote_ok(first: str, second: str) -> bool:
-    open_quote = first.count("“") > first.count("”")
+    # Only a quotation opened near the cut matters; scraped text often has an
+    # unbalanced quote somewhere earlier in a long paragraph.
+    last_open = first.rfind("“")
+    open_quote = last_open > first.rfind("”") and len(first) - last_open <= 20
     if not open_quote:
         return True
     i, j = second.find("”"), second.find("“")
