@@ -31,6 +31,8 @@ def parse_args(argv):
     p.add_argument("--serve", action="store_true", help="build, then serve on 127.0.0.1 and rebuild when seeds or pages change")
     p.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--curation", type=Path, default=None,
+                   help="curator overrides (default: SEEDS/curation.yaml when it exists)")
     args = p.parse_args(argv)
     if args.jobs < 1:
         p.error("--jobs must be at least 1")
@@ -48,7 +50,7 @@ def main(argv=None) -> int:
         print(f"error: seeds directory {seeds} does not exist or is not a directory", file=sys.stderr)
         return 2
     try:
-        report = run(seeds, args.out, site=not args.no_site, jobs=args.jobs, quiet=args.quiet)
+        report = run(seeds, args.out, site=not args.no_site, jobs=args.jobs, quiet=args.quiet, curation=args.curation)
     except ConfigError as e:
         print(f"configuration error: {e}", file=sys.stderr)
         return 2
@@ -72,7 +74,8 @@ def layout(out: Path | None) -> dict[str, Path]:
             "config": out / "mkdocs.yml", "export_dir": out}
 
 
-def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False) -> dict:
+def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False,
+        curation: Path | None = None) -> dict:
     from . import pipeline, write
     from .clean.boilerplate import load_rules
     from .tag.gazetteer import load_gazetteer
@@ -82,10 +85,13 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 
     # Data files first: a broken one stops the build before any work.
     load_gazetteer(), load_taxonomy(), load_rules(), load_userdict(), load_stopwords(), load_overrides()
+    from .curation import load_curation
+
+    curated = load_curation(curation or seeds / "curation.yaml")
     paths = layout(out)
     t0 = time.perf_counter()
     bar = _progress(quiet)
-    results = pipeline.gather(seeds, jobs=jobs, progress=bar)
+    results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated)
     if bar:
         bar(close=True)
     articles, report = pipeline.assemble(results)

@@ -107,6 +107,7 @@ class Article:
     people: tuple[Person, ...] = ()
     region_evidence: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
+    curated: tuple[str, ...] = ()  # fields a curator overrode
 
     @property
     def text(self) -> str:

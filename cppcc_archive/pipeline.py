@@ -51,18 +51,18 @@ def article_id(source_file: str, part: int) -> str:
     return hashlib.sha256(f"{source_file}\x00{part}".encode("utf-8")).hexdigest()[:12]
 
 
-def process_path(path: Path, name: str) -> SeedResult:
+def process_path(path: Path, name: str, curation: Optional[dict] = None) -> SeedResult:
     """Phase 1 for one file; never raises for any content."""
     seed = read_seed(path, name)
     if isinstance(seed, Problem):
         return SeedResult(name=name, problems=[seed])
     try:
-        return process_seed(seed)
+        return process_seed(seed, curation)
     except Exception as e:  # a bug must not cost the other seeds; it is reported
         return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file")])
 
 
-def process_seed(seed: SeedFile) -> SeedResult:
+def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     res = SeedResult(seed.name, seed.encoding, seed.encoding_confidence, seed.size, seed.raw_bytes_sha256)
     res.problems.extend(seed.problems)
     res.raw_text = seed.text
@@ -87,6 +87,11 @@ def process_seed(seed: SeedFile) -> SeedResult:
     drafts, moved = reassemble(drafts)
     if moved:
         res.changes["reassemble_blocks"] = moved
+    curation = curation or {}
+    if curation.get("split_before"):
+        drafts, unused = split_at(drafts, curation["split_before"])
+        for text in unused:
+            res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph"))
     if not drafts:
         res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)"))
         res.ledger = dict(ledger)
@@ -94,11 +99,55 @@ def process_seed(seed: SeedFile) -> SeedResult:
     if len(drafts) > 1:
         res.changes["split_articles"] = len(drafts)
     for part, d in enumerate(drafts):
-        res.articles.append(_finish(seed, part, d, script, rights, credits, ledger, res))
+        art = _finish(seed, part, d, script, rights, credits, ledger, res)
+        over = (curation.get("articles") or {}).get(part)
+        res.articles.append(apply_overrides(art, over) if over else art)
     res.ledger = dict(ledger)
     if not any(cjk_count(a.text) for a in res.articles):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text"))
     return res
+
+
+def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str]]:
+    """Curator split points: a new article starts at a paragraph beginning with the given text."""
+    from .split import Draft
+
+    unused = list(beginnings)
+    out = []
+    for d in drafts:
+        cur = d
+        out.append(cur)
+        k = 0
+        while k < len(cur.lines):
+            hit = next((b for b in beginnings if cur.lines[k].startswith(b)), None)
+            if hit and k > 0:
+                new = Draft(lines=cur.lines[k:], led=True)
+                del cur.lines[k:]
+                out.append(new)
+                cur, k = new, 0
+            if hit in unused:
+                unused.remove(hit)
+            k += 1
+    return out, unused
+
+
+def apply_overrides(art: Article, over: dict) -> Article:
+    """A curator's corrections win over detection, and say so."""
+    from .tag.gazetteer import load_gazetteer
+    from .tag.regions import to_region
+
+    fields = {}
+    if "title" in over:
+        fields.update(title=over["title"].strip(), title_derived=False)
+    if "regions" in over:
+        gaz = load_gazetteer()
+        fields["regions"] = tuple(to_region(str(c), gaz) for c in over["regions"])
+        fields["region_evidence"] = ("curation",)
+    if "topics" in over:
+        fields.update(topics=tuple(over["topics"]), topic_cues=tuple((t, ("curation",)) for t in over["topics"]))
+    if "level" in over:
+        fields["level"] = over["level"]
+    return art.with_(curated=tuple(sorted(over)), **fields)
 
 
 def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple[list[str], Optional[str], list[str]]:
@@ -212,7 +261,7 @@ def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
 
 # ---------------------------------------------------------------- phase 2
 
-def gather(seeds_dir: Path, jobs: int = 1, progress=None) -> list[SeedResult]:
+def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dict] = None) -> list[SeedResult]:
     """Phase 1 over every path under ``seeds_dir``, in a stable order."""
     from .read import Unreadable, discover
 
@@ -221,7 +270,8 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None) -> list[SeedResult]:
         if isinstance(item, Unreadable):
             results.append(SeedResult(name=item.name, problems=[item.problem]))
         else:
-            tasks.append((item, item.relative_to(seeds_dir).as_posix()))
+            name = item.relative_to(seeds_dir).as_posix()
+            tasks.append((item, name, (curation or {}).get(name)))
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

@@ -82,6 +82,7 @@ def article_record(a: Article) -> dict:
         "changes": dict(a.changes),
         "region_evidence": list(a.region_evidence),
         "raw_url": f"raw/{raw_name(a)}",
+        "curated": list(a.curated),
     }
 
 

@@ -69,6 +69,7 @@ What is left behind / known limits
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -206,6 +207,7 @@ def _gbk2(char: str) -> tuple[int, int] | None:
 
 
 _END_OF_BLOCK = frozenset(("", "<", "\n", "\r"))
+_SPECIAL = frozenset(_PUNCT_RANK) | _END_OF_BLOCK   # where _pair() can differ from 1
 
 
 def _pair(left: str, right: str) -> float:
@@ -240,14 +242,15 @@ def _pool(leads, trails) -> list[tuple[int, int, str]]:
     return []
 
 
-def _candidates(leads, trails, ann: str | None) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=4096)
+def _candidates(leads, trails, ann: str | None) -> tuple[tuple[int, str], ...]:
     """``(rank, char)`` of the known characters that fit the bytes and reading."""
     out = []
     for _, _, char in _pool(leads, trails):
         r = _rank(char)
         if r is not None and (ann is None or ann in _READINGS.get(char, ())):
             out.append((r, char))
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------
@@ -354,34 +357,50 @@ def _alternatives(text: str, qpos: int, prev: str) -> list[_Run]:
     return runs
 
 
-def _chain(positions: list[list[tuple[str, float]]], prev: str, after: str) -> list[str]:
+def _chain(positions, prev: str, after: str) -> list[str]:
     """Pick one character per position (forward-backward on a chain).
 
     Each position lists ``(char, weight)``; the weight is ``1 / (rank + 20)``
     (a Zipf law on the frequency rank) and neighbours interact through
     :func:`_pair`.  A position keeps its best character only when that
-    character carries at least ``_MIN_SHARE`` of the marginal weight.
+    character carries at least ``_MIN_SHARE`` of its marginal weight.
     """
+    def link(side, cands, pair, forward):
+        # sum over the neighbouring position, pair() is 1 unless both
+        # characters are punctuation (or a block end), which keeps this linear
+        total = sum(w for _, w in side)
+        special = [(c, w) for c, w in side if c in _SPECIAL]
+        plain = total - sum(w for _, w in special)
+        row = []
+        for c, _ in cands:
+            if c not in _SPECIAL:
+                row.append(total)
+            elif forward:
+                row.append(plain + sum(w * pair(sc, c) for sc, w in special))
+            else:
+                row.append(plain + sum(w * pair(c, sc) for sc, w in special))
+        return row
+
     def run(pair):
         fwd, left = [], [(prev, 1.0)]
         for cands in positions:
-            row = [w * sum(lw * pair(lc, c) for lc, lw in left) for c, w in cands]
-            total = sum(row) or 1.0
-            row = [x / total for x in row]
+            row = [w * x for (_, w), x in zip(cands, link(left, cands, pair, True))]
+            norm = sum(row) or 1.0
+            row = [x / norm for x in row]
             fwd.append(row)
-            left = list(zip((c for c, _ in cands), row))
-        bwd, right = [None] * len(positions), [(after, 1.0)]
+            left = [(c, x) for (c, _), x in zip(cands, row)]
+        bwd, right = [[]] * len(positions), [(after, 1.0)]
         for j in range(len(positions) - 1, -1, -1):
             cands = positions[j]
-            row = [sum(rw * pair(c, rc) for rc, rw in right) for c, _ in cands]
-            total = sum(row) or 1.0
-            row = [x / total for x in row]
+            row = link(right, cands, pair, False)
+            norm = sum(row) or 1.0
+            row = [x / norm for x in row]
             bwd[j] = row
-            right = list(zip((c for c, _ in cands), (x * w for x, (_, w) in zip(row, cands))))
+            right = [(c, x * w) for (c, w), x in zip(cands, row)]
         return fwd, bwd
 
     fwd, bwd = run(_pair)
-    if not any(sum(f[i] * b[i] for i in range(len(f))) for f, b in zip(fwd, bwd)):
+    if not all(any(f) and any(b) for f, b in zip(fwd, bwd)):
         fwd, bwd = run(lambda a, b: 1.0)     # contradictory context: ignore it
     out = []
     for cands, f, b in zip(positions, fwd, bwd):
@@ -395,16 +414,18 @@ def _chain(positions: list[list[tuple[str, float]]], prev: str, after: str) -> l
     return out
 
 
-def _weighted(leads, trails, ann: str | None) -> list[tuple[str, float]]:
-    cands = [(char, 1.0 / (r + 20)) for r, char in _candidates(leads, trails, ann)]
-    return cands or [(PLACEHOLDER, 1.0)]
+@functools.lru_cache(maxsize=4096)
+def _weighted(leads, trails, ann: str | None) -> tuple[tuple[str, float], ...]:
+    """Candidates with their Zipf weight, or a lone placeholder."""
+    cands = tuple((char, 1.0 / (r + 20)) for r, char in _candidates(leads, trails, ann))
+    return cands or ((PLACEHOLDER, 1.0),)
 
 
 def _resolve(run: _Run, prev: str, after: str) -> None:
     """Fill ``run.repaired`` with the realigned characters."""
     data = run.bytes
     slots = [(data[i], data[i + 1]) for i in range(0, len(data), 2)]
-    positions: list[list[tuple[str, float]]] = []
+    positions: list[tuple[tuple[str, float], ...]] = []
     last = len(slots) - 1
     for j, (lead, trail) in enumerate(slots):
         ann = run.ann if j == last else None
@@ -412,7 +433,7 @@ def _resolve(run: _Run, prev: str, after: str) -> None:
             char = _DEC.get((lead, trail))
             if (char is not None and _rank(char) is not None
                     and (ann is None or ann in _READINGS.get(char, ()))):
-                positions.append([(char, 1.0)])
+                positions.append(((char, 1.0),))
                 run.full_ok += 1
                 continue
             # a dropped pair merged two characters: each keeps one byte
@@ -421,7 +442,7 @@ def _resolve(run: _Run, prev: str, after: str) -> None:
             positions.append(_weighted(None, (trail,), ann))
             continue
         if lead is None and trail is None:
-            positions.append([(PLACEHOLDER, 1.0)])
+            positions.append(((PLACEHOLDER, 1.0),))
             continue
         leads = (lead,) if lead is not None else (run.l0set if j == 0 else None)
         trails = (trail,) if trail is not None else None
@@ -430,7 +451,7 @@ def _resolve(run: _Run, prev: str, after: str) -> None:
             # nothing fits both constraints: a dropped pair right after the ?
             run.merged += 1
             positions.append(_weighted(run.l0set, None, None) if run.l0set
-                             else [(PLACEHOLDER, 1.0)])
+                             else ((PLACEHOLDER, 1.0),))
             positions.append(_weighted(None, trails, ann))
             continue
         positions.append(_weighted(leads, trails, ann))
@@ -438,19 +459,20 @@ def _resolve(run: _Run, prev: str, after: str) -> None:
 
 
 def _short_run(run: _Run) -> bool:
-    """``?`` + at most two characters + a lowercase letter or symbol, then CJK.
+    """``?`` + at most two characters + an ASCII trail byte, then CJK.
 
-    Too short to be checked by plausibility, but never real text: ``?p重組織``
-    (``雙重``), ``?采w”`` (``全覆蓋”``).  Upper-case letters are left alone
-    (``嗎?A股``).
+    Too short to be judged by plausibility, but not real text either:
+    ``?p重組織`` (``雙重``), ``?采w”`` (``全覆蓋”``).  A lone upper-case letter
+    right after the ``?`` is left alone, it is too often real (``嗎?A股``).
     """
     term = run.orig[-1]
     nxt = run.tail
-    return (
-        run.bytes[-1] is not None and run.units <= 2
-        and (term.islower() or term in "@[\\]^_`{|}~")
-        and (_is_cjk(nxt) or nxt in _PUNCT_RANK or nxt == "(")
-    )
+    if run.bytes[-1] is None or run.units > 2:
+        return False
+    if term.isupper():      # only inside CJK: ``?采W報`` but not ``?“N”``
+        return bool(run.units) and _is_cjk(nxt) and all(_is_cjk(c) for c in run.orig[1:-1])
+    return (term.islower() or term in "@[\\]^_`{|}~") and (
+        _is_cjk(nxt) or nxt in _PUNCT_RANK or nxt == "(")
 
 
 def _accept(run: _Run) -> tuple[float, float] | None:
@@ -502,6 +524,8 @@ def _best_run(text: str, qpos: int, done: str) -> _Run | None:
         key = _accept(run)
         if key is not None and (best is None or key[0] >= best_mean + _LONGER_BONUS):
             best, best_mean = run, key[0]
+            if best_mean + _LONGER_BONUS > 1.0:
+                break                        # nothing longer can beat it
     return best
 
 
