@@ -31,6 +31,7 @@ def parse_args(argv):
     p.add_argument("--serve", action="store_true", help="build, then serve on 127.0.0.1 and rebuild when seeds or pages change")
     p.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--no-cache", action="store_true", help="process every seed again (ignore the content-hash cache)")
     p.add_argument("--curation", type=Path, default=None,
                    help="curator overrides (default: SEEDS/curation.yaml when it exists)")
     args = p.parse_args(argv)
@@ -50,7 +51,8 @@ def main(argv=None) -> int:
         print(f"error: seeds directory {seeds} does not exist or is not a directory", file=sys.stderr)
         return 2
     try:
-        report = run(seeds, args.out, site=not args.no_site, jobs=args.jobs, quiet=args.quiet, curation=args.curation)
+        report = run(seeds, args.out, site=not args.no_site, jobs=args.jobs, quiet=args.quiet, curation=args.curation,
+                     use_cache=not args.no_cache)
     except ConfigError as e:
         print(f"configuration error: {e}", file=sys.stderr)
         return 2
@@ -68,14 +70,14 @@ def layout(out: Path | None) -> dict[str, Path]:
     """Where a build writes: the repo's docs/ and site/, or everything under --out."""
     if out is None:
         return {"docs": REPO / "docs", "site": REPO / "site", "json_dir": REPO / "docs",
-                "config": REPO / ".cache" / "mkdocs.yml", "export_dir": None}
+                "config": REPO / ".cache" / "mkdocs.yml", "export_dir": None, "cache": REPO / ".cache" / "pipeline"}
     out = out.resolve()
     return {"docs": out / "docs", "site": out / "site", "json_dir": out / "docs",
-            "config": out / "mkdocs.yml", "export_dir": out}
+            "config": out / "mkdocs.yml", "export_dir": out, "cache": out / ".cache" / "pipeline"}
 
 
 def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False,
-        curation: Path | None = None) -> dict:
+        curation: Path | None = None, use_cache: bool = True) -> dict:
     from . import pipeline, write
     from .clean.boilerplate import load_rules
     from .tag.gazetteer import load_gazetteer
@@ -91,7 +93,12 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     paths = layout(out)
     t0 = time.perf_counter()
     bar = _progress(quiet)
-    results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated)
+    cache_dir = paths["cache"] if use_cache else None
+    if cache_dir is not None:
+        from . import cache
+
+        cache.prune(cache_dir)
+    results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated, cache_dir=cache_dir)
     if bar:
         bar(close=True)
     articles, report = pipeline.assemble(results)

@@ -261,8 +261,13 @@ def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
 
 # ---------------------------------------------------------------- phase 2
 
-def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dict] = None) -> list[SeedResult]:
-    """Phase 1 over every path under ``seeds_dir``, in a stable order."""
+def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dict] = None,
+           cache_dir: Optional[Path] = None) -> list[SeedResult]:
+    """Phase 1 over every path under ``seeds_dir``, in a stable order.
+
+    With ``cache_dir``, a seed whose bytes, name, curation entry and the
+    code/data version are unchanged is not processed again.
+    """
     from .read import Unreadable, discover
 
     tasks, results = [], []
@@ -271,7 +276,7 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
             results.append(SeedResult(name=item.name, problems=[item.problem]))
         else:
             name = item.relative_to(seeds_dir).as_posix()
-            tasks.append((item, name, (curation or {}).get(name)))
+            tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None))
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -288,8 +293,30 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
     return sorted(results, key=lambda r: r.name)
 
 
-def _process_task(task: tuple[Path, str]) -> SeedResult:
-    return process_path(*task)
+def _process_task(task: tuple) -> SeedResult:
+    path, name, cur, cache_dir = task
+    if cache_dir is None:
+        return process_path(path, name, cur)
+    from . import cache
+    from .read import MAX_BYTES, read_bytes, seed_from_bytes
+
+    data = read_bytes(path, name, MAX_BYTES)
+    if isinstance(data, Problem):
+        return SeedResult(name=name, problems=[data])
+    key = cache.key(data, name, cur)
+    hit = cache.load(Path(cache_dir), key)
+    if hit is not None:
+        return hit
+    seed = seed_from_bytes(data, name)
+    if isinstance(seed, Problem):
+        result = SeedResult(name=name, problems=[seed])
+    else:
+        try:
+            result = process_seed(seed, cur)
+        except Exception as e:  # reported, never fatal, never cached
+            return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file")])
+    cache.store(Path(cache_dir), key, result)
+    return result
 
 
 def near_duplicates(articles: list[Article]) -> dict[str, str]:

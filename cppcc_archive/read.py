@@ -337,6 +337,11 @@ def read_seed(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[SeedFi
     data = read_bytes(path, name, max_bytes)
     if isinstance(data, Problem):
         return data
+    return seed_from_bytes(data, name)
+
+
+def seed_from_bytes(data: bytes, name: str) -> Union[SeedFile, Problem]:
+    """Decode a seed's bytes (already read) into a SeedFile, or say why not."""
     if not data.strip():
         return Problem(name, "empty", "file is empty" if not data else "file holds only whitespace")
     binary = sniff_binary(data)
