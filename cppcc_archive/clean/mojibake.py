@@ -5,67 +5,67 @@ What the damage looks like
 Some pages went through a GBK decoder that slipped by one byte.  From the
 slip on, every decoded character is made of the *trail* byte of one real
 character and the *lead* byte of the next, so ``。”北京市西城區``
-(``A1A3 A1B1 B1B1 BEA9 …``) reads as ``?！北本┦形鞒菂^``.  The ``?`` stands
-for a pair the decoder could not read; it hides the lead byte of the first
-real character (and sometimes one ASCII byte, see below).  The stream gets
-back in step by itself at the first real trail byte below 0x80 (``^`` in
-the example is the trail byte ``0x5E`` of ``區``).  After that the text went
-through a converter that appends pinyin (``區(qū)``; it sometimes annotated
-the garbage too) and through NFKC, which folded ``！`` to ``!``.
+(``A1A3 A1B1 B1B1 BEA9 CAD0 CEF7 B3C7 855E``) reads ``?！北本┦形鞒菂^``:
+the ``?`` stands for a pair the decoder could not read and hides the lead
+byte ``A1`` of ``。``; ``A3A1`` is ``！``, ``B1B1`` ``北`` …; the stream gets
+back in step by itself at the first real trail byte below 0x80 (``^`` is
+the trail byte ``5E`` of ``區``).  Pairs the decoder could not read further
+on were silently dropped.  Then a converter appended pinyin (``區(qū)``,
+sometimes on the garbage too) and NFKC folded ``！`` to ``!``.
 
 The algorithm (``repair_gbk_mojibake``)
 ---------------------------------------
-1. A candidate starts at a ``?`` that follows a CJK character, CJK
-   punctuation or a pinyin annotation.  The run after it is read unit by
-   unit: an annotation remnant right after the ``?`` (``qū)`` whose ``(`` was
-   eaten, or a whole ``(qū)``), double-byte GBK characters (an annotation
-   after one of them is garbage and is dropped), ``!`` (the folded ``！``).
-2. The run ends at an ASCII byte ``0x40``–``0x7E`` (the realigning trail
-   byte), at a second ``?`` (a pair ``trail + ASCII`` whose ASCII byte was
-   eaten: ``(`` before ``jù)``, ``<`` before ``/p>``; both are given back), or
-   at anything else (a dangling lead byte).  Every ASCII character met on
-   the way could also be a folded full-width character (``Ａ``→``A``), so
-   each is tried both ways and the best alternative wins.
-3. The bytes are re-encoded and re-paired one byte earlier:
-   ``[?] + bytes``.  Pairs with both bytes known decode directly.  A pair
-   with one byte unknown (the lead hidden by the first ``?``, the trail
-   eaten by a second ``?``) is filled from the candidates that share the
-   known byte, filtered by the pinyin annotation that follows (``jù`` picks
-   ``據``), by the annotation on the garbage (``?qū)`` after ``向`` =
-   ``F2 ??``: the garbage was ``驅`` = ``F2 8C``, so the hidden lead is ``8C``)
-   and by punctuation context (after ``。`` and before ``</p>`` only a closing
-   mark fits); the most frequent candidate is taken only when it is at
-   least 3× more frequent (by rank) than the runner-up, else ``□``.
-4. A fully known pair that decodes to nothing, to a character outside the
-   frequency table, or to one whose reading contradicts the annotation
-   after it (``說(xié)``) means the intermediate decoder *dropped* an
-   unreadable pair there: two real characters lost a byte each, so the pair
-   becomes two half-known characters, each recovered as in 3 or ``□``.
-5. The repair replaces the run only when it is clearly better: mean
-   plausibility of the repaired characters >= 0.75, at least 0.3 above that
-   of the original run and a total gain >= 1.0, with enough evidence
-   (an annotation remnant, a restorable eaten byte, or correctly decoded
-   pairs).  The whole thing is applied until nothing changes, which makes
-   it idempotent.
+1. *Candidates.*  A ``?`` right after a CJK character, CJK punctuation or a
+   pinyin annotation.  The run after it is read unit by unit: an annotation
+   remnant right after the ``?`` (``qū)``, its ``(`` eaten), double-byte GBK
+   characters (an annotation after one of them is garbage too and goes with
+   it), ``!`` (the folded ``！``).  It ends at an ASCII byte 0x40–0x7E (the
+   realigning trail byte; one letter is also tried as a folded ``Ａ``–``ｚ``),
+   at a second ``?`` (a trail byte + an ASCII byte that was eaten: ``(``
+   before ``jù)``, ``<`` before ``/p>``; both are given back), or at anything
+   else (the last lead byte then dangles).
+2. *Realignment.*  ``[hidden lead] + re-encoded bytes (+ eaten trail)`` is
+   paired up again.  A pair with both bytes known decodes directly, unless
+   it gives nothing, a character outside the frequency table, or one whose
+   reading contradicts the annotation after it (``說(xié)``): then a pair
+   was dropped there, and the two real characters keep one byte each.
+3. *Unknown bytes.*  A character with one byte known is chosen among the
+   GBK characters sharing that byte, filtered by the annotation after it
+   (``jù`` → ``據``) and, for the hidden lead, by the annotation on the
+   garbage (``向?qū)``: the garbage was ``F2 ??`` read ``qū`` = ``驅`` =
+   ``F2 8C``, so the lead is ``8C``).  The choice is made along the whole run
+   (forward-backward on a chain) with Zipf weights ``1 / (rank + 20)`` and
+   punctuation pair factors (``。”`` ×30, ``。“`` ×10; ``。、`` or ``“</p>``
+   impossible).  A character is kept only if it carries 80 % of its
+   marginal weight; otherwise it is lost and becomes ``□``.
+4. *Acceptance.*  A run is replaced only when the repair is clearly better:
+   mean plausibility >= 0.75, at least 0.3 above the original's, total gain
+   >= 1, and evidence: an annotation remnant or a restored eaten byte, or a
+   realignment with >= 2 cleanly decoded pairs, or (never realigned) >= 3
+   clean pairs at mean >= 0.9 over implausible text.  ``?`` + at most two
+   characters + a lower-case letter before CJK (``?p重組織`` = ``雙重``) is
+   always mojibake.  Of several readings the shortest wins unless a longer
+   one is 0.15 better.
+5. Applied until nothing changes, hence idempotent; never raises.
 
-Plausibility score of one character: common CJK punctuation and the 1500
-most frequent characters 1.0, ranks 1500–3000 0.8, the rest of the
-5000-character table 0.6, ``□`` 0.5, other CJK ideographs 0.2, anything else
-(ASCII, box drawing, Greek, kana, private use …) 0.0.  The table lists the
-5000 most frequent characters, simplified and traditional, with their
-readings (generated from jieba 0.42.1's dictionary counts, OpenCC for the
-traditional forms and pypinyin 0.55 for the readings; see ``_TABLE``).
+Plausibility of one character: common CJK punctuation and the 1500 most
+frequent characters 1.0, ranks 1500–3000 0.8, the rest of the 5000-character
+table 0.6, ``□`` 0.5, other CJK ideographs 0.2, anything else (ASCII, box
+drawing, Greek, kana, private use …) 0.0.  The table (``_TABLE``) holds the
+5000 most frequent characters, simplified and traditional, with readings.
 
-What is left behind / known limits
-----------------------------------
-* Pinyin annotations on *good* characters stay (``西城區(qū)``); a later fixer
-  removes them.  A restored ``</p>`` stays for the HTML-tag stripper.
-* A dropped pair is only noticed when the merged character is implausible.
-  When it happens to form a common character it goes through: in seed 004
-  ``?!笔吧絽^`` comes out as ``。”拾山區`` although the page said
-  ``。”石景山區`` (``AF BE`` was dropped and ``CA ?? + ?? B0`` = ``拾``).
-* Folded ideographic spaces and other compatibility characters inside a run
-  are not unfolded; the run ends there.
+Left behind, known limits
+-------------------------
+* Pinyin annotations on *good* characters stay (``西城區(qū)``) for the pinyin
+  fixer; a restored ``</p>`` stays for the HTML-tag stripper.
+* A dropped pair that merges into a common character goes unnoticed: seed
+  004's ``?!笔吧絽^`` gives ``。”拾山區`` for ``。”石景山區`` (``AF BE`` was
+  dropped, ``CA ?? + ?? B0`` = ``拾``).
+* A pair dropped right after the hidden lead is invisible, so two lost
+  characters may show as one ``□``.
+* A lone upper-case letter after the ``?`` is left alone (``嗎?A股``), as
+  are folded digits, ASCII punctuation and ideographic spaces inside a run
+  (the run stops there).
 """
 from __future__ import annotations
 
@@ -214,8 +214,7 @@ def _pair(left: str, right: str) -> float:
     """How well two adjacent characters go together, for punctuation only.
 
     0 forbids the pair (``。、``, ``。。``, an opening quote or ``、`` before
-    ``</p>``),
-    values above 1 favour pairs that are common in news text (``。”``,
+    ``</p>``), values above 1 favour pairs common in news text (``。”``,
     ``。“``, ``：“``), everything else is neutral.
     """
     if left in _SENT_END or left in _PAUSE or left in _OPEN:
@@ -503,6 +502,7 @@ def _accept(run: _Run) -> tuple[float, float] | None:
 
 
 def _is_candidate(text: str, qpos: int, done: str) -> bool:
+    """A ``?`` after CJK text (``done`` is the output so far), not at the end."""
     if qpos + 1 >= len(text):
         return False
     prev = done[-1:] if done else ""
@@ -514,6 +514,7 @@ def _is_candidate(text: str, qpos: int, done: str) -> bool:
 
 
 def _best_run(text: str, qpos: int, done: str) -> _Run | None:
+    """The accepted reading of the run at ``qpos``, if any."""
     prev = done[-1:]
     best, best_mean = None, 0.0
     # Alternatives come shortest first.  An ASCII letter in a run is far more
@@ -530,6 +531,7 @@ def _best_run(text: str, qpos: int, done: str) -> _Run | None:
 
 
 def _repair_once(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """One left-to-right pass: the repaired text and the replaced spans."""
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     done = ""   # output so far (only its tail is consulted)
@@ -561,8 +563,9 @@ def find_mojibake(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the GBK one-byte-shift runs in ``text``.
 
     A span starts at the ``?`` and covers the garbage up to and including
-    the realigning ASCII byte (or the second ``?``).  Only runs whose repair
-    is clearly better are reported, so correct text gives ``[]``.
+    the realigning ASCII byte (or the second ``?``).  Only runs that
+    :func:`repair_gbk_mojibake` replaces in its first pass are reported, so
+    correct text gives ``[]``.
 
     >>> s = "助力西城高質(zhì)量發(fā)展?!北本┦形鞒菂^(qū)政協(xié)有關(guān)工作負責(zé)人介紹"
     >>> [s[a:b] for a, b in find_mojibake(s)]
