@@ -24,10 +24,28 @@ from .tag.regions import region_tag
 from .tag.topics import load_taxonomy
 
 # Generated entries at the top of the docs tree; nothing else is ever written.
-GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md",
+GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
              "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md")
 HOME_TEMPLATE = "home.template.md"
 ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
+# What each cleaning step did, in words a reader understands.
+CHANGE_LABELS = {
+    "normalize_line_endings": "统一换行符",
+    "remove_control_characters": "删除控制字符",
+    "repair_gbk_mojibake": "修复 GBK 错位乱码",
+    "unrecoverable_characters": "无法恢复的乱码字（以 □ 标出）",
+    "strip_html": "删除 HTML 标记",
+    "remove_pinyin_annotations": "删除拼音注音",
+    "collapse_doubled_punctuation": "合并重复标点",
+    "restore_fullwidth_punctuation": "恢复中文全角标点",
+    "tidy_whitespace": "整理空白",
+    "nfc": "Unicode 规范化",
+    "to_simplified": "繁体转简体（字数）",
+    "split_articles": "拆分为多篇文章",
+    "reassemble_blocks": "重新拼合错位段落",
+    "join_broken_paragraphs": "接合被断开的段落",
+    "dedupe_repeated_paragraphs": "删除重复段落",
+}
 
 
 def topic_slug(name: str) -> str:
@@ -139,6 +157,7 @@ def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str]
     files["tags.md"] = "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n"
     files["report.md"] = report_page(report)
     files["data.md"] = data_page()
+    files["stats.md"] = stats_page(articles)
     files["index.md"] = home_page(articles, home_template)
     return files
 
@@ -206,9 +225,15 @@ def article_page(a: Article, siblings: list[Article], related: list[Article]) ->
     if related:
         out.append("## 相关文章\n\n" + "\n".join(f"- {_link_to_article(r, '../')}" for r in related) + "\n")
     if a.changes:
-        items = "".join(f"<li>{escape_html(k)}：{v}</li>" for k, v in sorted(a.changes))
-        out.append(f"<details class=\"cleaning\"><summary>清理记录</summary><ul>{items}</ul></details>\n")
+        items = "".join(f"<li>{escape_html(_change_label(k))}：{v}</li>" for k, v in sorted(a.changes))
+        out.append(f"<details class=\"cleaning\"><summary>清理记录（本文所在来源文件）</summary><ul>{items}</ul><p>对照原文请见上方“原始文本”链接。</p></details>\n")
     return "\n".join(out)
+
+
+def _change_label(key: str) -> str:
+    if key.startswith("boilerplate:"):
+        return f"删除网页模板内容（{key.split(':', 1)[1]}）"
+    return CHANGE_LABELS.get(key, key)
 
 
 def _role_key(x) -> tuple:
@@ -311,7 +336,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
         for t in a.topics:
             by_topic[t].append(a)
     untagged = [a for a in articles if not a.topics]
-    lines = ["---\ntitle: \"主题\"\n---\n# 按主题浏览\n", bar_chart_svg([(t, len(by_topic.get(t, []))) for t, _ in tax.descriptions], lambda t: f"{topic_slug(t)}/") + "\n",
+    lines = ["---\ntitle: \"主题\"\n---\n# 按主题浏览\n", bar_chart_svg([(t, len(by_topic.get(t, [])), f"{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
              "| 主题 | 说明 | 文章数 |\n|---|---|---|"]
     files = {}
     for t, desc in tax.descriptions:
@@ -444,21 +469,48 @@ def tile_grid_svg(counts: dict[str, int], prefix: str) -> str:
         rect = f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"><title>{escape_html(gaz.by_code[code].name)}：{n} 篇</title></rect>'
         cell = rect + label
         if n:
-            cell = f'<a href="{prefix}{code}/">{cell}</a>'
+            cell = f'<a href="{escape_html(prefix)}{code}/">{cell}</a>'
         cells.append(cell)
     w, h = 9 * (size + gap), 9 * (size + gap)
     return f'<figure class="tile-map"><svg viewBox="0 0 {w} {h}" role="img" aria-label="各省级行政区文章数">{"".join(cells)}</svg></figure>'
 
 
-def bar_chart_svg(items: list[tuple[str, int]], href) -> str:
-    top = max((n for _, n in items), default=0) or 1
+def bar_chart_svg(items: list[tuple[str, int, str]], label: str) -> str:
+    """Horizontal bars, one per (label, count, link); the link is ours, never seed text."""
+    top = max((n for _, n, _ in items), default=0) or 1
     rows = []
-    for i, (label, n) in enumerate(items):
+    for i, (name, n, href) in enumerate(items):
         y = i * 24
-        bar = f'<rect x="90" y="{y + 4}" width="{300 * n / top:.1f}" height="16" fill="#b71c1c"></rect>'
-        text = f'<text x="84" y="{y + 17}" text-anchor="end" font-size="13">{escape_html(label)}</text><text x="{96 + 300 * n / top:.1f}" y="{y + 17}" font-size="12">{n}</text>'
-        rows.append(f'<a href="{href(label)}">{text}{bar}</a>')
-    return f'<figure class="bar-chart"><svg viewBox="0 0 440 {len(items) * 24 + 4}" role="img" aria-label="各主题文章数">{"".join(rows)}</svg></figure>'
+        width = 300 * n / top
+        bar = f'<rect x="110" y="{y + 4}" width="{width:.1f}" height="16" fill="#b71c1c"></rect>'
+        text = (f'<text x="104" y="{y + 17}" text-anchor="end" font-size="13">{escape_html(name)}</text>'
+                f'<text x="{116 + width:.1f}" y="{y + 17}" font-size="12">{n}</text>')
+        rows.append(f'<a href="{escape_html(href)}">{text}{bar}</a>' if href else text + bar)
+    return (f'<figure class="bar-chart"><svg viewBox="0 0 460 {len(items) * 24 + 4}" role="img" '
+            f'aria-label="{escape_html(label)}">{"".join(rows)}</svg></figure>')
+
+
+LEVEL_ORDER = ["全国", "省", "市", "县"]
+
+
+def stats_page(articles: list[Article]) -> str:
+    """Statistics rendered at build time as static SVG, each bar linking to what it counts."""
+    prov = Counter(province_code(a.regions[0].code) for a in articles if a.regions)
+    topics = Counter(t for a in articles for t in a.topics)
+    tax = load_taxonomy()
+    levels = Counter(a.level or "未知" for a in articles)
+    months = Counter(a.date[:7] for a in articles if a.date)
+    out = ["---\ntitle: \"统计\"\n---\n# 统计\n",
+           f"共 {len(articles)} 篇文章。图中数字均可点击，进入对应的索引页。\n",
+           "## 各省级行政区（主要地区）\n", tile_grid_svg(dict(prov), "../regions/") + "\n",
+           "## 主题\n", bar_chart_svg([(t, topics.get(t, 0), f"../topics/{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
+           "## 政协层级\n", bar_chart_svg([(lv, levels.get(lv, 0), "") for lv in LEVEL_ORDER + ["未知"]], "各层级文章数") + "\n",
+           "## 时间\n"]
+    if months:
+        out.append(bar_chart_svg([(m, months[m], "../dates/") for m in sorted(months, reverse=True)], "各月文章数") + "\n")
+    undated = sum(1 for a in articles if not a.date)
+    out.append(f"另有 {undated} 篇文章原文未注明完整日期，见[时间线](dates.md)。\n")
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- publishing

@@ -6,7 +6,8 @@ Order matters and is fixed here, once:
 2. GBK mojibake repair, *before* pinyin removal (annotations hang on the
    garbage) and before punctuation restoration (which would disguise it);
 3. HTML remnants (the mojibake repair may give back a ``</p>``);
-4. pinyin annotations, then doubled punctuation, then full-width marks;
+4. pinyin annotations, then full-width marks, then doubled punctuation
+   (restoring can bring two marks together: ``， ,`` → ``，，``);
 5. whitespace and Unicode composition.
 
 Traditional → simplified conversion follows (``convert.py``), and the line
@@ -40,8 +41,8 @@ FIXERS: tuple[tuple[str, Fixer, Callable[[str], int]], ...] = (
     ("repair_gbk_mojibake", mojibake.repair_gbk_mojibake, lambda t: len(mojibake.find_mojibake(t))),
     ("strip_html", strip_html, lambda t: len(fixers._ANY_TAG.findall(t)) + len(fixers._ENTITY.findall(t))),
     ("remove_pinyin_annotations", remove_pinyin_annotations, lambda t: len(fixers._PINYIN_ANNOTATION.findall(t))),
-    ("collapse_doubled_punctuation", collapse_doubled_punctuation, lambda t: len(fixers._DOUBLED.findall(t))),
     ("restore_fullwidth_punctuation", restore_fullwidth_punctuation, lambda t: len(fixers._ASCII_MARK.findall(t)) + len(fixers._ASCII_PAREN.findall(t))),
+    ("collapse_doubled_punctuation", collapse_doubled_punctuation, lambda t: len(fixers._DOUBLED.findall(t))),
     ("tidy_whitespace", tidy_whitespace, lambda t: 0),
     ("nfc", nfc, lambda t: 0),
 )
