@@ -7,14 +7,35 @@ follows a name across articles, so a wrong name is worse than a missed one.
 """
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 from ..model import Author, Person
 
+SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    out = set()
+    for line in SURNAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            out.update(line.split())
+    return frozenset(out)
+
+
+def looks_like_name(name: str) -> bool:
+    """A surname from the list plus one or two characters (or a name with a middle dot)."""
+    if "·" in name:
+        return True
+    sn = surnames()
+    return (name[:1] in sn and 2 <= len(name) <= 3) or (name[:2] in sn and 3 <= len(name) <= 4)
+
 POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|书记|市长|县长|区长|省长"
 _TITLE = re.compile(
-    rf"((?:全国政协|[\u4e00-\u9fff]{{0,12}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
-    r"([\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|建议|主持|出席|讲话|高度|带领|率|在|对|等|一行|调研|参加|分别|先后|也|就|$)"
+    rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
+    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|建议|主持|出席|讲话|高度|带领|率|在|对|等|一行|调研|参加|分别|先后|也|就|$)"
 )
 # Words that follow a post but are not names.
 _NOT_NAMES = set("会议 会上 一行 同志 们 等人 高度 带队 率队 出席 主持 指出 表示 强调 认为 介绍 作了 提出 "
@@ -31,9 +52,12 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     for m in _TITLE.finditer(text):
         title, name = m.group(1), m.group(2)
         name = _trim_name(name)
-        if not name or name in _NOT_NAMES or name[0] in "在为是对和与及等将":
+        if not name or name in _NOT_NAMES or not looks_like_name(name):
             continue
-        title = re.sub(r"^.*?[，。；：“”]", "", title)
+        title = re.split(r"[，。；：“”（）由]", title)[-1]
+        title = re.sub(r"^(?:在|由|和|与|对|经|据|为|是|向|同)", "", title)
+        if len(title) < 3:
+            continue
         found.setdefault(name, title)
     # A byline author with an author note (作者系…) is a person with that title.
     for a, t in zip([a for a in authors if a.role == "作者"], author_titles):
@@ -42,6 +66,11 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
 
 
 def _trim_name(name: str) -> str:
+    if "·" in name:
+        # 尔肯江·吐拉洪任组长: a transliterated name ends before a verb.
+        first, _, rest = name.partition("·")
+        m = re.search(r"[任为是在和与等说表作]", rest[2:])
+        return f"{first}·{rest[:2 + m.start()] if m else rest}"
     # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
     for suffix in ("表", "介", "说", "指", "强", "认", "建", "主", "出", "讲"):
         if len(name) == 3 and name.endswith(suffix):
