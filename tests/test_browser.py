@@ -82,7 +82,7 @@ def test_search_for_a_chinese_word(page, site_url, articles):
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.fill("input.md-search__input", "郑州")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(".md-search-result__item", timeout=60000)
     first = page.locator(".md-search-result__item").first.inner_text()
     assert "郑州" in first
     page.screenshot(path=str(SHOTS / "search-desktop.png"))
