@@ -90,3 +90,25 @@ def test_bad_usage_exits_2(tmp_path):
 
     assert main(["--seeds", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
     assert main(["--jobs", "0"]) == 2
+
+
+def test_handwritten_page_is_never_overwritten(tmp_path, seeds_copy):
+    out = tmp_path / "out"
+    (out / "docs").mkdir(parents=True)
+    page = out / "docs" / "stats.md"
+    page.write_text("# 我写的统计页\n", encoding="utf-8")
+    assert run_build(seeds_copy, out, "--no-site") == 2
+    assert page.read_text(encoding="utf-8") == "# 我写的统计页\n"
+    page.unlink()
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    assert run_build(seeds_copy, out, "--no-site") == 0  # its own pages are replaced freely
+
+
+def test_stale_pages_of_removed_seeds_disappear(tmp_path, seeds_copy):
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    before = {p.name for p in (out / "docs" / "a").iterdir()}
+    next(seeds_copy.glob("001_*")).unlink()
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    after = {p.name for p in (out / "docs" / "a").iterdir()}
+    assert len(before) - len(after) == 4 and after < before
