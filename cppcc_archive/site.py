@@ -50,6 +50,7 @@ def build_site(config_path: Path, site: Path, quiet: bool = True) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     if quiet:
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter is not news
     cfg = load_config(config_file=str(config_path), site_dir=str(staging))
     build(cfg)
     old = site.with_name(f".{site.name}.old")
