@@ -18,7 +18,8 @@ from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Author, Problem, SeedFile
 from .read import read_seed
 from .reassemble import reassemble
-from .split import Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, split_page, take_title
+from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
+                    split_page, take_title)
 from .tag import keywords as kw
 from .tag.people import find_people
 from .tag.regions import tag_regions
@@ -177,7 +178,10 @@ _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 
 def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: Ledger, res: SeedResult) -> Article:
     title, derived = take_title(d, ledger)
-    lines, joins = join_broken_paragraphs(d.lines)
+    lines, rejoined = rejoin_displaced_fragments(d.lines)
+    if rejoined:
+        res.changes["reassemble_blocks"] = res.changes.get("reassemble_blocks", 0) + rejoined
+    lines, joins = join_broken_paragraphs(lines)
     if joins:
         res.changes["join_broken_paragraphs"] = res.changes.get("join_broken_paragraphs", 0) + joins
     removed_before = ledger.get("dedupe_repeated_paragraphs", 0)

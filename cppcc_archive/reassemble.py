@@ -148,7 +148,7 @@ def joins_word(left: str, right: str) -> bool:
     if not a or not b or not re.match(r"[\u4e00-\u9fff]", a[-1]) or not re.match(r"[\u4e00-\u9fff“”]", b[0]):
         return False
     pos = 0
-    for tok in rjieba.cut(a + b):
+    for tok in rjieba.cut(a + b, hmm=False):  # dictionary words only: HMM invents words across any seam
         if pos < len(a) < pos + len(tok):
             return True
         pos += len(tok)

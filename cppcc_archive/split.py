@@ -231,6 +231,50 @@ def join_broken_paragraphs(lines: list[str]) -> tuple[list[str], int]:
     return out, joins
 
 
+_FRAGMENT_START = re.compile(r"^[\u4e00-\u9fff]{1,4}[。，、；：”]")
+
+
+def rejoin_displaced_fragments(lines: list[str]) -> tuple[list[str], int]:
+    """Bring back a fragment the layout moved away from the sentence it ends.
+
+    Evidence required, all three: a paragraph ends mid-sentence (…铸牢中华民族共同),
+    another paragraph elsewhere in the article starts with a short fragment
+    (体意识。聚焦交流联谊…), and a dictionary word spans the seam (共同体).
+    The fragment paragraph moves right after the cut and is joined to it.
+
+    >>> rejoin_displaced_fragments(["甲。", "体意识。聚焦交流联谊汇共识。", "乙", "注重发挥好人民政协在凝心聚力方面的优势，深入开展走访慰问活动，不断铸牢中华民族共同"])
+    (['甲。', '乙', '注重发挥好人民政协在凝心聚力方面的优势，深入开展走访慰问活动，不断铸牢中华民族共同体意识。聚焦交流联谊汇共识。'], 1)
+    """
+    lines = list(lines)
+    moved = 0
+    for _ in range(len(lines)):
+        pair = _find_displaced(lines)
+        if pair is None:
+            break
+        end, start = pair
+        frag = lines.pop(start)
+        if start < end:
+            end -= 1
+        lines[end] = lines[end] + frag
+        moved += 1
+    return lines, moved
+
+
+def _find_displaced(lines: list[str]) -> Optional[tuple[int, int]]:
+    for e, left in enumerate(lines):
+        if not _dangles(left) or is_heading_like(left) or len(left) < 20:
+            continue
+        for s_, right in enumerate(lines):
+            if s_ in (e, e + 1) or is_heading_like(right) or not _FRAGMENT_START.match(right):
+                continue
+            before = lines[s_ - 1] if s_ else ""
+            if before and _dangles(before) and _joins_word(before, right):
+                continue  # the fragment still follows its own cut: not displaced
+            if _joins_word(left, right):
+                return e, s_
+    return None
+
+
 def _joins_word(left: str, right: str) -> bool:
     from .reassemble import joins_word
 
