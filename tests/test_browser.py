@@ -99,3 +99,25 @@ def test_mobile_width(browser, site_url, articles):
     SHOTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(SHOTS / "article-mobile.png"))
     ctx.close()
+
+
+def test_traditional_switch_is_remembered(page, site_url, articles):
+    a = next(x for x in articles if x["source_file"].startswith("001"))
+    page.goto(site_url + a["url"])
+    h1 = page.locator("article h1").first
+    assert "协" in h1.inner_text() or "发" in h1.inner_text() or "贯" in h1.inner_text()
+    simplified = h1.inner_text()
+    page.click(".zxwk-script-toggle")
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional' && !!window.OpenCC")
+    page.wait_for_timeout(200)
+    traditional = h1.inner_text()
+    assert traditional != simplified and ("協" in traditional or "貫" in traditional or "發" in traditional)
+    page.goto(site_url)  # another page: the choice is remembered
+    page.wait_for_function("!!window.OpenCC")
+    page.wait_for_timeout(200)
+    assert "政協文庫" in page.locator("article h1").first.inner_text()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "home-traditional.png"))
+    page.click(".zxwk-script-toggle")
+    assert "政协文库" in page.locator("article h1").first.inner_text()
+    assert set(page.requested_hosts) == {urlparse(site_url).netloc}

@@ -1,1 +1,121 @@
-// site scripts
+/* 政协文库 page scripts: the 简/繁 switch.
+ *
+ * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
+ * switch any page to traditional script; conversion runs in the browser
+ * with the vendored OpenCC data (opencc-js, cn → t), loaded only on first
+ * use.  The choice is remembered (localStorage) and applied to text that
+ * appears later (search results).  Nothing here inserts HTML: only text
+ * node values change, so article text stays inert.
+ */
+(function () {
+  "use strict";
+  var KEY = "zxwk-script";
+  var SKIP = { SCRIPT: 1, STYLE: 1, TEXTAREA: 1, INPUT: 1, CODE: 1, PRE: 1, NOSCRIPT: 1 };
+  var original = new WeakMap();
+  var converter = null;
+  var observer = null;
+  var base = (function () {
+    var s = document.currentScript && document.currentScript.src;
+    return s ? s.replace(/archive\.js(\?.*)?$/, "") : "assets/";
+  })();
+
+  function loadConverter(done) {
+    if (converter) return done(converter);
+    if (window.OpenCC && window.OpenCC.Converter) {
+      converter = window.OpenCC.Converter({ from: "cn", to: "t" });
+      return done(converter);
+    }
+    var tag = document.createElement("script");
+    tag.src = base + "script/vendor/opencc-js/cn2t.js";
+    tag.onload = function () {
+      converter = window.OpenCC.Converter({ from: "cn", to: "t" });
+      done(converter);
+    };
+    tag.onerror = function () { setState("simplified"); };
+    document.head.appendChild(tag);
+  }
+
+  function eachText(root, fn) {
+    if (root.nodeType === 3) { fn(root); return; }
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        for (var p = n.parentNode; p && p !== root.parentNode; p = p.parentNode) {
+          if (p.nodeType === 1 && (SKIP[p.nodeName] || (p.dataset && p.dataset.noConvert !== undefined))) {
+            return NodeFilter.FILTER_REJECT;
+          }
+        }
+        return /[\u3400-\u9fff]/.test(n.nodeValue) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(fn);
+  }
+
+  function toTraditional(root) {
+    eachText(root, function (n) {
+      if (!original.has(n)) original.set(n, n.nodeValue);
+      n.nodeValue = converter(original.get(n));
+    });
+  }
+
+  function toSimplified(root) {
+    eachText(root, function (n) {
+      if (original.has(n)) { n.nodeValue = original.get(n); original.delete(n); }
+    });
+  }
+
+  function setState(state) {
+    try { localStorage.setItem(KEY, state); } catch (e) { /* private mode */ }
+    document.documentElement.setAttribute("data-script", state);
+    var button = document.querySelector(".zxwk-script-toggle");
+    if (button) {
+      button.textContent = state === "traditional" ? "简" : "繁";
+      button.setAttribute("aria-label", state === "traditional" ? "切换为简体" : "切換為繁體");
+      button.setAttribute("title", button.getAttribute("aria-label"));
+    }
+    if (state === "traditional") {
+      loadConverter(function () {
+        document.title = converter(document.title);
+        toTraditional(document.body);
+        if (!observer) {
+          observer = new MutationObserver(function (records) {
+            if (document.documentElement.getAttribute("data-script") !== "traditional") return;
+            observer.disconnect();
+            records.forEach(function (r) { r.addedNodes.forEach(function (n) { toTraditional(n); }); });
+            observer.observe(document.body, { childList: true, subtree: true });
+          });
+        }
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
+    } else {
+      if (observer) observer.disconnect();
+      toSimplified(document.body);
+    }
+  }
+
+  function addToggle() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".zxwk-script-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "zxwk-script-toggle md-header__button";
+    button.setAttribute("data-no-convert", "");
+    button.addEventListener("click", function () {
+      var now = document.documentElement.getAttribute("data-script") === "traditional";
+      setState(now ? "simplified" : "traditional");
+    });
+    var search = header.querySelector(".md-search") || header.lastElementChild;
+    header.insertBefore(button, search);
+  }
+
+  function start() {
+    addToggle();
+    var saved = null;
+    try { saved = localStorage.getItem(KEY); } catch (e) { /* ignore */ }
+    setState(saved === "traditional" ? "traditional" : "simplified");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
