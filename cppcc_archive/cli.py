@@ -106,8 +106,14 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         for p in f["problems"]:
             log.warning("%s: %s", p["file"], p["message"])
     template = (REPO / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8")
-    files = write.render_site(articles, report, {r.name: r.raw_text for r in results if r.raw_text is not None}, template)
+    from . import feeds
+
     records = [write.article_record(a) for a in articles]
+    site_url = feeds.normalize_site_url(os.environ.get("SITE_URL", ""))  # the variable mkdocs.yml reads
+    feed_files, entered = feeds.render_feeds(records, site_url, seeds)
+    files = write.render_site(articles, report, {r.name: r.raw_text for r in results if r.raw_text is not None}, template,
+                              site_url=site_url, entered=entered)
+    files.update(feed_files)
     files["articles.json"] = write.dumps_json(records)
     files["report.json"] = write.dumps_json(report)
     files["articles.csv"] = write.articles_csv(records)

@@ -25,7 +25,7 @@ from .tag.topics import load_taxonomy
 
 # Generated entries at the top of the docs tree; nothing else is ever written.
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
-             "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md")
+             "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds")
 HOME_TEMPLATE = "home.template.md"
 ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
 # What each cleaning step did, in words a reader understands.
@@ -134,7 +134,8 @@ def articles_csv(records: list[dict]) -> str:
 
 # ---------------------------------------------------------------- pages
 
-def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str) -> dict[str, str]:
+def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
+                site_url: str = "", entered: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated file, as relative path → content."""
     files: dict[str, str] = {}
     by_source: dict[str, list[Article]] = defaultdict(list)
@@ -144,7 +145,8 @@ def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str]
         lst.sort(key=lambda a: a.part)
     related = related_articles(articles)
     for a in articles:
-        files[f"a/{a.id}.md"] = article_page(a, by_source[a.source_file], related.get(a.id, []))
+        files[f"a/{a.id}.md"] = article_page(a, by_source[a.source_file], related.get(a.id, []), site_url,
+                                             (entered or {}).get(a.id))
     for a in articles:
         raw = raw_texts.get(a.source_file)
         if raw is not None and a.part == min(x.part for x in by_source[a.source_file]):
@@ -167,7 +169,10 @@ def _link_to_article(a: Article, prefix: str) -> str:
     return f"{md_link(safe_title(a.title), f'{prefix}a/{a.id}.md')}{escape_md(date)}"
 
 
-def article_page(a: Article, siblings: list[Article], related: list[Article]) -> str:
+def article_page(a: Article, siblings: list[Article], related: list[Article], site_url: str = "",
+                 entered: str | None = None) -> str:
+    from .cite import citation_markdown
+
     fm = {"title": safe_title(a.title), "tags": tags_for(a)}
     out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
     meta = []
@@ -175,6 +180,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article]) ->
         meta.append("- **标题**：原文无标题，此标题由正文首句生成")
     if a.date or a.date_text:
         meta.append(f"- **日期**：{escape_md(a.date or a.date_text)}" + ("" if a.date else "（原文未注明年份）"))
+    if not a.date and entered:
+        meta.append(f"- **收录日期**：{escape_md(entered)}（本馆收录之日，非原文日期）")
     if a.publisher:
         meta.append(f"- **发布**：{escape_md(a.publisher)}")
     if a.authors:
@@ -224,6 +231,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article]) ->
         out.append("## 同版文章\n\n" + "\n".join(f"- {x}" for x in nav) + "\n")
     if related:
         out.append("## 相关文章\n\n" + "\n".join(f"- {_link_to_article(r, '../')}" for r in related) + "\n")
+    out.append(citation_markdown(article_record(a), site_url, entered))
     if a.changes:
         items = "".join(f"<li>{escape_html(_change_label(k))}：{v}</li>" for k, v in sorted(a.changes))
         out.append(f"<details class=\"cleaning\"><summary>清理记录（本文所在来源文件）</summary><ul>{items}</ul><p>对照原文请见上方“原始文本”链接。</p></details>\n")
@@ -314,7 +322,7 @@ def province_page(p: str, arts: list[Article], gaz) -> str:
                     parent = gaz.by_code[r.code].parent
                     if a not in units[parent]:
                         units[parent].append(a)
-    out = [front_matter({"title": name}), f"# {escape_md(name)}\n", f"共 {len(arts)} 篇文章。\n"]
+    out = [front_matter({"title": name, "feed": f"feeds/province/{p}.xml", "feed_title": f"政协文库 · {name}"}), f"# {escape_md(name)}\n", f"共 {len(arts)} 篇文章。\n"]
     sub = sorted((c for c in units if c != p), key=lambda c: c)
     if sub:
         out.append("| 地区 | 级别 | 文章数 |\n|---|---|---|")
@@ -341,7 +349,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     files = {}
     for t, desc in tax.descriptions:
         lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
-        files[f"topics/{topic_slug(t)}.md"] = (front_matter({"title": t}) + f"# {escape_md(t)}\n\n{escape_md(desc)}\n\n"
+        files[f"topics/{topic_slug(t)}.md"] = (front_matter({"title": t, "feed": f"feeds/topic/{topic_slug(t)}.xml", "feed_title": f"政协文库 · 主题：{t}"}) + f"# {escape_md(t)}\n\n{escape_md(desc)}\n\n"
                                                + (_article_list(by_topic[t], "../") if by_topic.get(t) else "暂无文章。\n"))
     lines.append("\n## 未分类\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
@@ -418,6 +426,8 @@ def data_page() -> str:
             "- [articles.json](articles.json)：全部文章的元数据与正文（JSON）\n"
             "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
             "- [report.json](report.json)：构建报告\n\n"
+            "## 订阅（Atom）\n\n"
+            "- [全部文章](feeds/all.xml)：最新 50 篇；各省级行政区与各主题的订阅源见对应页面\n\n"
             "字段说明见项目 README 的 “articles.json” 一节。\n")
 
 

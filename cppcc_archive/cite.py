@@ -1,0 +1,220 @@
+"""“引用本文”: a citation of an archived article in three forms.
+
+``citation(record, site_url, entered)`` returns ``text`` (GB/T 7714-2015
+style, plain text), ``bibtex`` and ``csl_json`` (a JSON string holding a
+one-item CSL-JSON list).  ``record`` is an ``articles.json`` object,
+``site_url`` the site's address ('' when unknown) and ``entered`` the day the
+article entered the archive (from ``feeds.render_feeds``) or ``None``.
+
+Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
+
+* Authors are the people with role 作者/记者/通讯员 (not 编辑/摄影), at most
+  three then “等”; with none the author is “佚名”, as GB/T 7714-2015 asks.
+* The type is ``[N/OL]`` when a URL is given (the standard's mark for an
+  online resource), else ``[N]``.  The URL is the article's page in this
+  archive (``site_url`` + ``a/<id>/``); without ``site_url`` it is the
+  original ``source_url`` when the seed gave one, else none.
+* The date is the article's ``date``; a text that names only month and day
+  keeps its ``date_text`` (no year is invented); with no date at all it is
+  “出版日期不详”; an undated one adds ``[收录日期 YYYY-MM-DD]`` when ``entered`` is known.  The
+  newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
+* The publisher is the article's ``publisher``, else 政协文库.
+
+Nothing here depends on the build time, so the output is stable.  Seed text
+is untrusted: BibTeX values escape ``\\ { } % & # _ $ ^ ~`` with commands whose
+own braces balance (BibTeX counts ``\\{`` as a brace); the ``url`` field
+(read verbatim by biblatex/hyperref) is percent-encoded instead.
+``citation_markdown`` emits a raw HTML ``<details>`` block with every string
+passed through ``escape_html``; Python-Markdown never processes the inside of
+a raw HTML block, so the only escaping needed is HTML's, and the block needs
+no Markdown extension beyond the defaults.
+"""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+from .markdown import escape_html
+
+ARCHIVE = "政协文库"
+AUTHOR_ROLES = ("作者", "记者", "通讯员")
+MAX_AUTHORS = 3
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BIB_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "_": r"\_",
+    "$": r"\$",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_BIB_RE = re.compile("[" + re.escape("".join(_BIB_SPECIAL)) + "]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def citation(record: dict, site_url: str, entered: str | None) -> dict:
+    """``{"text", "bibtex", "csl_json"}`` for one article."""
+    return {"text": citation_text(record, site_url, entered),
+            "bibtex": citation_bibtex(record, site_url, entered),
+            "csl_json": citation_csl_json(record, site_url, entered)}
+
+
+# ---------------------------------------------------------------- parts
+
+def authors(record: dict) -> list[str]:
+    names = [_flat(a.get("name") or "") for a in record.get("authors") or [] if a.get("role") in AUTHOR_ROLES]
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def article_url(record: dict, site_url: str) -> str | None:
+    site_url = (site_url or "").strip()
+    if site_url:
+        return (site_url if site_url.endswith("/") else site_url + "/") + f"a/{record['id']}/"
+    src = _flat(record.get("source_url") or "")
+    # Seed text: only http(s), and characters a URL may not hold (spaces, braces, quotes …) percent-encoded.
+    return _quote_url(src) if re.match(r"^https?://[^\s/]", src, re.I) else None
+
+
+def _quote_url(url: str) -> str:
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%-._~")
+
+
+def _title(record: dict) -> str:
+    return _flat(record.get("title") or "") or "无标题"
+
+
+def _publisher(record: dict) -> str:
+    return _flat(record.get("publisher") or "") or ARCHIVE
+
+
+def _page_number(record: dict) -> str | None:
+    m = re.search(r"\d+", record.get("page") or "")
+    return m.group(0) if m else None
+
+
+def _flat(s: str) -> str:
+    return " ".join(_CONTROL.sub("", str(s)).split())
+
+
+# ---------------------------------------------------------------- GB/T 7714
+
+def citation_text(record: dict, site_url: str, entered: str | None) -> str:
+    names = authors(record)
+    who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
+    url = article_url(record, site_url)
+    kind = "N/OL" if url else "N"
+    date = _flat(record.get("date") or "") or _flat(record.get("date_text") or "") or "出版日期不详"
+    page = _page_number(record)
+    if page:
+        date += f"({page})"
+    if not record.get("date") and entered:
+        date += f"[收录日期 {entered}]"
+    text = f"{who}. {_title(record)}[{kind}]. {_publisher(record)}, {date}."
+    return text + (f" {url}." if url else "")
+
+
+# ---------------------------------------------------------------- BibTeX
+
+def bibtex_escape(s: str) -> str:
+    """Escape a string for a braced BibTeX field value (LaTeX specials; braces stay balanced).
+
+    >>> bibtex_escape("50% & {x}_#1 \\\\ $~^")
+    '50\\\\% \\\\& \\\\textbraceleft{}x\\\\textbraceright{}\\\\_\\\\#1 \\\\textbackslash{} \\\\$\\\\textasciitilde{}\\\\textasciicircum{}'
+    """
+    return _BIB_RE.sub(lambda m: _BIB_SPECIAL[m.group(0)], _flat(s))
+
+
+def bibtex_url(url: str) -> str:
+    """A URL for the verbatim ``url`` field: characters that could break the entry are percent-encoded."""
+    return _quote_url(_flat(url))
+
+
+def citation_bibtex(record: dict, site_url: str, entered: str | None) -> str:
+    fields: list[tuple[str, str]] = []
+    names = authors(record)
+    if names:
+        # Each name in braces: BibTeX must not split a Chinese name or read "and" inside one.
+        fields.append(("author", " and ".join("{" + bibtex_escape(n) + "}" for n in names)))
+    fields.append(("title", "{" + bibtex_escape(_title(record)) + "}"))
+    fields.append(("journal", bibtex_escape(_publisher(record))))
+    fields.append(("entrysubtype", "newspaper"))
+    m = _DATE.fullmatch(record.get("date") or "")
+    if m:
+        fields += [("date", m.group(0)), ("year", m.group(1)), ("month", str(int(m.group(2))))]
+    page = _page_number(record)
+    if page:
+        fields.append(("pages", page))
+    url = article_url(record, site_url)
+    if url:
+        fields.append(("url", bibtex_url(url)))
+    notes = []
+    if not m and record.get("date_text"):
+        notes.append(f"原文日期：{_flat(record['date_text'])}")
+    elif not m:
+        notes.append("出版日期不详")
+    if not m and entered:
+        notes.append(f"收录日期：{entered}")
+    notes.append(f"{ARCHIVE}收录")
+    fields.append(("note", bibtex_escape("；".join(notes))))
+    fields.append(("language", "chinese"))
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    return f"@article{{{bibtex_key(record)},\n{body}\n}}\n"
+
+
+def bibtex_key(record: dict) -> str:
+    """The article id is 12 hex digits; anything else is reduced to safe characters."""
+    return "cppcc-" + (re.sub(r"[^0-9A-Za-z]", "", str(record.get("id") or "")) or "article")
+
+
+# ---------------------------------------------------------------- CSL-JSON
+
+def citation_csl_json(record: dict, site_url: str, entered: str | None) -> str:
+    item: dict = {"id": bibtex_key(record), "type": "article-newspaper", "title": _title(record)}
+    names = authors(record)
+    if names:
+        item["author"] = [{"literal": n} for n in names]
+    item["container-title"] = _publisher(record)
+    m = _DATE.fullmatch(record.get("date") or "")
+    if m:
+        item["issued"] = {"date-parts": [[int(m.group(1)), int(m.group(2)), int(m.group(3))]]}
+    elif record.get("date_text"):
+        item["issued"] = {"literal": _flat(record["date_text"])}
+    page = _page_number(record)
+    if page:
+        item["page"] = page
+    url = article_url(record, site_url)
+    if url:
+        item["URL"] = url
+    item["archive"] = ARCHIVE
+    if site_url:
+        item["archive_location"] = f"a/{record['id']}/"
+    if not m and entered:
+        item["note"] = f"收录日期：{entered}"
+    item["language"] = "zh-CN"
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- page block
+
+def citation_markdown(record: dict, site_url: str, entered: str | None) -> str:
+    """A collapsed “引用本文” block for the article page (raw HTML, every value escaped).
+
+    Material puts a copy button on each ``<pre><code>``; ``data-search-exclude``
+    keeps the block out of the search index.  Newlines inside the
+    code are written as ``&#10;`` so the block is one line: a blank line can
+    never end the raw HTML block early.
+    """
+    c = citation(record, site_url, entered)
+
+    def pre(label: str, value: str, kind: str) -> str:
+        code = escape_html(value.rstrip("\n")).replace("\n", "&#10;")
+        return f'<p class="cite-label">{escape_html(label)}</p><pre class="cite-{kind}"><code>{code}</code></pre>'
+
+    parts = [pre("GB/T 7714", c["text"], "text"), pre("BibTeX", c["bibtex"], "bibtex"),
+             pre("CSL-JSON", c["csl_json"], "csl")]
+    return f'<details class="cite" data-search-exclude><summary>引用本文</summary>{"".join(parts)}</details>\n'

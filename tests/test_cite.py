@@ -1,0 +1,186 @@
+"""“引用本文”: GB/T 7714 text, BibTeX and CSL-JSON; escaped for BibTeX and for the page."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+
+from cppcc_archive.cite import bibtex_escape, citation, citation_markdown
+
+SITE = "https://example.org/archive/"
+HOSTILE = '<script>alert("x")</script> & {50%} #1 _a_ \\end $x^2~ \'q\' [l](http://x) {: .c } `c`'
+
+
+def record(**kw) -> dict:
+    r = {"id": "0123456789ab", "url": "a/0123456789ab/", "title": "北京市政协召开全体会议", "text": "正文。",
+         "date": "2024-06-14", "date_text": "6月14日", "regions": [], "topics": [],
+         "authors": [{"name": "王泳", "role": "记者"}, {"name": "李木元", "role": "记者"}, {"name": "罗文", "role": "编辑"}],
+         "publisher": "人民政协报", "source_file": "x.txt", "page": "第3版", "source_url": None}
+    r.update(kw)
+    return r
+
+
+# ---------------------------------------------------------------- GB/T 7714 text
+
+def test_text_follows_gbt_7714_for_a_newspaper_article():
+    c = citation(record(), SITE, None)
+    assert c["text"] == ("王泳, 李木元. 北京市政协召开全体会议[N/OL]. 人民政协报, 2024-06-14(3). "
+                         "https://example.org/archive/a/0123456789ab/.")
+    # Without the site's address and without an original URL there is no URL and no /OL.
+    assert citation(record(), "", None)["text"] == "王泳, 李木元. 北京市政协召开全体会议[N]. 人民政协报, 2024-06-14(3)."
+
+
+def test_authors_first_three_then_deng_or_anonymous():
+    many = [{"name": n, "role": "记者"} for n in ("甲", "乙", "丙", "丁")]
+    assert citation(record(authors=many), "", None)["text"].startswith("甲, 乙, 丙, 等. ")
+    only_editor = [{"name": "罗文", "role": "编辑"}, {"name": "杨潇", "role": "摄影"}]
+    assert citation(record(authors=only_editor), "", None)["text"].startswith("佚名. ")
+
+
+def test_undated_articles_state_it_and_carry_the_entered_day():
+    c = citation(record(date=None, date_text=None, page=None, publisher=None), SITE, "2026-11-23")
+    assert "政协文库, 出版日期不详[收录日期 2026-11-23]." in c["text"]
+    partial = citation(record(date=None, page=None), "", "2026-11-23")
+    assert "人民政协报, 6月14日[收录日期 2026-11-23]." in partial["text"]  # no year is invented
+    assert "收录日期：2026-11-23" in partial["bibtex"]
+    item = json.loads(partial["csl_json"])[0]
+    assert item["issued"] == {"literal": "6月14日"} and item["note"] == "收录日期：2026-11-23"
+    # A dated article never mentions the entered day.
+    assert "收录" not in citation(record(), SITE, "2026-11-23")["text"]
+
+
+def test_citations_are_deterministic():
+    assert citation(record(), SITE, None) == citation(record(), SITE, None)
+
+
+def test_original_url_is_used_without_site_url_and_only_if_http():
+    c = citation(record(source_url="http://www.rmzxb.com.cn/c/2024-06-14/1.shtml"), "", None)
+    assert c["text"].endswith("[N/OL]. 人民政协报, 2024-06-14(3). http://www.rmzxb.com.cn/c/2024-06-14/1.shtml.")
+    assert "javascript" not in citation(record(source_url="javascript:alert(1)"), "", None)["text"]
+    odd = citation(record(source_url='http://e.com/a b{c}"<x>'), "", None)
+    assert odd["text"].endswith(" http://e.com/a%20b%7Bc%7D%22%3Cx%3E.")
+    # The archive page wins when the site's address is known.
+    assert citation(record(source_url="http://e.com/"), SITE, None)["text"].endswith("/a/0123456789ab/.")
+
+
+# ---------------------------------------------------------------- BibTeX
+
+def bib_fields(entry: str) -> dict[str, str]:
+    """Split an entry the way BibTeX does: every brace counts, backslash or not."""
+    head, rest = entry.split(",\n", 1)
+    assert re.fullmatch(r"@article\{cppcc-[0-9a-f]{12}", head)
+    fields, i = {}, 0
+    while True:
+        m = re.compile(r"\s*(\w[\w-]*) = \{").match(rest, i)
+        if not m:
+            break
+        depth, j = 1, m.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(rest[j], 0)
+            j += 1
+        fields[m.group(1)] = rest[m.end():j - 1]
+        i = j + 1 if rest[j:j + 1] == "," else j
+    assert rest[i:].strip() == "}", rest[i:]
+    return fields
+
+
+UNESCAPE = [(r"\textbackslash{}", "\\"), (r"\textbraceleft{}", "{"), (r"\textbraceright{}", "}"),
+            (r"\textasciicircum{}", "^"), (r"\textasciitilde{}", "~"), ("\\%", "%"), ("\\&", "&"), ("\\#", "#"),
+            ("\\_", "_"), ("\\$", "$")]
+
+
+def unescape(s: str) -> str:
+    out, i = [], 0
+    while i < len(s):
+        for esc, ch in UNESCAPE:
+            if s.startswith(esc, i):
+                out.append(ch)
+                i += len(esc)
+                break
+        else:
+            out.append(s[i])
+            i += 1
+    return "".join(out)
+
+
+def test_bibtex_escapes_every_special_character():
+    names = [{"name": "A} and {B", "role": "作者"}, {"name": "C_D%", "role": "记者"}]
+    bib = citation(record(title=HOSTILE, authors=names, publisher="报#&"), SITE, None)["bibtex"]
+    f = bib_fields(bib)
+    assert f["title"].startswith("{") and f["title"].endswith("}")
+    title = f["title"][1:-1]
+    # Nothing special is left bare: every % & # _ $ has its backslash, every \ starts one of our commands.
+    assert not re.search(r"(?<!\\)[%&#_$^~]", title.replace(r"\textasciicircum{}", "").replace(r"\textasciitilde{}", ""))
+    assert not re.search(r"\\(?!textbackslash\{\}|textbrace(left|right)\{\}|textascii(circum|tilde)\{\}|[%&#_$])", title)
+    assert unescape(title) == HOSTILE
+    assert f["author"] == r"{A\textbraceright{} and \textbraceleft{}B} and {C\_D\%}"
+    assert f["journal"] == r"报\#\&"
+    assert f["date"] == "2024-06-14" and f["year"] == "2024" and f["month"] == "6" and f["pages"] == "3"
+    assert f["url"] == "https://example.org/archive/a/0123456789ab/"
+
+
+@pytest.mark.parametrize("ch", list("{}%&#_\\$^~"))
+def test_bibtex_escape_each_character(ch):
+    out = bibtex_escape(f"a{ch}b")
+    assert out != f"a{ch}b" and unescape(out) == f"a{ch}b"
+    assert out.count("{") == out.count("}")
+
+
+def test_bibtex_url_field_cannot_break_the_entry():
+    bib = citation(record(source_url="http://e.com/x}y{z\\w"), "", None)["bibtex"]
+    assert bib_fields(bib)["url"] == "http://e.com/x%7Dy%7Bz%5Cw"
+
+
+# ---------------------------------------------------------------- CSL-JSON
+
+def test_csl_json_round_trips_hostile_strings():
+    c = citation(record(title=HOSTILE, authors=[{"name": '"}]', "role": "作者"}]), SITE, None)
+    items = json.loads(c["csl_json"])
+    assert len(items) == 1
+    item = items[0]
+    assert item["type"] == "article-newspaper" and item["id"] == "cppcc-0123456789ab"
+    assert item["title"] == HOSTILE and item["author"] == [{"literal": '"}]'}]
+    assert item["issued"] == {"date-parts": [[2024, 6, 14]]}
+    assert item["container-title"] == "人民政协报" and item["page"] == "3"
+    assert item["URL"] == "https://example.org/archive/a/0123456789ab/"
+
+
+# ---------------------------------------------------------------- the page block
+
+class _Codes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.codes, self.tags, self._in = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "code":
+            self._in = True
+            self.codes.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "code":
+            self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.codes[-1] += data
+
+
+def test_markdown_block_shows_exactly_the_citations_and_no_markup_from_the_seed():
+    r = record(title=HOSTILE, authors=[{"name": "<img src=x onerror=alert(1)>", "role": "记者"}])
+    block = citation_markdown(r, SITE, None)
+    assert "<script" not in block and "<img" not in block
+    assert block.startswith('<details class="cite" data-search-exclude>')  # not in the search index
+    # Rendered with the site's Markdown extensions, the raw HTML block passes untouched.
+    html = markdown.markdown("正文\n\n" + block + "\n后文\n", extensions=["attr_list", "admonition", "tables", "toc"])
+    p = _Codes()
+    p.feed(html)
+    c = citation(r, SITE, None)
+    assert p.codes == [c["text"], c["bibtex"].rstrip("\n"), c["csl_json"]]
+    assert "script" not in p.tags and "img" not in p.tags and "a" not in p.tags
+    assert html.count("<details") == 1 and "<summary>引用本文</summary>" in html
+    assert "<p>后文</p>" in html

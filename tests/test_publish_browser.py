@@ -1,0 +1,199 @@
+"""The published site under a project path (/sub/), as GitHub Pages serves it, in headless Chromium.
+
+The seeds are built twice into temporary --out directories: once with SITE_URL
+unset (relative links only) and once with SITE_URL=http://127.0.0.1:PORT/sub/
+(absolute feed links, canonical URLs).  Both are served under /sub/, never at
+the root, so nothing may assume the site lives at a domain root.  A reader
+opens the home page, follows the Atom feed link and the download links of the
+data page, and every one answers 200 with the right type and parsable content.
+
+The seeds are committed to a throw-away git repository with a fixed date, so
+undated articles get their feed date from git, as in CI.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+# Flipped to True once feeds, citations and the feed <link> are wired into the build.
+INTEGRATED = True
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+PREFIX = "/sub/"
+COMMIT_DATE = "2025-03-04T12:00:00+08:00"
+XML_TYPES = ("application/atom+xml", "application/xml", "text/xml")
+
+pytestmark = [pytest.mark.skipif(not INTEGRATED, reason="publishing not integrated yet (INTEGRATED = False)"),
+              pytest.mark.browser]
+if INTEGRATED and not os.path.exists(CHROMIUM):
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: browser tests must run")
+    pytestmark.append(pytest.mark.skip(reason=f"!!! {CHROMIUM} not installed: browser tests SKIPPED"))
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the browser drops connections it no longer needs; that is not a failure
+
+
+class _Server:
+    """Serves a directory under PREFIX only (like https://OWNER.github.io/REPO/); 404 elsewhere."""
+
+    def __init__(self):
+        self.root: Path | None = None
+        server = self
+
+        class Handler(SimpleHTTPRequestHandler):
+            def translate_path(self, path):
+                if server.root is None or not path.startswith(PREFIX):
+                    return str(Path("/nonexistent") / "x")
+                self.directory = str(server.root)
+                return super().translate_path("/" + path[len(PREFIX):])
+
+            def log_message(self, *a):
+                pass
+
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(scope="module")
+def seed_repo(tmp_path_factory) -> Path:
+    """The seeds committed once to a fresh git repository (fixed date, no user configuration)."""
+    repo = tmp_path_factory.mktemp("seedrepo")
+    shutil.copytree(SEEDS, repo / "seeds")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "seeds"]):
+        subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c",
+                        "commit.gpgsign=false", *args], cwd=repo, env=env, check=True, capture_output=True)
+    return repo / "seeds"
+
+
+@pytest.fixture(scope="module", params=["relative", "site_url"])
+def site(request, seed_repo, tmp_path_factory):
+    """(base URL, SITE_URL used or None, OUT) for a build served under /sub/."""
+    server = _Server()
+    out = tmp_path_factory.mktemp(f"publish-{request.param}")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    site_url = server.base if request.param == "site_url" else None
+    if site_url:
+        env["SITE_URL"] = site_url
+    proc = subprocess.run([sys.executable, str(REPO / "build.py"), "--seeds", str(seed_repo), "--out", str(out),
+                           "--quiet"], env=env, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    server.root = out / "site"
+    yield server.base, site_url, out
+    server.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = ctx.new_page()
+    hosts = []
+    pg.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
+    pg.requested_hosts = hosts
+    yield pg
+    ctx.close()
+
+
+def _content_type(resp) -> str:
+    return resp.headers.get("content-type", "").split(";")[0].strip()
+
+
+def test_home_feed_link_gives_a_valid_atom_feed(page, site):
+    import feedparser
+
+    base, site_url, out = site
+    resp = page.goto(base)
+    assert resp.status == 200 and "政协文库" in page.title()
+    if site_url:
+        assert page.locator("link[rel=canonical]").get_attribute("href") == site_url
+    link = page.locator('head link[rel=alternate][type="application/atom+xml"]').first
+    href = link.evaluate("e => e.href")  # resolved by the browser, as a feed reader would
+    assert href == base + "feeds/all.xml"
+    feed = page.goto(href)
+    assert feed.status == 200 and _content_type(feed) in XML_TYPES
+    d = feedparser.parse(feed.body(), response_headers={"content-location": href,
+                                                         "content-type": feed.headers["content-type"]})
+    assert d.bozo == 0, d.get("bozo_exception")
+    articles = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    # Every seed is committed, so every article has a date and is in the feed.
+    assert len(d.entries) == min(50, len(articles))
+    for e in d.entries:
+        assert e.link.startswith(base + "a/"), e.link
+    first = page.goto(d.entries[0].link)
+    assert first.status == 200 and _content_type(first) == "text/html"
+    summary = page.locator("details.cite summary")
+    assert summary.inner_text() == "引用本文"
+    summary.click()  # the citation opens and shows the article's address when the site's is known
+    cited = page.locator("details.cite code").first.inner_text()
+    assert "[N/OL]" in cited if site_url else "[N]" in cited
+    if site_url:
+        assert d.entries[0].link in cited
+    assert set(page.requested_hosts) == {urlparse(base).netloc}, page.requested_hosts
+
+
+def test_province_page_links_its_own_feed(page, site):
+    base, _, _ = site
+    page.goto(base + "regions/110000/")
+    hrefs = page.locator('head link[rel=alternate][type="application/atom+xml"]').evaluate_all(
+        "els => els.map(e => e.href)")
+    assert base + "feeds/province/110000.xml" in hrefs
+    resp = page.request.get(base + "feeds/province/110000.xml")
+    assert resp.status == 200 and _content_type(resp) in XML_TYPES
+
+
+def test_data_page_download_links(page, site):
+    base, _, out = site
+    page.goto(base)
+    page.click("nav >> text=数据")
+    page.wait_for_url("**/data/")
+    articles = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+
+    json_href = page.locator("article a[href$='articles.json']").first.evaluate("e => e.href")
+    assert json_href == base + "articles.json"
+    resp = page.goto(json_href)
+    assert resp.status == 200 and _content_type(resp) == "application/json"
+    assert [a["id"] for a in json.loads(resp.body())] == [a["id"] for a in articles]
+
+    page.goto(base + "data/")
+    csv_href = page.locator("article a[href$='articles.csv']").first.evaluate("e => e.href")
+    assert csv_href == base + "articles.csv"
+    resp = page.request.get(csv_href)  # a spreadsheet download, not a page
+    assert resp.status == 200 and _content_type(resp) == "text/csv"
+    text = resp.body().decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][0] == "id" and len(rows) == len(articles) + 1
+
+    feed_links = page.locator("article a[href$='.xml']")
+    if feed_links.count():  # the data page may list the feeds too
+        resp = page.request.get(feed_links.first.evaluate("e => e.href"))
+        assert resp.status == 200
