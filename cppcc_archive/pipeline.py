@@ -272,14 +272,18 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
     With ``cache_dir``, a seed whose bytes, name, curation entry and the
     code/data version are unchanged is not processed again.
     """
-    from .read import Unreadable, discover
+    from .read import Unreadable, discover, display_name
 
     tasks, results = [], []
+    renamed: set[str] = set()
     for item in discover(seeds_dir):
         if isinstance(item, Unreadable):
             results.append(SeedResult(name=item.name, problems=[item.problem]))
         else:
-            name = item.relative_to(seeds_dir).as_posix()
+            raw_name = item.relative_to(seeds_dir).as_posix()
+            name = display_name(raw_name)
+            if name != raw_name:
+                renamed.add(name)
             tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None))
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -294,6 +298,9 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
             results.append(_process_task(t))
             if progress:
                 progress()
+    for r in results:
+        if r.name in renamed:
+            r.problems.append(Problem(r.name, "file-name", "file name is not valid UTF-8; undecodable bytes are shown as �"))
     return sorted(results, key=lambda r: r.name)
 
 

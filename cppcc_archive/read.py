@@ -80,7 +80,12 @@ def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
 
 
 def _rel(p: Path) -> str:
-    return p.as_posix()
+    return display_name(p.as_posix())
+
+
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes, Problem]:
@@ -303,6 +308,9 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}; ignored"))
+        return body, (), problems
+    except (ValueError, TypeError, OverflowError) as e:  # e.g. date: 2024-13-45 fails while building a date
+        problems.append(Problem(name, "front-matter", f"front matter has an impossible value ({e}); ignored"))
         return body, (), problems
     if data is None:
         return body, (), problems
