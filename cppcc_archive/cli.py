@@ -91,6 +91,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 
     curated = load_curation(curation or seeds / "curation.yaml")
     paths = layout(out)
+    _recover(paths)
     t0 = time.perf_counter()
     bar = _progress(quiet)
     cache_dir = paths["cache"] if use_cache else None
@@ -118,11 +119,15 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     files["report.json"] = write.dumps_json(report)
     files["articles.csv"] = write.articles_csv(records)
     docs = paths["docs"]
-    if out is not None:
-        _copy_handwritten(REPO / "docs", docs)
     staging = docs.parent / f".{docs.name}.staging"
     write.write_tree(files, staging)
-    write.publish(staging, docs)
+    if out is not None:
+        # An --out tree is all ours: hand-written pages are copied in and the
+        # whole tree is swapped in one step.
+        _copy_handwritten(REPO / "docs", staging)
+        write.publish_tree(staging, docs)
+    else:
+        write.publish(staging, docs)
     if paths["export_dir"] is not None:
         write.write_atomic(paths["export_dir"] / "articles.json", files["articles.json"])
         write.write_atomic(paths["export_dir"] / "report.json", files["report.json"])
@@ -140,6 +145,15 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
     return report
+
+
+def _recover(paths: dict) -> None:
+    """Clean up after a build that was killed: restore moved-aside trees, drop staging ones."""
+    from .atomic import recover
+
+    for key in ("docs", "site"):
+        target = paths[key]
+        recover(target, target.parent / f".{target.name}.staging")
 
 
 def _copy_handwritten(src: Path, dst: Path) -> None:

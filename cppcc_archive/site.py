@@ -53,9 +53,7 @@ def build_site(config_path: Path, site: Path, quiet: bool = True) -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading chatter is not news
     cfg = load_config(config_file=str(config_path), site_dir=str(staging))
     build(cfg)
-    old = site.with_name(f".{site.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        os.rename(site, old)
-    os.rename(staging, site)
-    shutil.rmtree(old, ignore_errors=True)
+    from .atomic import discard, swap_into_place
+
+    swap_into_place(staging, site)
+    discard(staging)

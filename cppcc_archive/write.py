@@ -550,22 +550,35 @@ def check_not_handwritten(docs: Path) -> None:
 
 
 def publish(staging: Path, docs: Path) -> None:
-    """Swap each generated entry into ``docs`` by rename; leave everything else alone."""
+    """Swap each generated entry into ``docs`` (the repository's tree, shared with hand-written pages).
+
+    Each entry is exchanged in one step (see ``atomic``); entries the new
+    build does not produce (none today) are removed.
+    """
+    from .atomic import discard, recover, swap_into_place
+
     docs.mkdir(parents=True, exist_ok=True)
     check_not_handwritten(docs)
     write_atomic(docs / MANIFEST, "\n".join(GENERATED) + "\n")
     for name in GENERATED:
+        recover(docs / name, docs / f".{name}.staging")
         new, target = staging / name, docs / name
-        old = docs / f".{name}.old"
-        if old.exists():
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
-        if target.exists():
-            os.rename(target, old)
         if new.exists():
-            os.rename(new, target)
-        if old.exists():
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
+            swap_into_place(new, target)
+            discard(new)
+        else:
+            discard(target)
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish_tree(staging: Path, docs: Path) -> None:
+    """Replace a whole docs tree (an --out build) in one step."""
+    from .atomic import discard, swap_into_place
+
+    check_not_handwritten(docs) if docs.exists() else None
+    write_atomic(staging / MANIFEST, "\n".join(GENERATED) + "\n")
+    swap_into_place(staging, docs)
+    discard(staging)
 
 
 def write_atomic(path: Path, content: str) -> None:
