@@ -10,14 +10,25 @@ import re
 
 import yaml
 
-# Characters Python-Markdown and the enabled extensions treat specially.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:>$])")
+# Python-Markdown's escapable characters (with the tables extension's |):
+# a backslash before them is removed on output, so they read unchanged.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+# Characters no enabled extension uses but a future one might (=== setext,
+# ~~ ^^ $$): written as entities, which also read unchanged.
+_ENTITIES = {"=": "&#61;", "~": "&#126;", "^": "&#94;", "$": "&#36;"}
 
 
 def escape_md(text: str) -> str:
-    """Escape text for a Markdown paragraph (HTML entities for < & and ")."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    r"""Escape text for a Markdown paragraph or table cell; it renders exactly as given.
+
+    >>> escape_md("<b>x</b> = [链接](javascript:alert(1))")
+    '&lt;b&gt;x&lt;/b&gt; &#61; \\[链接\\]\\(javascript:alert\\(1\\)\\)'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = "".join(_ENTITIES.get(c, c) for c in text)
+    # A line break would end a paragraph or a table row: show it instead.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ↵ ")
 
 
 def escape_html(text: str) -> str:

@@ -101,6 +101,9 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         res.changes["split_articles"] = len(drafts)
     for part, d in enumerate(drafts):
         art = _finish(seed, part, d, script, rights, credits, ledger, res)
+        body = [p for p in art.paragraphs if not p.startswith(("## ", "### "))]
+        if not body or (len(body) == 1 and is_heading_like(body[0]) and art.title_derived):
+            res.problems.append(Problem(seed.name, "title-only", f"article {part + 1} ({art.title[:30]}) has only a headline, no text"))
         over = (curation.get("articles") or {}).get(part)
         res.articles.append(apply_overrides(art, over) if over else art)
     res.ledger = dict(ledger)
@@ -188,7 +191,9 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     lines = dedupe_paragraphs(lines, ledger)
     if ledger.get("dedupe_repeated_paragraphs", 0) > removed_before:
         res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
-    paragraphs = tuple(_mark_heading(x, i, lines) for i, x in enumerate(lines))
+    # A "page" of one-word lines is a list, not a page of headings.
+    many = sum(1 for x in lines if is_heading_like(x)) > max(3, 0.3 * len(lines))
+    paragraphs = tuple(x if many else _mark_heading(x, i, lines) for i, x in enumerate(lines))
     notes = list(d.notes)
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
@@ -237,8 +242,14 @@ def _starts_mid_sentence(p: str) -> bool:
 
 
 def _mark_heading(line: str, i: int, lines: list[str]) -> str:
-    """Sections named after a CPPCC body (那曲市政协, 西城区政协：) are level 2, other headings level 3."""
+    """Sections named after a CPPCC body (那曲市政协, 西城区政协：) are level 2, other headings level 3.
+
+    A heading needs text under it: the next line, or the one after a sub-heading.
+    """
     if i + 1 >= len(lines):
+        return line
+    following = lines[i + 1: i + 3]
+    if all(is_heading_like(x) for x in following):
         return line
     if _SECTION.match(line):
         return "## " + line.rstrip("：:")

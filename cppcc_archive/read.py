@@ -54,9 +54,14 @@ class Unreadable:
 def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
     """Yield every candidate seed path in a stable order, or why it is skipped."""
     seeds_dir = Path(seeds_dir)
-    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False, onerror=errors.append):
+        while errors:
+            yield _walk_error(errors.pop(0), seeds_dir)
         dirs.sort()
         rel_root = Path(root).relative_to(seeds_dir)
+        if not dirs and not files and rel_root != Path("."):
+            yield Unreadable(_rel(rel_root), Problem(_rel(rel_root), "empty-dir", "folder holds no seed files"))
         # A symlinked directory is never followed: that is how loops are avoided.
         for d in list(dirs):
             full = Path(root) / d
@@ -77,6 +82,16 @@ def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
                 yield Unreadable(name, Problem(name, "extension", f"extension {Path(f).suffix!r} is not a text seed (.txt, .md, .html); ignored"))
                 continue
             yield Path(root) / f
+    while errors:
+        yield _walk_error(errors.pop(0), seeds_dir)
+
+
+def _walk_error(e: OSError, seeds_dir: Path) -> Unreadable:
+    try:
+        rel = _rel(Path(e.filename).relative_to(seeds_dir))
+    except (TypeError, ValueError):
+        rel = display_name(str(e.filename))
+    return Unreadable(rel, Problem(rel, "unreadable", f"cannot read folder: {e.strerror}"))
 
 
 def _rel(p: Path) -> str:
@@ -89,28 +104,45 @@ def display_name(name: str) -> str:
 
 
 def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes, Problem]:
-    """Read a file's bytes, turning every OS-level failure into a Problem."""
+    """Read a file's bytes, turning every OS-level failure into a Problem.
+
+    The file is opened once, non-blocking, and checked on the open handle:
+    a path swapped for a pipe, a directory or a bigger file between listing
+    and reading cannot block the build or slip past the size limit.
+    """
+    limit = f"{max_bytes / 2**20:.0f} MB"
     try:
-        st = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         if os.path.islink(path):
             return Problem(name, "dangling-symlink", "symbolic link points to a file that does not exist")
         return Problem(name, "vanished", "file disappeared during the build")
-    except OSError as e:
-        return Problem(name, "unreadable", f"cannot stat file: {e.strerror}")
-    if not stat.S_ISREG(st.st_mode):
-        return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)")
-    if st.st_size > max_bytes:
-        return Problem(name, "too-large", f"file is {st.st_size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit; split it into smaller seeds")
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
     except PermissionError:
         return Problem(name, "permission", "permission denied when reading the file")
-    except FileNotFoundError:
-        return Problem(name, "vanished", "file disappeared during the build")
+    except IsADirectoryError:
+        return Problem(name, "not-a-file", "not a regular file (a directory)")
+    except OSError as e:
+        return Problem(name, "unreadable", f"cannot open file: {e.strerror}")
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)")
+        if st.st_size > max_bytes:
+            return Problem(name, "too-large", f"file is {st.st_size / 2**20:.1f} MB, above the {limit} limit; split it into smaller seeds")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            return Problem(name, "too-large", f"file grew past the {limit} limit while it was read; split it into smaller seeds")
+        return b"".join(chunks)
     except OSError as e:
         return Problem(name, "unreadable", f"cannot read file: {e.strerror}")
+    finally:
+        os.close(fd)
 
 
 def sniff_binary(data: bytes) -> Optional[str]:
@@ -195,7 +227,10 @@ def decode(data: bytes, name: str) -> tuple[Optional[str], Optional[str], float,
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _cjk_share(text) > 0.3 or text.isascii():
+            # ASCII pairs also decode to CJK code points, so CJK-looking
+            # UTF-16 must be made of common characters (Latin-1 text is not).
+            nul_pattern = head.count(0) > 0.2 * len(head)
+            if text.isascii() or (_cjk_share(text) > 0.3 and (nul_pattern or _common_share(text) >= 0.5)):
                 return text, enc, 0.9, problems
     best = _best_chinese_guess(data)
     if best is not None:
@@ -299,6 +334,8 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
     """Separate optional YAML front matter; bad front matter is reported, never fatal."""
     m = _FRONT_MATTER.match(text)
     if not m:
+        if re.match(r"\A---[ \t]*\n", text) and re.search(r"^[A-Za-z_\u4e00-\u9fff]+\s*:", text.split("\n", 2)[1] if text.count("\n") >= 1 else "", re.M):
+            return text.split("\n", 1)[1], (), [Problem(name, "front-matter", "front matter opened with --- but never closed; its lines are kept as text")]
         return text, (), []
     body = text[m.end():]
     problems: list[Problem] = []

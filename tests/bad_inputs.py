@@ -1078,7 +1078,9 @@ def install_hooks(races: list[dict]) -> Callable[[], None]:
 
     ``when == "discover"``: after ``cppcc_archive.read.discover`` has listed
     every path (before any is read).  ``when == "stat"``: right after the
-    build's own ``os.stat`` of that path in ``cppcc_archive.read``.
+    build's own ``os.stat`` of that path in ``cppcc_archive.read``, or right
+    before its ``os.open`` of it (read_bytes checks size and type on the open
+    handle, so that is where a file can still change under it).
     """
     import importlib
 
@@ -1109,6 +1111,14 @@ def install_hooks(races: list[dict]) -> Callable[[], None]:
             if r is not None:
                 _apply(r)
             return st
+
+        def open(self, path, *a, **kw):
+            # read_bytes checks the file on the open handle (no separate stat):
+            # the race window is now "between listing and opening".
+            r = after_stat.pop(os.path.abspath(os.fspath(path)), None)
+            if r is not None:
+                _apply(r)
+            return orig_os.open(path, *a, **kw)
 
     read.discover = discover
     read.os = OsProxy()
@@ -1334,7 +1344,8 @@ class View:
 
 
 def norm(s: str) -> str:
-    return " ".join(s.split())
+    # The site shows a line break inside a name or message as ↵ (markdown.escape_md).
+    return " ".join(s.replace("↵", " ").split())
 
 
 class _Rows(HTMLParser):

@@ -15,7 +15,7 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』□"
 _CJK_OR_PUNCT = f"[{CJK}{re.escape(CJK_PUNCT)}]"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 
 
 def normalize_line_endings(text: str) -> str:
@@ -30,16 +30,18 @@ def normalize_line_endings(text: str) -> str:
 def remove_control_characters(text: str) -> str:
     """Drop NUL, other C0 controls, zero-width and bidi-override characters.
 
-    Bidi overrides can make a title read differently from its bytes, and
-    NUL breaks every tool downstream; none of them carries text.
+    Bidi overrides and isolates can make a title read differently from its
+    bytes, NUL breaks every tool downstream, and a terminal colour sequence
+    (ESC [31m) is removed whole; none of them carries text.
 
-    >>> remove_control_characters("政协\\x00委员\\u202e")
-    '政协委员'
+    >>> remove_control_characters("政协\\x00委员\\u202e\\x1b[31m会议\\u2066")
+    '政协委员会议'
     """
     return _CONTROL.sub("", text)
 
 
-_SCRIPT_LIKE = re.compile(r"<(script|style|iframe|object|embed|template|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_SCRIPT_LIKE = re.compile(r"<(script|style|iframe|object|embed|template|noscript|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_DECLARATION = re.compile(r"<![A-Za-z][^>]*>|<\?[^>]*\?>|<!\[CDATA\[.*?\]\]>", re.S)
 _BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|blockquote)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(\s[^<>]*)?/?>|<!--.*?-->", re.S)
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -59,6 +61,7 @@ def strip_html(text: str) -> str:
     if "<" not in text and "&" not in text:
         return text
     text = _SCRIPT_LIKE.sub("", text)
+    text = _DECLARATION.sub("", text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub("", text)
     # Decode entities once; a decoded "<" stays literal text.

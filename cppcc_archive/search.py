@@ -1,0 +1,719 @@
+"""Chinese full-text search: a sharded static index for the browser client.
+
+``build_search_files(records)`` turns the records of ``articles.json`` into
+files under ``search/`` that the client (``docs/assets/search/search.js``)
+fetches piece by piece, so a first query downloads a few hundred kilobytes
+whatever the size of the archive.
+
+Terms (no word segmentation, so a query never depends on a segmenter):
+
+* every pair of adjacent CJK characters (bigram, with its frequency) and
+  every CJK character (unigram, presence only) of the simplified title and
+  text, in UTF-16 code units exactly as JavaScript strings count them;
+* runs of ASCII letters and digits (full-width forms folded, lower-cased).
+
+A query of one character looks up its unigram; a longer run is the AND of
+its bigrams; a quoted phrase is additionally verified on the article text.
+The query is converted to simplified script in the browser (vendored
+opencc-js, Taiwan/Hong Kong/standard traditional → mainland simplified, then
+``data/t2s_overrides.tsv``), so 延慶 finds 延庆.
+
+Ranking: sum over query terms of ``idf × impact`` (BM25 with the tf factor
+precomputed); then, within each page fetched, articles that hold a searched
+string verbatim (title first) come first.  Sorting by date needs no data:
+document numbers are in date order.
+
+What a first query fetches: the manifest, ``facets.bin``, one shard per term,
+long posting lists rarest first within ``EXTERNAL_BUDGET`` bytes (a list left
+out is checked on the text of each shown article instead, and the count is
+then approximate), and the documents of the first result page (for quoted
+phrases: more, up to ``DOC_BUDGET`` bytes, until the page is full of verified
+results).  ``run_query`` does exactly what ``search.js`` does and counts the
+bytes; ``search_payload_bytes`` returns that count.
+
+Files (``N`` articles, document numbers 0..N-1 in date order, newest first,
+undated last, ties by id, so "newest" is ascending document number and a
+year is a contiguous range):
+
+* ``search/manifest.json``: format, ``n``, shard bits, document-number width,
+  facet directory, year ranges, the t2s override table the query needs,
+  constants shared with the client, and ``version`` (a hash of all files, used
+  as ``?v=`` so browsers never mix two builds).
+* ``search/facets.bin``: one document set per region (province) and topic,
+  each stored as a bitset or as a list of document numbers, whichever is
+  smaller.
+* ``search/p/<k>.bin``: postings shard ``k`` of ``2**bits``; a term's shard is
+  the top ``bits`` bits of a 32-bit hash (multiplicative for CJK terms, FNV-1a
+  for ASCII words).  A shard holds, per term: length and UTF-16 units, ``df``
+  (varint), a flag byte and, when small, the postings inline; a long posting
+  list lives in ``search/x/<utf-16 hex>.bin`` so a query never downloads the
+  long lists of unrelated terms.
+* Postings: ``df`` document numbers (little-endian, ``w`` = 2 or 4 bytes),
+  then ``df`` impact bytes: the BM25 term-frequency factor
+  ``tf / (tf + k1 * (1 - b + b * len / avglen))`` scaled to 1..255, computed at
+  build time, with title occurrences counted ``TITLE_WEIGHT`` times.
+* ``search/d/<n>.bin``: gzip of the JSON a result needs (url, title, date,
+  region, topics, text for the snippet and for phrase verification).
+
+Everything is deterministic: same records, same bytes (sorted keys, gzip
+``mtime=0``, no timestamps), whatever the input order and number of workers.
+
+Speed: counting and inverting are C-level loops (``Counter`` over array views
+of the UTF-16 text, ``map``/``deque`` appends into per-term arrays); large
+corpora are split over worker processes by document range.  The cost is about
+one microsecond of CPU per distinct term per article (10,000 articles of 6,000
+characters hold about 40 million postings).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import re
+from array import array
+from collections import Counter, defaultdict, deque
+from functools import partial
+from itertools import repeat
+from operator import and_
+
+FORMAT = 1
+TITLE_WEIGHT = 5
+K1 = 1.2
+B = 0.75
+INLINE_MAX = 768          # bytes of postings kept inside a shard; longer lists get their own file
+SHARD_TARGET = 8192       # aimed-at bytes per shard
+PAGE = 10                 # results per page in the client
+EXTERNAL_BUDGET = 131_072  # bytes of long posting lists one query may fetch (rarest first)
+DOC_BUDGET = 65_536       # when verifying, a result page stops fetching candidates after this many bytes
+MAX_WORD = 32             # longer ASCII runs (hashes, URLs) are not indexed
+GZIP_LEVEL = 3
+HASH_MUL = 2654435761     # Knuth's multiplicative hash constant
+
+# Code units that count as CJK: ideographs, extension A, compatibility
+# ideographs, 〇, and surrogates (astral ideographs are two code units).
+_CJK = bytearray(65536)
+for _a, _b in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xD800, 0xDFFF), (0x3007, 0x3007)):
+    _CJK[_a:_b + 1] = b"\x01" * (_b - _a + 1)
+_UNI = bytearray(_CJK)
+_UNI[0xD800:0xE000] = bytes(0x800)   # a lone surrogate is never a unigram term
+
+# Full-width ASCII and the ideographic space fold to ASCII (1:1, length-preserving).
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+_FOLD_NEEDED = re.compile("[\uff01-\uff5e\u3000]")
+_WORD = re.compile(r"[0-9A-Za-z]+")
+_WORD_ANY = re.compile("[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+_CJK_RUN = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud800-\udfff]+")
+_QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』')
+
+
+# ---------------------------------------------------------------- tokens
+
+def fold(text: str) -> str:
+    """Full-width ASCII to ASCII and A-Z to a-z, character for character.
+
+    >>> fold("ＧＤＰ增长5G")
+    'gdp增长5g'
+    """
+    if _FOLD_NEEDED.search(text):
+        text = text.translate(_FOLD)
+    return text.translate(_LOWER)
+
+
+_LOWER = {i: i + 32 for i in range(0x41, 0x5B)}
+
+
+def _words(text: str) -> list[str]:
+    """ASCII letter/digit runs (full-width forms folded), lower-cased."""
+    return [w.lower() if w.isascii() else fold(w) for w in _WORD_ANY.findall(text) if len(w) <= MAX_WORD]
+
+
+def _bigrams(text: str) -> Counter:
+    """Counts of adjacent UTF-16 code-unit pairs, keyed ``u1 | u2 << 16`` as a signed 32-bit int
+    (C-level: two array views of the encoded text, one per alignment)."""
+    b = text.encode("utf-16-le", "surrogatepass")
+    n = len(b)
+    even, odd = array("i"), array("i")
+    even.frombytes(b[: n - n % 4])
+    if n >= 6:
+        odd.frombytes(b[2: n - (n - 2) % 4])
+    c = Counter(even)
+    c.update(odd)
+    return c
+
+
+def _unigrams(text: str) -> set:
+    a = array("H")
+    a.frombytes(text.encode("utf-16-le", "surrogatepass"))
+    return set(a)
+
+
+def term_key(term: str):
+    """The index key of a term string (int for CJK, the string for an ASCII word)."""
+    if term.isascii():
+        return term
+    u = term.encode("utf-16-le", "surrogatepass")
+    if len(u) == 2:
+        return u[0] | u[1] << 8
+    return (u[0] | u[1] << 8) | (u[2] | u[3] << 8) << 16
+
+
+def _fnv(s: str) -> int:
+    h = 2166136261
+    for ch in s:
+        h = ((h ^ ord(ch)) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def shard_of(term: str, bits: int) -> int:
+    """Which postings shard holds ``term`` (the client computes the same)."""
+    if bits == 0:
+        return 0
+    k = term_key(term)
+    h = _fnv(k) if isinstance(k, str) else (k * HASH_MUL) & 0xFFFFFFFF
+    return h >> (32 - bits)
+
+
+def external_name(term: str) -> str:
+    return "".join(f"{ord(c):04x}" for c in term)
+
+
+def query_groups(query: str, overrides=()) -> list[dict]:
+    """Split a (simplified) query into groups: quoted phrases and whitespace-separated words.
+
+    Each group has ``text`` (folded), ``phrase`` (quoted) and ``terms``: the
+    unigram of a one-character CJK run, the bigrams of a longer one, ASCII words.
+
+    >>> [(g["text"], g["phrase"], g["terms"]) for g in query_groups('郑州市政协 "政协委员" 5G')]
+    [('政协委员', True, ['政协', '协委', '委员']), ('郑州市政协', False, ['郑州', '州市', '市政', '政协']), ('5g', False, ['5g'])]
+    """
+    for a, b in overrides:
+        query = query.replace(a, b)
+    query = fold(query)
+    groups, rest = [], []
+    pos = 0
+    for m in _QUOTED.finditer(query):
+        rest.append(query[pos:m.start()])
+        pos = m.end()
+        text = next(g for g in m.groups() if g is not None).strip()
+        if text:
+            groups.append({"text": text, "phrase": True})
+    rest.append(query[pos:])
+    for part in " ".join(rest).split():
+        part = part.strip("\"“”「」『』")
+        if part:
+            groups.append({"text": part, "phrase": False})
+    out = []
+    for g in groups:
+        terms = []
+        for run in _CJK_RUN.findall(g["text"]):
+            if len(run) == 1:
+                if _UNI[ord(run)]:
+                    terms.append(run)
+            else:
+                terms += [run[i:i + 2] for i in range(len(run) - 1)]
+        terms += [w for w in (m.lower() for m in _WORD.findall(g["text"])) if len(w) <= MAX_WORD]
+        seen = []
+        for t in terms:
+            if t not in seen:
+                seen.append(t)
+        if seen:
+            out.append({"text": g["text"], "phrase": g["phrase"], "terms": seen})
+    return out
+
+
+# ---------------------------------------------------------------- build
+
+def _sort_records(records: list[dict]) -> list[dict]:
+    recs = sorted(records, key=lambda r: r["id"])
+    recs.sort(key=lambda r: r.get("date") or "", reverse=True)   # stable: ties stay by id
+    return recs
+
+
+def _impact_table(d: int, dl: int, avgdl: float, maxtf: int) -> list[int]:
+    """``d | impact << 24`` for tf = 0..maxtf: the BM25 tf factor scaled to 1..255."""
+    k = K1 * (1 - B + B * dl / avgdl)
+    top = min(maxtf, 64)
+    tab = [d | max(1, min(255, round(255 * tf / (tf + k)))) << 24 for tf in range(top + 1)]
+    if maxtf > top:
+        tab += [tab[-1]] * (maxtf - top)
+    return tab
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def _region_label(r: dict) -> str:
+    regions = r.get("regions") or []
+    if not regions:
+        return "全国" if r.get("level") == "全国" else ""
+    first = regions[0]
+    label = " ".join(x for x in (first.get("province"), first.get("prefecture"), first.get("county")) if x)
+    more = {x.get("province") for x in regions[1:]} - {first.get("province")}
+    return label + ("等" if more else "")
+
+
+def _facet_values(r: dict) -> tuple[list[str], list[str]]:
+    provinces = sorted({x["province"] for x in r.get("regions") or [] if x.get("province")})
+    if not provinces and r.get("level") == "全国":
+        provinces = ["全国"]
+    return provinces, sorted(set(r.get("topics") or []))
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _overrides() -> list[list[str]]:
+    try:
+        from .convert import load_overrides
+        return [[a, b] for a, b in load_overrides()]
+    except Exception:   # pragma: no cover - the data file is validated at build start
+        return []
+
+
+def _invert(start: int, items: list, avgdl: float) -> tuple[dict, list[bytes]]:
+    """Postings of documents ``start, start+1, …``: term key → bytes of uint32 ``docnum | impact << 24``,
+    and the gzip'd document files.  Runs in a worker process for large corpora."""
+    post: defaultdict = defaultdict(partial(array, "I"))
+    get, append = post.__getitem__, array.append
+    docs = []
+    for i, doc in enumerate(items):
+        d = start + i
+        text, title = doc["x"], doc["t"]
+        if "\x00" in text:
+            text = text.replace("\x00", " ")
+        title = title.replace("\x00", " ")
+        c = _bigrams(text)
+        words = Counter(_words(text))
+        uni = _unigrams(text)
+        tuni = _unigrams(title) if title else set()
+        if title:
+            for k, v in _bigrams(title).items():
+                c[k] = c.get(k, 0) + TITLE_WEIGHT * v
+            for w in _words(title):
+                words[w] += TITLE_WEIGHT
+        maxtf = max(max(c.values(), default=1), max(words.values(), default=1), 1 + TITLE_WEIGHT)
+        tab = _impact_table(d, len(text), avgdl, maxtf)
+        # C-level loops: append tab[tf] to the array of each term.
+        deque(map(append, map(get, c.keys()), map(tab.__getitem__, c.values())), 0)
+        deque(map(append, map(get, words.keys()), map(tab.__getitem__, words.values())), 0)
+        deque(map(append, map(get, uni - tuni), repeat(tab[1])), 0)
+        deque(map(append, map(get, tuni), repeat(tab[1 + TITLE_WEIGHT])), 0)
+        docs.append(gzip.compress(_dumps(doc).encode("utf-8"), GZIP_LEVEL, mtime=0))
+    return {k: a.tobytes() for k, a in post.items()}, docs
+
+
+_WORK: tuple = ()   # (items, avgdl) for forked workers: inherited, never pickled
+
+
+def _invert_range(bounds: tuple[int, int]):
+    items, avgdl = _WORK
+    return _invert(bounds[0], items[bounds[0]:bounds[1]], avgdl)
+
+
+def _auto_jobs(total_chars: int) -> int:
+    import os
+
+    if total_chars < 8_000_000:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str, str | bytes]:
+    """The search index for ``records`` (objects of articles.json): path under ``search/`` → content.
+
+    ``jobs`` worker processes count and invert the text (default: one for small
+    corpora, up to four on large ones); the output does not depend on it.
+    """
+    recs = _sort_records(records)
+    n = len(recs)
+    width = 2 if n <= 65536 else 4
+    files: dict[str, str | bytes] = {}
+
+    # What a result shows (also the text searched for phrases and snippets).
+    items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
+              "r": _region_label(r), "p": list(r.get("topics") or []), "x": r.get("text") or ""} for r in recs]
+    total = sum(len(doc["x"]) for doc in items)
+    avgdl = total / n if n and total else 1.0
+    jobs = jobs or _auto_jobs(total)
+    import multiprocessing
+
+    if jobs <= 1 or n < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+        parts = [_invert(0, items, avgdl)]
+    else:
+        # Forked workers inherit the documents (no pickling, and unlike spawn/forkserver
+        # they never re-import the caller's __main__); each returns its range's postings.
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _WORK
+        step = -(-n // jobs)
+        _WORK = (items, avgdl)
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as ex:
+                parts = list(ex.map(_invert_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
+        finally:
+            _WORK = ()
+    del items
+    post = parts[0][0]
+    for more, _ in parts[1:]:
+        for k, v in more.items():
+            prev = post.get(k)
+            post[k] = v if prev is None else prev + v
+    d = 0
+    for _, docs in parts:
+        for blob in docs:
+            files[f"search/d/{d}.bin"] = blob
+            d += 1
+    del parts
+
+    # Encode each kept term; long lists go to their own file.
+    entries = []   # (hash, term, df, inline bytes or None)
+    inline_total = 0
+    cjk, uni = _CJK, _UNI
+    for key, raw in post.items():
+        if type(key) is int:
+            if 0 <= key < 65536:
+                if not uni[key]:
+                    continue
+                term = chr(key)
+            else:
+                key &= 0xFFFFFFFF
+                lo, hi = key & 0xFFFF, key >> 16
+                if not (cjk[lo] and cjk[hi]):
+                    continue
+                term = chr(lo) + chr(hi)
+            h = (key * HASH_MUL) & 0xFFFFFFFF
+        else:
+            term = key
+            h = _fnv(key)
+        df = len(raw) >> 2
+        if width == 2:
+            docs = memoryview(raw).cast("H")[::2].tobytes()
+        else:
+            docs = array("I", map(and_, memoryview(raw).cast("I"), repeat(0xFFFFFF))).tobytes()
+        data = docs + raw[3::4]
+        if len(data) > INLINE_MAX:
+            files[f"search/x/{external_name(term)}.bin"] = data
+            entries.append((h, term, df, None))
+        else:
+            entries.append((h, term, df, data))
+            inline_total += len(data) + 2 * len(term) + 3
+    del post
+
+    bits = 0
+    while (inline_total >> bits) > SHARD_TARGET and bits < 16:
+        bits += 1
+    shards: list[list] = [[] for _ in range(1 << bits)]
+    shift = 32 - bits
+    for e in entries:
+        shards[e[0] >> shift if bits else 0].append(e)
+    for k, lst in enumerate(shards):
+        lst.sort(key=lambda e: e[1])
+        parts_ = [_varint(len(lst))]
+        for _, term, df, data in lst:
+            parts_.append(bytes((len(term),)) + term.encode("utf-16-le", "surrogatepass") + _varint(df))
+            parts_.append(b"\x01" if data is None else b"\x00" + data)
+        files[f"search/p/{k}.bin"] = b"".join(parts_)
+
+    # Facets: region (province) and topic document sets; years are ranges of document numbers.
+    facet_docs: dict[str, dict[str, list[int]]] = {"region": defaultdict(list), "topic": defaultdict(list)}
+    years: list[list] = []
+    for d, r in enumerate(recs):
+        provinces, topics = _facet_values(r)
+        for p in provinces:
+            facet_docs["region"][p].append(d)
+        for t in topics:
+            facet_docs["topic"][t].append(d)
+        y = (r.get("date") or "")[:4] or ""
+        if years and years[-1][0] == y:
+            years[-1][2] = d + 1
+        else:
+            years.append([y, d, d + 1])
+    blob = bytearray()
+    directory: dict[str, list] = {}
+    nbytes = (n + 7) // 8
+    for facet in ("region", "topic"):
+        rows = []
+        for value, docs in sorted(facet_docs[facet].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if len(docs) * width < nbytes:
+                enc, data = "l", array("H" if width == 2 else "I", docs).tobytes()
+            else:
+                bits_ = bytearray(nbytes)
+                for d in docs:
+                    bits_[d >> 3] |= 1 << (d & 7)
+                enc, data = "b", bytes(bits_)
+            rows.append([value, len(docs), enc, len(blob), len(data)])
+            blob += data
+        directory[facet] = rows
+    files["search/facets.bin"] = bytes(blob)
+
+    h = hashlib.sha256()
+    for path in sorted(files):
+        content = files[path]
+        h.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()) + b"\0")
+    manifest = {
+        "format": FORMAT, "n": n, "bits": bits, "w": width, "page": PAGE, "budget": EXTERNAL_BUDGET,
+        "docBudget": DOC_BUDGET,
+        "facets": directory, "years": years, "overrides": _overrides(),
+        "version": h.hexdigest()[:16],
+    }
+    files["search/manifest.json"] = _dumps(manifest) + "\n"
+    return files
+
+
+# ---------------------------------------------------------------- reading (tests, benchmark)
+
+class Index:
+    """Reads a built index the way the browser client does, counting the bytes it fetches."""
+
+    def __init__(self, files: dict):
+        self.files = files
+        self.fetched: dict[str, int] = {}
+        self.manifest = json.loads(self._get("search/manifest.json"))
+        self.n, self.bits, self.w = self.manifest["n"], self.manifest["bits"], self.manifest["w"]
+        self._shards: dict[int, dict] = {}
+
+    def _get(self, path: str):
+        content = self.files[path]
+        raw = content if isinstance(content, bytes) else content.encode("utf-8")
+        self.fetched[path] = len(raw)
+        return raw
+
+    def facets(self) -> bytes:
+        return self._get("search/facets.bin")
+
+    def shard(self, k: int) -> dict:
+        if k not in self._shards:
+            raw = self._get(f"search/p/{k}.bin")
+            table, p = {}, 0
+            count, p = _read_varint(raw, p)
+            for _ in range(count):
+                ln = raw[p]
+                term = raw[p + 1: p + 1 + 2 * ln].decode("utf-16-le", "surrogatepass")
+                p += 1 + 2 * ln
+                df, p = _read_varint(raw, p)
+                flag = raw[p]
+                p += 1
+                if flag & 1:
+                    table[term] = (df, None)
+                else:
+                    size = df * (self.w + 1)
+                    table[term] = (df, raw[p:p + size])
+                    p += size
+            self._shards[k] = table
+        return self._shards[k]
+
+    def entry(self, term: str):
+        return self.shard(shard_of(term, self.bits)).get(term)
+
+    def postings(self, term: str, data) -> tuple[list[int], bytes]:
+        if data is None:
+            data = self._get(f"search/x/{external_name(term)}.bin")
+        df = len(data) // (self.w + 1)
+        docs = list(array("H" if self.w == 2 else "I", data[: df * self.w]))
+        return docs, data[df * self.w:]
+
+    def doc(self, d: int) -> dict:
+        return json.loads(gzip.decompress(self._get(f"search/d/{d}.bin")))
+
+
+def _read_varint(raw: bytes, p: int) -> tuple[int, int]:
+    n = shift = 0
+    while True:
+        b = raw[p]
+        p += 1
+        n |= (b & 0x7F) << shift
+        if b < 0x80:
+            return n, p
+        shift += 7
+
+
+def _simplify(query: str) -> str:
+    try:
+        from .convert import to_simplified
+        return to_simplified(query)
+    except Exception:   # pragma: no cover
+        return query
+
+
+def run_query(files: dict, query: str, sort: str = "relevance", index: Index | None = None) -> dict:
+    """What the client does for a first query: returns the first page and the bytes fetched.
+
+    Mirrors ``search.js``: fetch manifest, facets and the shard of every term;
+    fetch long posting lists rarest first within ``budget`` (always at least
+    one); AND the fetched lists; rank by sum of idf × impact (or by date); then
+    fetch documents for the first page, dropping those that fail verification
+    (quoted phrases; terms whose lists were skipped), until the page is full.
+    """
+    ix = index or Index(files)
+    ix.facets()
+    groups = query_groups(_simplify(query), ix.manifest["overrides"])
+    terms = list(dict.fromkeys(t for g in groups for t in g["terms"]))
+    if not terms:
+        return {"ids": [], "total": 0, "bytes": sum(ix.fetched.values()), "approximate": False}
+    found = {}
+    for t in terms:
+        e = ix.entry(t)
+        if e is None:
+            return {"ids": [], "total": 0, "bytes": sum(ix.fetched.values()), "approximate": False}
+        found[t] = e
+    inline = [t for t in terms if found[t][1] is not None]
+    ext = sorted((t for t in terms if found[t][1] is None), key=lambda t: (found[t][0], t))
+    use, spent, skipped = list(inline), 0, []
+    for t in ext:
+        size = found[t][0] * (ix.w + 1)
+        if not use or spent + size <= ix.manifest["budget"]:
+            use.append(t)
+            spent += size
+        else:
+            skipped.append(t)
+    n = ix.n
+    score = [0.0] * n
+    hits = [0] * n
+    for t in use:
+        df = found[t][0]
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        docs, imps = ix.postings(t, found[t][1])
+        for d, q in zip(docs, imps):
+            score[d] += idf * q / 255
+            hits[d] += 1
+    cand = [d for d in range(n) if hits[d] == len(use)]
+    if sort == "relevance":
+        cand.sort(key=lambda d: (-round(score[d], 6), d))
+    need_check = [g for g in groups if g["phrase"]]
+    page, i, spent = [], 0, 0
+    while len(page) < ix.manifest["page"] and i < len(cand) and spent < ix.manifest["docBudget"]:
+        batch = cand[i:i + ix.manifest["page"] - len(page)]
+        i += len(batch)
+        kept = []
+        for d in batch:
+            doc = ix.doc(d)
+            spent += ix.fetched[f"search/d/{d}.bin"]
+            hay = fold(doc["t"] + "\n" + doc["x"])
+            if all(g["text"] in hay for g in need_check) and all(t in hay for t in skipped):
+                kept.append(d)
+        if sort == "relevance":   # within a batch, articles holding a searched string verbatim first
+            kept.sort(key=lambda d: -_exactness(groups, ix.doc(d)))
+        page += kept
+    ids = [ix.doc(d)["u"].split("/")[1] for d in page]
+    return {"ids": ids, "total": len(cand), "bytes": sum(ix.fetched.values()),
+            "approximate": bool(skipped), "fetched": dict(ix.fetched)}
+
+
+def _exactness(groups: list[dict], doc: dict) -> int:
+    title, text, score = fold(doc["t"]), fold(doc["x"]), 0
+    for g in groups:
+        strings = [g["text"]] if g["phrase"] else _CJK_RUN.findall(g["text"]) + _WORD.findall(g["text"])
+        for s in strings:
+            if len(s) >= 2:
+                score += 2 if s in title else 1 if s in text else 0
+    return score
+
+
+def search_payload_bytes(files: dict, query: str) -> int:
+    """Bytes a browser fetches from ``search/`` for a first query (manifest, facets,
+    shards, long posting lists, the documents of the first result page)."""
+    return run_query(files, query)["bytes"]
+
+
+# ---------------------------------------------------------------- benchmark
+
+def synthetic_records(base: list[dict], n: int, seed: int = 0, length: int = 6000) -> list[dict]:
+    """``n`` articles of about ``length`` characters made from the paragraphs of ``base`` records,
+    with place names spliced in so the vocabulary grows, random dates, provinces and topics."""
+    import random
+
+    from .tag.gazetteer import load_gazetteer
+
+    rnd = random.Random(seed)
+    paras = [p for r in base for p in (r.get("text") or "").split("\n") if len(p) >= 20]
+    gaz = load_gazetteer()
+    units = sorted(gaz.by_code.values(), key=lambda u: u.code)
+    provinces = [u for u in units if u.code.endswith("0000")]
+    topics = sorted({t for r in base for t in r.get("topics") or []}) or ["委员履职"]
+    out = []
+    for i in range(n):
+        prov = rnd.choice(provinces)
+        local = [u.name for u in units if u.code[:2] == prov.code[:2]] or [prov.name]
+        buf, size = [], 0
+        target = rnd.randint(length // 2, length * 3 // 2)
+        while size < target:
+            p = rnd.choice(paras)
+            k = rnd.randrange(len(p))
+            p = p[:k] + rnd.choice(local) + p[k:]
+            buf.append(p)
+            size += len(p)
+        year = rnd.choice([None, 2019, 2020, 2021, 2022, 2023, 2024, 2025])
+        rid = hashlib.sha256(f"{seed}:{i}".encode()).hexdigest()[:12]
+        out.append({
+            "id": rid, "url": f"a/{rid}/", "title": rnd.choice(local) + "政协" + rnd.choice(paras)[:18],
+            "text": "\n".join(buf), "date": None if year is None else f"{year}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+            "date_text": None, "level": rnd.choice(["省", "市", "县"]),
+            "regions": [{"province": prov.name, "prefecture": None, "county": None, "code": prov.code}],
+            "topics": sorted(rnd.sample(topics, rnd.randint(0, min(3, len(topics))))), "keywords": [],
+        })
+    return out
+
+
+def _bench(argv=None) -> int:  # pragma: no cover - manual benchmark
+    import argparse
+    import time
+    from pathlib import Path
+
+    ap = argparse.ArgumentParser(description="Search index benchmark on synthetic articles")
+    ap.add_argument("articles", type=Path, help="articles.json of a seed build (paragraph source)")
+    ap.add_argument("-n", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--sample", type=int, default=200, help="also run this many queries cut from the text")
+    ap.add_argument("-q", nargs="+", default=["郑州市政协", "政协", "政", "\"政协委员\"", "西藏自治区政协", "中国人民政治协商会议全国委员会"])
+    args = ap.parse_args(argv)
+    base = json.loads(args.articles.read_text(encoding="utf-8"))
+    for n in args.n:
+        recs = synthetic_records(base, n)
+        import resource
+
+        t, c0 = time.perf_counter(), time.process_time()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        files = build_search_files(recs)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt, cpu = time.perf_counter() - t, time.process_time() - c0 + (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
+        total = sum(len(v) if isinstance(v, bytes) else len(v.encode()) for v in files.values())
+        print(f"n={n}: {sum(len(r['text']) for r in recs) / n:.0f} chars/article, build {dt:.1f}s wall, {cpu:.1f}s CPU, "
+              f"{len(files)} files, {total / 1e6:.1f} MB")
+        for q in args.q:
+            res = run_query(files, q)
+            print(f"  {q!r}: {res['total']} hits{' (approx)' if res['approximate'] else ''}, first query {res['bytes'] / 1000:.0f} KB")
+        # Queries cut from the text: 1 to 12 characters, some quoted.
+        import random
+        import statistics
+
+        rnd = random.Random(n)
+        sample = []
+        for _ in range(args.sample):
+            text = rnd.choice(recs)["text"]
+            k = rnd.choice([1, 2, 2, 3, 4, 4, 5, 6, 8, 12])
+            i = rnd.randrange(max(1, len(text) - k))
+            q = text[i:i + k].strip()
+            sample.append(f'"{q}"' if rnd.random() < 0.25 else q)
+        sizes = sorted((run_query(files, q)["bytes"], q) for q in sample if q)
+        vals = [b for b, _ in sizes]
+        print(f"  {len(vals)} sampled queries: median {statistics.median(vals) / 1000:.0f} KB, "
+              f"p90 {vals[int(0.9 * len(vals))] / 1000:.0f} KB, max {vals[-1] / 1000:.0f} KB ({sizes[-1][1]!r})")
+        worst = run_query(files, sizes[-1][1])["fetched"]
+        kinds: dict = {}
+        for path, size in worst.items():
+            kind = path.split("/")[1] if path.count("/") > 1 else path.split("/")[1]
+            kinds[kind] = kinds.get(kind, 0) + size
+        print("  worst query by part:", {k: f"{v / 1000:.0f} KB" for k, v in sorted(kinds.items())})
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(_bench())
