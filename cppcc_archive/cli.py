@@ -118,6 +118,9 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     files["articles.json"] = write.dumps_json(records)
     files["report.json"] = write.dumps_json(report)
     files["articles.csv"] = write.articles_csv(records)
+    from .search import build_search_files
+
+    files.update(build_search_files(records))   # search/: the sharded full-text index (issue 5)
     docs = paths["docs"]
     staging = docs.parent / f".{docs.name}.staging"
     write.write_tree(files, staging)

@@ -30,8 +30,6 @@ def effective_config(path: Path, docs: Path, site: Path, tags_allowed: list[str]
         "  name: material",
         f"  custom_dir: {json.dumps(str(REPO / 'overrides'))}",
         "plugins:",
-        "  - search:",
-        "      lang: zh",
         "  - tags:",
         "      tags_hierarchy: true",
         "      tags_allowed:",

@@ -25,7 +25,7 @@ from .tag.topics import load_taxonomy
 
 # Generated entries at the top of the docs tree; nothing else is ever written.
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
-             "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds")
+             "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds", "search")
 HOME_TEMPLATE = "home.template.md"
 ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
 # What each cleaning step did, in words a reader understands.
@@ -525,13 +525,16 @@ def stats_page(articles: list[Article]) -> str:
 
 # ---------------------------------------------------------------- publishing
 
-def write_tree(files: dict[str, str], staging: Path) -> None:
+def write_tree(files: dict[str, str | bytes], staging: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
     for rel, content in files.items():
         path = staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8", newline="\n")
+        if isinstance(content, bytes):   # the search index (cppcc_archive/search.py)
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
 
 
 MANIFEST = ".generated"

@@ -1,0 +1,689 @@
+/*
+ * 政协文库 full-text search client.
+ *
+ * Reads the sharded static index written by cppcc_archive/search.py (the file
+ * format is described there) and drives the search box in the header
+ * (overrides/partials/archive-search.html), styled like Material's own search.
+ * Everything is fetched from this site: the index under search/, and the
+ * traditional → simplified converter (vendored opencc-js) from vendor/.
+ * Article text is untrusted: it is only ever inserted with textContent.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var box = document.querySelector("[data-archive-search]");
+  if (!script || !box || !window.fetch || !window.Map) return;
+
+  var ROOT = new URL("../../", script.src);
+  var INDEX = new URL("search/", ROOT);
+  var OPENCC = new URL("vendor/opencc-js/t2cn.js", script.src);
+  var HASH_MUL = 2654435761;
+
+  var toggle = document.getElementById("__search");
+  var form = box.querySelector("form");
+  var input = box.querySelector(".md-search__input");
+  var status = box.querySelector("[data-archive-status]");
+  var tools = box.querySelector("[data-archive-tools]");
+  var list = box.querySelector("[data-archive-list]");
+  var more = box.querySelector("[data-archive-more]");
+  var reset = box.querySelector("button[type=reset]");
+  // The sort and filter controls are built on the first results (so the header holds no
+  // label text before the search is used).
+  var selects = null;
+  var TOOLS = [
+    ["sort", "排序", [["relevance", "相关度"], ["date", "最新"]]],
+    ["region", "地区", [["", "全部"]]],
+    ["topic", "主题", [["", "全部"]]],
+    ["year", "年份", [["", "全部"]]]
+  ];
+
+  function ensureTools() {
+    if (selects) return selects;
+    selects = {};
+    TOOLS.forEach(function (t) {
+      var label = document.createElement("label"), span = document.createElement("span");
+      var sel = document.createElement("select");
+      span.textContent = t[1];
+      sel.name = t[0];
+      t[2].forEach(function (o) {
+        var opt = document.createElement("option");
+        opt.value = o[0];
+        opt.textContent = o[1];
+        sel.appendChild(opt);
+      });
+      sel.addEventListener("change", function () {
+        if (!current) return;
+        setState("busy");
+        show(++seq, true).catch(function () { setState("error"); });
+      });
+      label.appendChild(span);
+      label.appendChild(sel);
+      tools.appendChild(label);
+      selects[t[0]] = sel;
+    });
+    return selects;
+  }
+
+  var HINT = "输入关键词搜索全文（简体、繁体均可；加引号检索完整短语）";
+
+  // ------------------------------------------------------------ loading
+
+  var manifestP = null;
+  var cache = new Map();
+  var facetsP = null;
+  var converterP = null;
+
+  function ok(r) {
+    if (!r.ok) throw new Error(r.status + " " + r.url);
+    return r;
+  }
+
+  function manifest() {
+    if (!manifestP) {
+      manifestP = fetch(new URL("manifest.json", INDEX).href, { cache: "no-cache" })
+        .then(ok).then(function (r) { return r.json(); })
+        .catch(function (e) { manifestP = null; throw e; });
+    }
+    return manifestP;
+  }
+
+  function bytes(path) {
+    if (!cache.has(path)) {
+      cache.set(path, manifest().then(function (m) {
+        return fetch(new URL(path + "?v=" + m.version, INDEX).href);
+      }).then(ok).then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return new Uint8Array(b); })
+        .catch(function (e) { cache.delete(path); throw e; }));
+    }
+    return cache.get(path);
+  }
+
+  function converter() {
+    if (!converterP) {
+      converterP = new Promise(function (resolve) {
+        if (window.OpenCC) return resolve(window.OpenCC);
+        var s = document.createElement("script");
+        s.src = OPENCC.href;
+        s.async = true;
+        s.onload = function () { resolve(window.OpenCC || null); };
+        s.onerror = function () { converterP = null; resolve(null); };
+        document.head.appendChild(s);
+      }).then(function (O) {
+        if (!O) return null;
+        try {
+          var L = O.Locale;
+          return O.ConverterFactory.apply(null, [].concat(L.from.tw, L.from.hk, L.to.cn));
+        } catch (e) {
+          try { return O.Converter({ from: "tw", to: "cn" }); } catch (e2) { return null; }
+        }
+      });
+    }
+    return converterP;
+  }
+
+  function facets() {
+    if (!facetsP) {
+      facetsP = Promise.all([manifest(), bytes("facets.bin")]).then(function (v) {
+        var m = v[0], blob = v[1], n = m.n, out = {};
+        ["region", "topic"].forEach(function (name) {
+          out[name] = m.facets[name].map(function (row) {
+            var member = new Uint8Array(n), data = blob.subarray(row[3], row[3] + row[4]);
+            if (row[2] === "b") {
+              for (var d = 0; d < n; d++) member[d] = (data[d >> 3] >> (d & 7)) & 1;
+            } else {
+              var docs = readDocs(data, row[1], m.w);
+              for (var i = 0; i < docs.length; i++) member[docs[i]] = 1;
+            }
+            return { name: row[0], member: member };
+          });
+        });
+        var yearOf = new Int16Array(n);
+        out.year = m.years.map(function (y, i) {
+          for (var d = y[1]; d < y[2]; d++) yearOf[d] = i;
+          return { name: y[0] || "年份不详" };
+        });
+        out.yearOf = yearOf;
+        return out;
+      }).catch(function (e) { facetsP = null; throw e; });
+    }
+    return facetsP;
+  }
+
+  function readDocs(data, count, w) {
+    var docs = new Uint32Array(count);
+    for (var i = 0, p = 0; i < count; i++, p += w) {
+      docs[i] = w === 2 ? data[p] | data[p + 1] << 8
+        : (data[p] | data[p + 1] << 8 | data[p + 2] << 16 | data[p + 3] << 24) >>> 0;
+    }
+    return docs;
+  }
+
+  function varint(buf, pos) {
+    var n = 0, shift = 0, b;
+    do {
+      b = buf[pos.p++];
+      n += (b & 0x7f) * Math.pow(2, shift);
+      shift += 7;
+    } while (b >= 0x80);
+    return n;
+  }
+
+  var shardTables = new Map();
+
+  function shard(k, w) {
+    if (!shardTables.has(k)) {
+      shardTables.set(k, bytes("p/" + k + ".bin").then(function (buf) {
+        var table = new Map(), pos = { p: 0 }, count = varint(buf, pos);
+        for (var i = 0; i < count; i++) {
+          var len = buf[pos.p++], term = "";
+          for (var j = 0; j < len; j++, pos.p += 2) term += String.fromCharCode(buf[pos.p] | buf[pos.p + 1] << 8);
+          var df = varint(buf, pos), flag = buf[pos.p++];
+          if (flag & 1) {
+            table.set(term, { df: df, data: null });
+          } else {
+            var size = df * (w + 1);
+            table.set(term, { df: df, data: buf.subarray(pos.p, pos.p + size) });
+            pos.p += size;
+          }
+        }
+        return table;
+      }).catch(function (e) { shardTables.delete(k); throw e; }));
+    }
+    return shardTables.get(k);
+  }
+
+  function externalName(term) {
+    var s = "";
+    for (var i = 0; i < term.length; i++) s += ("000" + term.charCodeAt(i).toString(16)).slice(-4);
+    return "x/" + s + ".bin";
+  }
+
+  function gunzip(buf) {
+    if (!(buf[0] === 0x1f && buf[1] === 0x8b)) {
+      // The server already removed the gzip layer (Content-Encoding): plain UTF-8.
+      return Promise.resolve(new TextDecoder("utf-8").decode(buf));
+    }
+    if (!window.DecompressionStream) return Promise.reject(new Error("no DecompressionStream"));
+    var stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  var docCache = new Map();
+
+  // Resolves to [document, bytes fetched].
+  function loadDoc(d) {
+    if (!docCache.has(d)) {
+      docCache.set(d, bytes("d/" + d + ".bin").then(function (buf) {
+        return gunzip(buf).then(function (text) { return [JSON.parse(text), buf.length]; });
+      }).catch(function (e) { docCache.delete(d); throw e; }));
+    }
+    return docCache.get(d);
+  }
+
+  // ------------------------------------------------------------ query
+
+  var FOLD = /[\uff01-\uff5e\u3000A-Z]/g;
+  var CJK_RUN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud800-\udfff]+/g;
+  var WORD = /[0-9a-z]+/g;
+  var QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|『([^』]*)』/g;
+
+  function fold(s) {
+    return s.replace(FOLD, function (c) {
+      var u = c.charCodeAt(0);
+      if (u === 0x3000) return " ";
+      if (u >= 0xff01) return String.fromCharCode(u - 0xfee0);
+      return c.toLowerCase();
+    });
+  }
+
+  function isUnigram(u) {
+    return u === 0x3007 || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
+  }
+
+  function groupsOf(query, overrides) {
+    overrides.forEach(function (o) { query = query.split(o[0]).join(o[1]); });
+    query = fold(query);
+    var raw = [], rest = [], pos = 0, m;
+    QUOTED.lastIndex = 0;
+    while ((m = QUOTED.exec(query))) {
+      rest.push(query.slice(pos, m.index));
+      pos = m.index + m[0].length;
+      var text = (m[1] != null ? m[1] : m[2] != null ? m[2] : m[3] != null ? m[3] : m[4]).trim();
+      if (text) raw.push({ text: text, phrase: true });
+    }
+    rest.push(query.slice(pos));
+    rest.join(" ").split(/\s+/).forEach(function (part) {
+      part = part.replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
+      if (part) raw.push({ text: part, phrase: false });
+    });
+    var out = [];
+    raw.forEach(function (g) {
+      var terms = [], runs = g.text.match(CJK_RUN) || [], words = g.text.match(WORD) || [];
+      runs.forEach(function (run) {
+        if (run.length === 1) {
+          if (isUnigram(run.charCodeAt(0))) terms.push(run);
+        } else {
+          for (var i = 0; i + 1 < run.length; i++) terms.push(run.slice(i, i + 2));
+        }
+      });
+      words.forEach(function (w) { if (w.length <= 32) terms.push(w); });
+      var uniq = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
+      if (uniq.length) out.push({ text: g.text, phrase: g.phrase, terms: uniq, strings: g.phrase ? [g.text] : runs.concat(words) });
+    });
+    return out;
+  }
+
+  function shardOf(term, bits) {
+    if (bits === 0) return 0;
+    var h;
+    if (/^[\x00-\x7f]*$/.test(term)) {
+      h = 2166136261;
+      for (var i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619) >>> 0;
+    } else {
+      var key = term.length === 1 ? term.charCodeAt(0) : (term.charCodeAt(0) | term.charCodeAt(1) << 16) >>> 0;
+      h = Math.imul(key, HASH_MUL | 0) >>> 0;
+    }
+    return h >>> (32 - bits);
+  }
+
+  // Returns {groups, total, order (Uint32Array of candidate docnums), score, check, approximate, converted}.
+  function evaluate(raw) {
+    return Promise.all([manifest(), converter()]).then(function (v) {
+      var m = v[0], conv = v[1], simplified = raw;
+      if (conv) { try { simplified = conv(raw); } catch (e) { simplified = raw; } }
+      var groups = groupsOf(simplified, m.overrides || []);
+      var result = { groups: groups, simplified: simplified, converted: simplified !== raw, m: m };
+      var terms = [];
+      groups.forEach(function (g) { g.terms.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); });
+      if (!terms.length) return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
+      return Promise.all(terms.map(function (t) {
+        return shard(shardOf(t, m.bits), m.w).then(function (table) { return table.get(t) || null; });
+      })).then(function (entries) {
+        if (entries.some(function (e) { return !e; })) {
+          return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
+        }
+        var use = [], ext = [], skipped = [], spent = 0;
+        terms.forEach(function (t, i) { (entries[i].data ? use : ext).push({ term: t, e: entries[i] }); });
+        ext.sort(function (a, b) { return a.e.df - b.e.df || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+        ext.forEach(function (x) {
+          var size = x.e.df * (m.w + 1);
+          if (!use.length || spent + size <= m.budget) { use.push(x); spent += size; } else skipped.push(x.term);
+        });
+        return Promise.all(use.map(function (x) {
+          return x.e.data ? x.e.data : bytes(externalName(x.term));
+        })).then(function (lists) {
+          var n = m.n, score = new Float64Array(n), hits = new Uint8Array(n);
+          lists.forEach(function (data, i) {
+            var df = use[i].e.df, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            var docs = readDocs(data, df, m.w);
+            for (var j = 0; j < df; j++) {
+              score[docs[j]] += idf * data[df * m.w + j] / 255;
+              hits[docs[j]] += 1;
+            }
+          });
+          var cand = [];
+          for (var d = 0; d < n; d++) if (hits[d] === use.length) cand.push(d);
+          return Object.assign(result, { cand: cand, score: score, skipped: skipped });
+        });
+      });
+    });
+  }
+
+  // ------------------------------------------------------------ state and rendering
+
+  var seq = 0;
+  var current = null;   // {res, order, shown, checked, verified, token}
+
+  function setStatus(text) {
+    status.textContent = text;
+  }
+
+  // For scripts and tests: data-archive-state is "busy" while a query runs, then "done"
+  // (data-archive-query holds the query the list shows) or "error".
+  function setState(state, query) {
+    box.setAttribute("data-archive-state", state);
+    if (query != null) box.setAttribute("data-archive-query", query);
+  }
+
+  function fillSelect(sel, values, counts, keep) {
+    var previous = keep ? sel.value : "";
+    while (sel.options.length > 1) sel.remove(1);
+    values.forEach(function (v, i) {
+      if (!counts[i] && String(i) !== previous) return;
+      var o = document.createElement("option");
+      o.value = String(i);
+      o.textContent = v.name + "（" + counts[i] + "）";
+      sel.appendChild(o);
+    });
+    sel.value = previous && sel.querySelector("option[value='" + previous + "']") ? previous : "";
+  }
+
+  function filtersOf() {
+    if (!selects) return { region: -1, topic: -1, year: -1 };
+    return {
+      region: selects.region.value === "" ? -1 : +selects.region.value,
+      topic: selects.topic.value === "" ? -1 : +selects.topic.value,
+      year: selects.year.value === "" ? -1 : +selects.year.value
+    };
+  }
+
+  function passes(f, F, d, except) {
+    if (except !== "region" && f.region >= 0 && !F.region[f.region].member[d]) return false;
+    if (except !== "topic" && f.topic >= 0 && !F.topic[f.topic].member[d]) return false;
+    if (except !== "year" && f.year >= 0 && F.yearOf[d] !== f.year) return false;
+    return true;
+  }
+
+  function arrange(res, F, keepFilters) {
+    ensureTools();
+    var f = filtersOf();
+    ["region", "topic"].forEach(function (name) {
+      var counts = F[name].map(function () { return 0; });
+      res.cand.forEach(function (d) {
+        if (!passes(f, F, d, name)) return;
+        for (var i = 0; i < F[name].length; i++) if (F[name][i].member[d]) counts[i]++;
+      });
+      fillSelect(selects[name], F[name], counts, keepFilters);
+    });
+    var ycounts = F.year.map(function () { return 0; });
+    res.cand.forEach(function (d) { if (passes(f, F, d, "year")) ycounts[F.yearOf[d]]++; });
+    fillSelect(selects.year, F.year, ycounts, keepFilters);
+    f = filtersOf();
+    var order = res.cand.filter(function (d) { return passes(f, F, d, null); });
+    if (selects.sort.value !== "date") {
+      var s = res.score;
+      order.sort(function (a, b) { return (s[b] - s[a]) || (a - b); });
+    }
+    return order;
+  }
+
+  function needsCheck(res) {
+    return res.skipped.length > 0 || res.groups.some(function (g) { return g.phrase; });
+  }
+
+  function verify(res, doc) {
+    var hay = fold(doc.t + "\n" + doc.x);
+    return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
+      && res.skipped.every(function (t) { return hay.indexOf(t) >= 0; });
+  }
+
+  function run(resetFilters) {
+    var raw = input.value.trim();
+    var token = ++seq;
+    if (resetFilters && selects) { selects.region.value = ""; selects.topic.value = ""; selects.year.value = ""; }
+    if (!raw) {
+      current = null;
+      list.textContent = "";
+      tools.hidden = true;
+      more.hidden = true;
+      setStatus(HINT);
+      setState("done", "");
+      return Promise.resolve();
+    }
+    setStatus("正在搜索…");
+    setState("busy");
+    return Promise.all([evaluate(raw), facets()]).then(function (v) {
+      if (token !== seq) return;
+      var res = v[0], F = v[1];
+      current = { res: res, F: F, token: token, query: raw };
+      return show(token, !resetFilters);
+    }).catch(function (e) {
+      if (token !== seq) return;
+      list.textContent = "";
+      tools.hidden = true;
+      more.hidden = true;
+      setStatus(e && e.message === "no DecompressionStream"
+        ? "此浏览器不支持解压搜索数据，请使用较新版本的浏览器"
+        : "搜索索引加载失败，请稍后重试");
+      setState("error", raw);
+      if (window.console) console.error("archive search:", e);
+    });
+  }
+
+  function show(token, keepFilters) {
+    var c = current;
+    c.order = arrange(c.res, c.F, keepFilters);
+    c.next = 0;
+    c.shown = 0;
+    list.textContent = "";
+    tools.hidden = !c.res.cand.length;
+    return page(token).then(function () { if (token === seq) summary(); });
+  }
+
+  function summary() {
+    var c = current, res = c.res, n = c.order.length;
+    var text;
+    if (!res.groups.length) text = "请输入汉字、字母或数字";
+    else if (needsCheck(res) && c.next < n) text = "已找到 " + c.shown + " 篇，另有 " + (n - c.next) + " 篇候选待核对";
+    else if (!c.shown) {
+      var f = filtersOf(), filtered = f.region >= 0 || f.topic >= 0 || f.year >= 0;
+      text = filtered && res.cand.length ? "没有符合筛选条件的文章" : "没有找到相关文章";
+    }
+    else if (needsCheck(res)) text = "找到 " + c.shown + " 篇文章";
+    else text = "找到 " + n + " 篇文章";
+    if (res.converted && res.groups.length) text += "（已按简体“" + res.simplified.trim() + "”检索）";
+    setStatus(text);
+    setState("done", c.query);
+  }
+
+  // Fetch documents for the next page; drop those that fail verification.
+  // When results need verifying (quoted phrases, skipped lists), one page stops fetching
+  // candidates once it has spent the manifest's docBudget bytes on documents.
+  function page(token) {
+    var c = current, res = c.res, size = res.m.page, want = c.shown + size, spent = 0;
+    function step() {
+      if (token !== seq) return Promise.resolve();
+      if (c.shown >= want || c.next >= c.order.length || spent >= res.m.docBudget) {
+        more.hidden = c.next >= c.order.length;
+        return Promise.resolve();
+      }
+      var batch = c.order.slice(c.next, c.next + (want - c.shown));
+      c.next += batch.length;
+      return Promise.all(batch.map(loadDoc)).then(function (loaded) {
+        if (token !== seq) return;
+        var docs = loaded.map(function (x) { spent += x[1]; return x[0]; });
+        var kept = [];
+        docs.forEach(function (doc, i) { if (!needsCheck(res) || verify(res, doc)) kept.push([batch[i], doc]); });
+        if (!selects || selects.sort.value !== "date") {
+          // Within the batch, articles holding a searched string verbatim come first.
+          kept.forEach(function (x, i) { x.push(exactness(res, x[1]), i); });
+          kept.sort(function (a, b) { return (b[2] - a[2]) || (a[3] - b[3]); });
+        }
+        kept.forEach(function (x) { list.appendChild(item(res, x[1])); c.shown++; });
+        return step();
+      });
+    }
+    return step();
+  }
+
+  function exactness(res, doc) {
+    var t = fold(doc.t), x = fold(doc.x), score = 0;
+    res.groups.forEach(function (g) {
+      g.strings.forEach(function (s) {
+        if (s.length < 2) return;
+        if (t.indexOf(s) >= 0) score += 2;
+        else if (x.indexOf(s) >= 0) score += 1;
+      });
+    });
+    return score;
+  }
+
+  // ------------------------------------------------------------ result items
+
+  function needles(res, hay) {
+    var strings = [];
+    res.groups.forEach(function (g) { g.strings.forEach(function (s) { if (s && strings.indexOf(s) < 0) strings.push(s); }); });
+    var found = strings.filter(function (s) { return hay.indexOf(s) >= 0; });
+    if (!found.length) {
+      res.groups.forEach(function (g) { g.terms.forEach(function (t) { if (hay.indexOf(t) >= 0 && found.indexOf(t) < 0) found.push(t); }); });
+    }
+    return found.sort(function (a, b) { return b.length - a.length; });
+  }
+
+  function ranges(hay, found, from, to) {
+    var out = [];
+    found.forEach(function (s) {
+      var i = hay.indexOf(s, from);
+      while (i >= 0 && i < to) {
+        out.push([i, Math.min(i + s.length, to)]);
+        i = hay.indexOf(s, i + s.length);
+      }
+    });
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    out.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([Math.max(r[0], from), r[1]]);
+    });
+    return merged;
+  }
+
+  function highlight(el, text, hay, found, from, to) {
+    var pos = from;
+    ranges(hay, found, from, to).forEach(function (r) {
+      if (r[0] > pos) el.appendChild(document.createTextNode(text.slice(pos, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      el.appendChild(mark);
+      pos = r[1];
+    });
+    if (pos < to) el.appendChild(document.createTextNode(text.slice(pos, to)));
+  }
+
+  function item(res, doc) {
+    var text = (doc.x || "").replace(/\s+/g, " "), hay = fold(text), title = doc.t || "（无标题）";
+    var found = needles(res, hay);
+    var first = -1, hit = "";
+    found.forEach(function (s) {
+      var i = hay.indexOf(s);
+      if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
+    });
+    var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
+    if (first < 0) { from = 0; to = Math.min(text.length, 120); }
+
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    var href = new URL(doc.u, ROOT).href;
+    if (hit.length >= 2 && first >= 0) {
+      // Text fragment: browsers that support it scroll to and highlight the match.
+      href += "#:~:text=" + encodeURIComponent(text.slice(first, first + hit.length)).replace(/-/g, "%2D");
+    }
+    a.href = href;
+    var art = document.createElement("article");
+    art.className = "md-search-result__article md-search-result__article--document md-typeset";
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    var h1 = document.createElement("h1");
+    highlight(h1, title, fold(title), needles(res, fold(title)), 0, title.length);
+    var meta = document.createElement("p");
+    meta.className = "archive-search__meta";
+    meta.textContent = [doc.d || "日期不详", doc.r, (doc.p || []).join("、")].filter(Boolean).join(" · ");
+    var snippet = document.createElement("p");
+    snippet.className = "archive-search__snippet";
+    if (from > 0) snippet.appendChild(document.createTextNode("…"));
+    highlight(snippet, text, hay, found, from, to);
+    if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+    art.appendChild(icon);
+    art.appendChild(h1);
+    art.appendChild(meta);
+    art.appendChild(snippet);
+    a.appendChild(art);
+    li.appendChild(a);
+    return li;
+  }
+
+  // ------------------------------------------------------------ interaction
+
+  function setOpen(open) {
+    if (!toggle || toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  function warm() {
+    manifest().catch(function () {});
+    converter();
+  }
+
+  var timer = 0;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(true); }, 120);
+  });
+  input.addEventListener("focus", function () { warm(); setOpen(true); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { run(true); input.focus(); }, 0);
+  });
+  more.addEventListener("click", function () {
+    if (!current) return;
+    var token = seq, before = current.shown;
+    setState("busy");
+    page(token).then(function () {
+      summary();
+      var links = list.querySelectorAll(".md-search-result__link");
+      if (links[before]) links[before].focus();
+    });
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) {
+        warm();
+        setTimeout(function () { if (toggle.checked && document.activeElement !== input) input.focus(); }, 100);
+      } else {
+        input.blur();
+      }
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.isComposing) return;
+    var open = toggle ? toggle.checked : box.contains(document.activeElement);
+    var active = document.activeElement;
+    if (!open) {
+      var typing = active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable);
+      if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+        ev.preventDefault();
+        setOpen(true);
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    if (ev.key === "Escape") {
+      setOpen(false);
+      input.blur();
+    } else if (ev.key === "Enter" && active === input) {
+      ev.preventDefault();
+      var first = links()[0];
+      if (first) first.click();
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (active && active.tagName === "SELECT") return;
+      var els = [input].concat(links());
+      var i = els.indexOf(active);
+      i = i < 0 ? 0 : (i + (ev.key === "ArrowDown" ? 1 : -1) + els.length) % els.length;
+      els[i].focus();
+      ev.preventDefault();
+    }
+  });
+
+  list.addEventListener("click", function (ev) {
+    if (ev.target.closest && ev.target.closest("a")) setOpen(false);
+  });
+
+  setStatus(HINT);
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) {
+    input.value = q;
+    setOpen(true);
+    run(true);
+  }
+})();

@@ -1,0 +1,383 @@
+"""The archive's own full-text search: index builder (cppcc_archive/search.py) and browser client.
+
+Unit tests read the index the way the client does (``search.Index`` / ``run_query``).
+Browser tests build the seeds into a temporary --out, add the search index and the
+client (exactly what the integrated build does), serve OUT/site on 127.0.0.1 and
+type real queries in headless Chromium, recording every request.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from cppcc_archive import search
+from cppcc_archive.search import Index, build_search_files, query_groups, run_query, search_payload_bytes
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+SHOTS = Path(__file__).parent / "screenshots"
+ZHENGZHOU = "河南郑州市政协召开委员党委成立大会"
+
+
+def _rec(i, title, text, date=None, provinces=(), topics=(), level=None):
+    rid = f"{i:012x}"
+    return {"id": rid, "url": f"a/{rid}/", "title": title, "text": text, "date": date, "date_text": None,
+            "level": level, "topics": list(topics), "keywords": [],
+            "regions": [{"province": p, "prefecture": None, "county": None, "code": "110000"} for p in provinces]}
+
+
+@pytest.fixture(scope="module")
+def small():
+    return [
+        _rec(1, "郑州市政协召开会议", "郑州市政协召开委员大会。会议由市政协主席主持。", "2024-03-01", ["河南省"], ["委员履职"]),
+        _rec(2, "北京市政协调研", "北京市延庆区政协委员到郑州考察，市政协有关负责人参加。", "2023-05-02", ["北京市", "河南省"], ["调研视察"]),
+        _rec(3, "全国政协常委会", "全国政协委员围绕GDP与５Ｇ建设建言。政协委员们认为……", None, [], ["参政议政"], "全国"),
+        _rec(4, "西藏自治区政协", "西藏自治区政协召开全体会议，政协委员出席。", "2024-01-09", ["西藏自治区"], []),
+        _rec(5, "无关文章", "今天天气很好。", "2022-12-31"),
+    ]
+
+
+def _ids(files, q, **kw):
+    return run_query(files, q, **kw)["ids"]
+
+
+# ---------------------------------------------------------------- query parsing
+
+def test_query_groups_phrases_words_and_single_characters():
+    groups = query_groups('“政协委员” 郑州市政协 政 ＧＤＰ 「西藏」')
+    assert [(g["text"], g["phrase"]) for g in groups] == [
+        ("政协委员", True), ("西藏", True), ("郑州市政协", False), ("政", False), ("gdp", False)]
+    assert groups[1]["terms"] == ["西藏"]
+    assert groups[3]["terms"] == ["政"]
+    assert query_groups("！？。 ") == []
+    assert query_groups("著力", [["著力", "着力"]])[0]["text"] == "着力"
+
+
+def test_hash_and_names_are_stable():
+    # The client (search.js) computes the same shard numbers; these values pin the scheme.
+    assert search.shard_of("政协", 8) == ((0x653F | 0x534F << 16) * search.HASH_MUL & 0xFFFFFFFF) >> 24
+    assert search.shard_of("gdp", 4) == search._fnv("gdp") >> 28
+    assert search.shard_of("政", 0) == 0
+    assert search.external_name("政协") == "653f534f"
+
+
+# ---------------------------------------------------------------- the index
+
+def test_files_layout_and_manifest(small):
+    files = build_search_files(small)
+    assert all(p.startswith("search/") for p in files)
+    m = json.loads(files["search/manifest.json"])
+    assert m["n"] == 5 and m["w"] == 2 and m["format"] == search.FORMAT
+    assert {f"search/d/{d}.bin" for d in range(5)} <= set(files)
+    # Documents are numbered newest first, undated last.
+    dates = [json.loads(gzip.decompress(files[f"search/d/{d}.bin"]))["d"] for d in range(5)]
+    assert dates == ["2024-03-01", "2024-01-09", "2023-05-02", "2022-12-31", ""]
+    assert m["years"] == [["2024", 0, 2], ["2023", 2, 3], ["2022", 3, 4], ["", 4, 5]]
+    regions = {row[0]: row[1] for row in m["facets"]["region"]}
+    assert regions == {"河南省": 2, "北京市": 1, "西藏自治区": 1, "全国": 1}
+    assert isinstance(files["search/p/0.bin"], bytes)
+
+
+def test_output_is_deterministic_and_independent_of_input_order(small):
+    a = build_search_files(small)
+    shuffled = small[:]
+    random.Random(1).shuffle(shuffled)
+    b = build_search_files(shuffled)
+    assert a == b
+
+
+def test_worker_processes_give_identical_output():
+    base = [_rec(i, f"标题{i}", "政协委员会议" * (i % 7 + 1) + f"第{i}篇，编号{i}。", f"2024-01-{i % 28 + 1:02d}")
+            for i in range(40)]
+    assert build_search_files(base, jobs=1) == build_search_files(base, jobs=2)
+
+
+def test_every_term_of_every_document_is_found(articles):
+    rnd = random.Random(3)
+    recs = search.synthetic_records(articles, 300, length=400)
+    ix = Index(build_search_files(recs))
+    order = search._sort_records(recs)
+    checked = 0
+    for _ in range(300):
+        d = rnd.randrange(len(order))
+        text = order[d]["text"]
+        i = rnd.randrange(len(text) - 1)
+        terms = [text[i:i + 2]] if all(search._CJK[ord(c)] for c in text[i:i + 2]) else []
+        terms += [text[i]] if search._UNI[ord(text[i])] else []
+        for term in terms:
+            df, data = ix.entry(term)
+            docs, imps = ix.postings(term, data)
+            assert d in docs and len(docs) == len(imps) == df
+            assert docs == sorted(docs) and min(imps) >= 1
+            checked += 1
+    assert checked > 200
+
+
+def test_ranking_on_small_records(small):
+    files = build_search_files(small)
+    assert _ids(files, "郑州市政协")[0] == f"{1:012x}"
+    assert _ids(files, "延庆") == [f"{2:012x}"]
+    assert _ids(files, "延慶") == [f"{2:012x}"]        # traditional query, simplified index
+    assert _ids(files, "西藏自治区政协")[0] == f"{4:012x}"
+    assert set(_ids(files, '"政协委员"')) == {f"{2:012x}", f"{3:012x}", f"{4:012x}"}
+    assert _ids(files, '"委员大会"') == [f"{1:012x}"]
+    assert _ids(files, '"会议委员"') == []
+    assert _ids(files, "5g") == [f"{3:012x}"]          # full-width ５Ｇ in the text
+    assert _ids(files, "ＧＤＰ") == [f"{3:012x}"]
+    assert _ids(files, "天") == [f"{5:012x}"]          # one character: unigram
+    assert _ids(files, "不存在的词") == []
+    assert _ids(files, "！") == []
+    assert _ids(files, "政协", sort="date")[:2] == [f"{1:012x}", f"{4:012x}"]
+
+
+def test_seed_articles_rank_first(articles):
+    files = build_search_files(articles)
+    by_id = {a["id"]: a for a in articles}
+    assert by_id[_ids(files, "郑州市政协")[0]]["title"] == ZHENGZHOU
+    assert "北京答卷" in by_id[_ids(files, "延慶")[0]]["title"]
+    assert "北京答卷" in by_id[_ids(files, "延庆")[0]]["title"]
+    tibet = _ids(files, "西藏自治区政协")
+    assert tibet and all(any(r["province"] == "西藏自治区" for r in by_id[i]["regions"]) for i in tibet)
+    for i in _ids(files, '"政协委员"'):
+        assert "政协委员" in by_id[i]["title"] + by_id[i]["text"]
+    assert len(_ids(files, "政")) == 10
+
+
+def test_payload_of_a_first_query_is_small_at_1000_articles(articles):
+    recs = search.synthetic_records(articles, 1000, length=3000)
+    files = build_search_files(recs)
+    for q in ("郑州市政协", "政协", "政", '"政协委员"', "中国人民政治协商会议全国委员会"):
+        size = search_payload_bytes(files, q)
+        assert size <= 500_000, (q, size)
+    shards = [len(v) for k, v in files.items() if k.startswith("search/p/")]
+    assert max(shards) < 8 * search.SHARD_TARGET
+
+
+# ---------------------------------------------------------------- browser
+
+if not os.path.exists(CHROMIUM):
+    _browser = pytest.mark.skip(reason=f"!!! {CHROMIUM} not installed: browser tests SKIPPED")
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing but REQUIRE_BROWSER is set: browser tests must run")
+else:
+    _browser = pytest.mark.browser
+
+
+def _site_config(out: Path) -> Path:
+    """OUT/mkdocs.yml with Material's search plugin off and the search client added
+    (a no-op once build.py does this itself)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    base = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    text = (out / "mkdocs.yml").read_text(encoding="utf-8").replace("  - search:\n      lang: zh\n", "")
+    css = list(base.get("extra_css") or [])
+    js = list(base.get("extra_javascript") or [])
+    extra = ""
+    if "assets/search/search.css" not in css:
+        extra += "extra_css:\n" + "".join(f"  - {x}\n" for x in css + ["assets/search/search.css"])
+    if "assets/search/search.js" not in js:
+        extra += "extra_javascript:\n" + "".join(f"  - {x}\n" for x in js + ["assets/search/search.js"])
+    cfg = out / "mkdocs-search.yml"
+    cfg.write_text(text + extra, encoding="utf-8")
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    from cppcc_archive.cli import main
+
+    out = tmp_path_factory.mktemp("searchsite")
+    assert main(["--seeds", str(SEEDS), "--out", str(out), "--quiet", "--no-site"]) == 0
+    if not (out / "docs" / "search" / "manifest.json").exists():
+        records = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+        for rel, content in build_search_files(records).items():
+            p = out / "docs" / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(content) if isinstance(content, bytes) else p.write_text(content, encoding="utf-8")
+    cfg = _site_config(out)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(out / "site")],
+                   check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+    assert not (out / "site" / "search" / "search_index.json").exists()
+    return out / "site"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(search_site):
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(search_site)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _page(chromium, server, width=1280, height=900):
+    ctx = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    pg = ctx.new_page()
+    pg.requests, pg.errors = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # Console errors of the search client; failed loads are judged by URL below.
+    pg.on("console", lambda m: pg.errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    pg.on("response", lambda r: pg.errors.append(f"HTTP {r.status} {r.url}")
+          if r.status >= 400 and ("/search/" in r.url or "/assets/search/" in r.url) else None)
+    return ctx, pg
+
+
+@pytest.fixture
+def page(chromium, server):
+    ctx, pg = _page(chromium, server)
+    yield pg
+    local = urlparse(server).netloc
+    assert {urlparse(u).netloc for u in pg.requests} == {local}, pg.requests
+    assert not pg.errors, pg.errors
+    ctx.close()
+
+
+def _search(pg, query):
+    if not pg.evaluate("document.getElementById('__search').checked"):
+        pg.locator("input.md-search__input, label.md-header__button[for=__search]").locator("visible=true").first.click()
+    pg.fill("input.md-search__input", query)
+    pg.wait_for_function(
+        "q => { const b = document.querySelector('[data-archive-search]');"
+        " return b.getAttribute('data-archive-state') !== 'busy' && b.getAttribute('data-archive-query') === q }",
+        arg=query, timeout=20000)
+    return pg.locator(".md-search-result__item h1").all_inner_texts()
+
+
+@_browser
+def test_queries_in_the_browser(page, server):
+    page.goto(server)
+    titles = _search(page, "郑州市政协")
+    assert titles[0] == ZHENGZHOU
+    assert page.locator(".md-search-result__item").first.locator("mark").first.inner_text() in ("郑州市政协", "政协")
+    titles = _search(page, "延慶")
+    assert "北京答卷" in titles[0]
+    assert "已按简体“延庆”检索" in page.locator("[data-archive-status]").inner_text()
+    assert "北京答卷" in _search(page, "延庆")[0]
+    titles = _search(page, "西藏自治区政协")
+    assert titles and "西藏" in page.locator(".archive-search__meta").first.inner_text()
+    titles = _search(page, '"政协委员"')
+    assert titles
+    for snippet in page.locator(".archive-search__snippet").all():
+        assert "政协委员" in snippet.locator("mark").all_inner_texts()
+    titles = _search(page, "政")
+    assert len(titles) == 10
+    assert page.locator("[data-archive-more]").is_visible()
+    page.click("[data-archive-more]")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 10")
+    assert _search(page, "喵喵喵") == []
+    assert page.locator("[data-archive-status]").inner_text() == "没有找到相关文章"
+    SHOTS.mkdir(exist_ok=True)
+    _search(page, "政协委员")
+    page.screenshot(path=str(SHOTS / "search-panel-desktop.png"))
+
+
+@_browser
+def test_first_result_opens_the_article(page, server):
+    page.goto(server)
+    _search(page, "郑州市政协")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/a/*/**")
+    assert page.locator("h1").first.inner_text().startswith(ZHENGZHOU)
+
+
+@_browser
+def test_filters_and_sort(page, server):
+    page.goto(server)
+    titles = _search(page, "政协")
+    assert len(titles) == 10
+    options = page.locator("select[name=region] option").all_inner_texts()
+    assert any(o.startswith("北京市（") for o in options)
+    value = page.locator("select[name=region] option", has_text="北京市").get_attribute("value")
+    page.select_option("select[name=region]", value)
+    page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'done'")
+    metas = page.locator(".archive-search__meta").all_inner_texts()
+    assert metas and all("北京" in m for m in metas)
+    page.select_option("select[name=sort]", "date")
+    page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'done'")
+    assert page.locator(".archive-search__meta").all_inner_texts()
+
+
+@_browser
+def test_keyboard(page, server):
+    page.goto(server + "about/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("郑州")
+    page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-query') === '郑州'")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+@_browser
+def test_mobile(chromium, server):
+    ctx, pg = _page(chromium, server, 390, 844)
+    pg.goto(server)
+    pg.click("label.md-header__button[for=__search]")
+    titles = _search(pg, "郑州市政协")
+    assert titles[0] == ZHENGZHOU
+    assert pg.locator("input.md-search__input").is_visible()
+    # Material locks the page behind the full-screen search (as with its own search).
+    pg.wait_for_function("() => getComputedStyle(document.body).position === 'fixed'")
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
+    pg.mouse.wheel(600, 0)
+    assert pg.evaluate("window.scrollX") == 0
+    for sel in (".archive-search__tools", ".md-search-result__item", ".md-search__form"):
+        box = pg.locator(sel).first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (sel, box)
+    SHOTS.mkdir(exist_ok=True)
+    _search(pg, "政协委员")
+    pg.screenshot(path=str(SHOTS / "search-panel-mobile.png"))
+    assert {urlparse(u).netloc for u in pg.requests} == {urlparse(server).netloc}
+    assert not pg.errors, pg.errors
+    ctx.close()
+
+
+@_browser
+def test_article_text_is_never_html(page, server):
+    evil = {"u": "a/000000000000/", "t": '<img src=x onerror="window.__xss=1">郑州', "d": "<b>2024</b>",
+            "r": "<i>r</i>", "p": ["<u>t</u>"], "x": '政协<script>window.__xss=2</script><img src=x onerror="window.__xss=3">'}
+    body = gzip.compress(json.dumps(evil, ensure_ascii=False).encode(), mtime=0)
+    page.route("**/search/d/*.bin*", lambda route: route.fulfill(status=200, body=body,
+                                                               headers={"Content-Type": "application/octet-stream"}))
+    page.goto(server)
+    titles = _search(page, "政")
+    assert titles[0].startswith("<img src=x")
+    assert page.locator(".md-search-result__list img, .md-search-result__list script, .md-search-result__list b").count() == 0
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None
