@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -341,54 +342,62 @@ def _process_task(task: tuple) -> SeedResult:
     return result
 
 
+SKETCH = 16  # bottom-k sketch size
+BAND = 4  # sketch values per LSH band
+
+
+def fingerprints(text: str) -> frozenset[int]:
+    """Hashes of an article's sentences (CJK and digits only), or of 8-character
+    shingles when it has too few sentences.  crc32 keeps them identical across runs."""
+    core = re.sub(r"[^\u3400-\u9fff0-9A-Za-z。！？；\n]", "", text)
+    parts = [p for p in re.split(r"[。！？；\n]", core) if len(p) >= 8]
+    if len(parts) < 3:
+        flat = re.sub(r"[。！？；\n]", "", core)
+        parts = [flat[i:i + 8] for i in range(0, max(0, len(flat) - 7))]
+    return frozenset(zlib.crc32(p.encode("utf-8")) for p in parts)
+
+
 def near_duplicates(articles: list[Article]) -> dict[str, str]:
-    """Map a duplicate article's id to the id of the article kept.
+    """Map a duplicate article's id to the id of the article kept (the first by file and part).
 
     Texts are compared in simplified script, so a traditional copy of a
-    simplified article is found too.  Candidate pairs come from shared
-    sampled 8-character shingles (an inverted index), then Jaccard ≥ 0.8.
+    simplified article is found too.  Each article gets a bottom-k sketch of
+    its sentence hashes; articles whose sketches agree on a whole band are
+    candidates (locality-sensitive hashing, linear in the corpus), and a
+    candidate pair is a duplicate when the Jaccard similarity of the full
+    sentence sets is at least 0.8.  Paragraphs shared with many other
+    articles do not make two articles candidates unless a whole band matches.
     """
-    def shingles(t: str) -> set[int]:
-        t = re.sub(r"\s+", "", t)
-        out = set()
-        t = re.sub(r"[^\u3400-\u9fff]", "", t)  # punctuation and layout do not make text different
-        step = 8 if len(t) > 2000 else 1  # sample long texts only; short ones need every shingle
-        for i in range(0, max(0, len(t) - 7)):
-            h = hash_shingle(t[i:i + 8])
-            if h % step == 0:
-                out.add(h)
-        return out
-
-    sh = [shingles(a.text) for a in articles]
-    postings: dict[int, list[int]] = {}
-    for i, s in enumerate(sh):
-        for h in s:
-            postings.setdefault(h, []).append(i)
-    dup: dict[str, str] = {}
+    prints = [fingerprints(a.text) for a in articles]
     order = sorted(range(len(articles)), key=lambda i: (articles[i].source_file, articles[i].part))
     rank = {i: r for r, i in enumerate(order)}
+    buckets: dict[tuple, list[int]] = {}
     for i in order:
-        if articles[i].id in dup or len(sh[i]) < 5:
+        sketch = sorted(prints[i])[:SKETCH]
+        if len(sketch) < 2:
             continue
-        shared: dict[int, int] = {}
-        for h in sh[i]:
-            lst = postings[h]
-            if len(lst) > 50:
-                continue
-            for j in lst:
-                if j != i and rank[j] > rank[i]:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
-            if articles[j].id in dup:
-                continue
-            union = len(sh[i] | sh[j])
-            if union and n / union >= 0.8:
-                dup[articles[j].id] = articles[i].id
+        for b in range(0, len(sketch), BAND):
+            buckets.setdefault((b, *sketch[b:b + BAND]), []).append(i)
+    dup: dict[str, str] = {}
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 200:
+            continue
+        for x in range(len(members)):
+            i = members[x]
+            for j in members[x + 1:]:
+                a, b = (i, j) if rank[i] < rank[j] else (j, i)
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                union = len(prints[a] | prints[b])
+                if union and len(prints[a] & prints[b]) / union >= 0.8:
+                    keep = a
+                    while articles[keep].id in dup:  # chains resolve to the first copy
+                        keep = next(k for k in order if articles[k].id == dup[articles[keep].id])
+                    if articles[b].id not in dup and keep != b:
+                        dup[articles[b].id] = articles[keep].id
     return dup
-
-
-def hash_shingle(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
@@ -400,11 +409,13 @@ def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
     for d, keep in dup.items():
         also.setdefault(keep, []).append(by_id[d].source_file)
     kept = []
+    changes_of = {r.name: tuple(sorted(r.changes.items())) for r in results}
     for a in articles:
         if a.id in dup:
             continue
         extra = tuple(sorted(set(also.get(a.id, [])) - {a.source_file}))
-        kept.append(a.with_(also_in=extra, changes=tuple(sorted(_article_changes(a, results).items()))))
+        # Text fixers run per file, so an article carries its file's fixer counts.
+        kept.append(a.with_(also_in=extra, changes=changes_of.get(a.source_file, ())))
     kept.sort(key=lambda a: a.id)
     files = []
     problems_total = 0
@@ -440,11 +451,3 @@ def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
         "files": files,
     }
     return kept, report
-
-
-def _article_changes(a: Article, results: list[SeedResult]) -> dict[str, int]:
-    # Text fixers run per file, so an article carries its file's fixer counts.
-    for r in results:
-        if r.name == a.source_file:
-            return {k: v for k, v in r.changes.items()}
-    return {}

@@ -16,17 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .clean import cjk_count
 from .clean.metadata import Found, recognise
 from .model import Author
 
-CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A paragraph ending in one of these ends a sentence (or deliberately leads on).
 TERMINAL = set("。！？”’）」』…—：；》】")
 HEADING_MAX = 36
-
-
-def cjk_count(s: str) -> int:
-    return len(CJK_RE.findall(s))
 
 
 def is_heading_like(line: str) -> bool:
@@ -306,37 +302,53 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     in the same article is removed from its later occurrence (a whole
     paragraph, a sentence or a clause).  Headings may repeat.  Quotations
     that two different articles cite are untouched: this works per article.
+    Runs are found from clause starts (after ，。；：！？、“” or a paragraph
+    start) and extended both ways, so the work is about linear in length.
 
     >>> led = Ledger()
     >>> dedupe_paragraphs(["奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。", "坚持党的全面领导。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。"], led)
     ['奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。', '坚持党的全面领导。']
     """
-    seen: set[str] = set()
-    out = []
     w = REPEAT_MIN
+    seen: dict[str, tuple[int, int]] = {}  # window at a clause start → (line index, position)
+    earlier: list[str] = []  # every line as it was, for extending a match
+    out = []
     for line in lines:
         if is_heading_like(line) or len(line) < w:
             out.append(line)
-            _remember(line, seen, w)
-            continue
-        hit = [line[i:i + w] in seen for i in range(len(line) - w + 1)]
-        keep = [True] * len(line)
-        for i, h in enumerate(hit):
-            if h:
-                for k in range(i, i + w):
-                    keep[k] = False
-        removed = "".join(c for c, k in zip(line, keep) if not k)
-        new = "".join(c for c, k in zip(line, keep) if k)
-        if removed:
-            ledger.move("dedupe_repeated_paragraphs", removed)
-        _remember(line, seen, w)
-        if new.strip("，、；：。 "):
-            out.append(new)
-        elif new:
-            ledger.move("dedupe_repeated_paragraphs", new)
+        else:
+            drop = [False] * len(line)
+            for i in _clause_starts(line):
+                where = seen.get(line[i:i + w])
+                if where is None:
+                    continue
+                src = earlier[where[0]]
+                a, b = where[1], i
+                while a > 0 and b > 0 and src[a - 1] == line[b - 1]:  # extend back
+                    a, b = a - 1, b - 1
+                n = 0
+                while a + n < len(src) and b + n < len(line) and src[a + n] == line[b + n]:
+                    n += 1
+                for k in range(b, b + n):
+                    drop[k] = True
+            removed = "".join(c for c, d in zip(line, drop) if d)
+            new = "".join(c for c, d in zip(line, drop) if not d)
+            if removed:
+                ledger.move("dedupe_repeated_paragraphs", removed)
+            if new.strip("，、；：。 "):
+                out.append(new)
+            elif new:
+                ledger.move("dedupe_repeated_paragraphs", new)
+        index = len(earlier)
+        earlier.append(line)
+        for i in _clause_starts(line):
+            if len(line) - i >= w:
+                seen.setdefault(line[i:i + w], (index, i))
     return out
 
 
-def _remember(line: str, seen: set[str], w: int) -> None:
-    for i in range(len(line) - w + 1):
-        seen.add(line[i:i + w])
+_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；：！？、“”]))")
+
+
+def _clause_starts(line: str) -> list[int]:
+    return [m.start() for m in _CLAUSE_START.finditer(line) if m.start() < len(line)]

@@ -8,6 +8,7 @@ place (see ``publish``), so an interrupted build leaves the old tree intact.
 from __future__ import annotations
 
 import csv
+import heapq
 import hashlib
 import io
 import json
@@ -272,7 +273,7 @@ def related_articles(articles: list[Article], k: int = 5) -> dict[str, list[Arti
             for j in plist:
                 if j != i:
                     score[j] += weight[x[0]]
-        best = sorted(score, key=lambda j: (-score[j], articles[j].id))[:k]
+        best = heapq.nsmallest(k, score, key=lambda j: (-score[j], articles[j].id))
         out[a.id] = [articles[j] for j in best if score[j] >= 2.0]
     return out
 
@@ -313,15 +314,13 @@ def region_pages(articles: list[Article]) -> dict[str, str]:
 
 def province_page(p: str, arts: list[Article], gaz) -> str:
     name = gaz.by_code[p].name
-    units: dict[str, list[Article]] = defaultdict(list)
+    units: dict[str, dict[str, Article]] = defaultdict(dict)  # unit → articles by id (no list scans)
     for a in arts:
         for r in a.regions:
             if province_code(r.code) == p:
-                units[r.code].append(a)
+                units[r.code][a.id] = a
                 if r.county and r.prefecture:
-                    parent = gaz.by_code[r.code].parent
-                    if a not in units[parent]:
-                        units[parent].append(a)
+                    units[gaz.by_code[r.code].parent][a.id] = a
     out = [front_matter({"title": name, "feed": f"feeds/province/{p}.xml", "feed_title": f"政协文库 · {name}"}), f"# {escape_md(name)}\n", f"共 {len(arts)} 篇文章。\n"]
     sub = sorted((c for c in units if c != p), key=lambda c: c)
     if sub:
@@ -333,7 +332,7 @@ def province_page(p: str, arts: list[Article], gaz) -> str:
         out.append("")
     out.append(f"## 全部文章 {{ #c{p} }}\n\n" + _article_list(arts, "../"))
     for c in sub:
-        out.append(f"## {escape_md(gaz.by_code[c].name)} {{ #c{c} }}\n\n" + _article_list(units[c], "../"))
+        out.append(f"## {escape_md(gaz.by_code[c].name)} {{ #c{c} }}\n\n" + _article_list(units[c].values(), "../"))
     return "\n".join(out)
 
 
