@@ -66,12 +66,17 @@ def to_traditional(text: str) -> str:
     return _converter("s2t.json").convert(text)
 
 
-def detect_script(text: str) -> str:
-    """'traditional' when converting changes a noticeable share of CJK characters."""
-    sample = text[:20000]
-    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
-    if not cjk:
-        return "simplified"
-    simplified = _converter("t2s.json").convert("".join(cjk))
-    changed = sum(1 for a, b in zip(cjk, simplified) if a != b)
-    return "traditional" if changed / len(cjk) > 0.03 else "simplified"
+def detect_script(text: str, simplified: str | None = None) -> str:
+    """'traditional' when converting changes a noticeable share of CJK characters.
+
+    Pass the already converted text to avoid converting twice.
+    """
+    if simplified is None or len(simplified) != len(text):
+        sample = text[:20000]
+        return detect_script(sample, _converter("t2s.json").convert(sample))
+    cjk = changed = 0
+    for a, b in zip(text, simplified):
+        if "\u4e00" <= a <= "\u9fff":
+            cjk += 1
+            changed += a != b
+    return "traditional" if cjk and changed / cjk > 0.03 else "simplified"

@@ -15,7 +15,7 @@ import yaml
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 # Characters no enabled extension uses but a future one might (=== setext,
 # ~~ ^^ $$): written as entities, which also read unchanged.
-_ENTITIES = {"=": "&#61;", "~": "&#126;", "^": "&#94;", "$": "&#36;"}
+_ENTITIES = str.maketrans({"=": "&#61;", "~": "&#126;", "^": "&#94;", "$": "&#36;"})
 
 
 def escape_md(text: str) -> str:
@@ -26,7 +26,7 @@ def escape_md(text: str) -> str:
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = "".join(_ENTITIES.get(c, c) for c in text)
+    text = text.translate(_ENTITIES)
     # A line break would end a paragraph or a table row: show it instead.
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ↵ ")
 

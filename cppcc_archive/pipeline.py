@@ -74,8 +74,8 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     ledger = Ledger()
     for k, v in removed.items():
         ledger[k] += v
-    script = convert.detect_script(text)
     simplified = convert.to_simplified(text)
+    script = convert.detect_script(text, simplified)
     if simplified != text:
         res.changes["to_simplified"] = sum(1 for a, b in zip(text, simplified) if a != b) or 1
         delta = cjk_count(text) - cjk_count(simplified)

@@ -317,7 +317,7 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
         if is_heading_like(line) or len(line) < w:
             out.append(line)
         else:
-            drop = [False] * len(line)
+            spans: list[tuple[int, int]] = []
             for i in _clause_starts(line):
                 where = seen.get(line[i:i + w])
                 if where is None:
@@ -329,10 +329,8 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
                 n = 0
                 while a + n < len(src) and b + n < len(line) and src[a + n] == line[b + n]:
                     n += 1
-                for k in range(b, b + n):
-                    drop[k] = True
-            removed = "".join(c for c, d in zip(line, drop) if d)
-            new = "".join(c for c, d in zip(line, drop) if not d)
+                spans.append((b, b + n))
+            removed, new = _cut_spans(line, spans)
             if removed:
                 ledger.move("dedupe_repeated_paragraphs", removed)
             if new.strip("，、；：。 "):
@@ -347,8 +345,27 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     return out
 
 
-_CLAUSE_START = re.compile(r"(?:^|(?<=[，。；：！？、“”]))")
+_CLAUSE_MARK = re.compile(r"[，。；：！？、“”]")
 
 
 def _clause_starts(line: str) -> list[int]:
-    return [m.start() for m in _CLAUSE_START.finditer(line) if m.start() < len(line)]
+    return [0] + [m.end() for m in _CLAUSE_MARK.finditer(line) if m.end() < len(line)]
+
+
+def _cut_spans(line: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """(text inside the spans, text outside them); spans may overlap."""
+    if not spans:
+        return "", line
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    inside = "".join(line[a:b] for a, b in merged)
+    outside, pos = [], 0
+    for a, b in merged:
+        outside.append(line[pos:a])
+        pos = b
+    outside.append(line[pos:])
+    return inside, "".join(outside)
