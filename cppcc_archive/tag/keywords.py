@@ -9,6 +9,7 @@ Words every CPPCC article has are in ``data/stopwords.txt``.
 from __future__ import annotations
 
 import functools
+import heapq
 import math
 import re
 from collections import Counter
@@ -86,12 +87,12 @@ def keywords(text: str, k: int = 8) -> tuple[str, ...]:
     """Top-k TF-IDF keywords, domain terms included, stop words excluded."""
     stop = load_stopwords()
     idf, median = _idf()
-    tf = Counter(w for w in segment(text) if _WORD.match(w) and w not in stop)
+    counts = Counter(segment(text))  # count first, then test each distinct word once
+    tf = Counter({w: n for w, n in counts.items() if len(w) > 1 and w not in stop and _WORD.match(w)})
     for term, n in domain_terms(text).items():
         if term not in stop:
             tf[term] = max(tf[term], n)
     if not tf:
         return ()
     total = sum(tf.values())
-    scored = sorted(tf, key=lambda w: (-(tf[w] / total) * idf.get(w, median), w))
-    return tuple(scored[:k])
+    return tuple(heapq.nsmallest(k, tf, key=lambda w: (-(tf[w] / total) * idf.get(w, median), w)))
