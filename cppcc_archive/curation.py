@@ -20,9 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, load_yaml_config
 
 LEVELS = {"全国", "省", "市", "县"}
 ARTICLE_KEYS = {"title", "regions", "topics", "level"}
@@ -42,12 +41,8 @@ def load_curation(path: Optional[Path]) -> dict:
     from .tag.gazetteer import load_gazetteer
     from .tag.topics import load_taxonomy
 
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    data, text = load_yaml_config(path)
+    data = data or {}
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "expected a mapping of seed file names to overrides")
     gaz, topics = load_gazetteer(), set(load_taxonomy().names)

@@ -14,3 +14,20 @@ class ConfigError(Exception):
         self.reason = reason
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {reason}")
+
+
+def load_yaml_config(path: Union[str, Path]) -> tuple[object, str]:
+    """Parse a YAML configuration file; a syntax error stops the build with file:line.
+
+    Returns the data and the file's text (for pointing later errors at a line).
+    """
+    import yaml
+
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        return yaml.safe_load(text), text
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    except (ValueError, TypeError) as e:  # e.g. an impossible date built while loading
+        raise ConfigError(path, None, f"impossible value: {e}")

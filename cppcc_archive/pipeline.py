@@ -16,7 +16,7 @@ from typing import Optional
 from . import convert
 from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
-from .model import Article, Author, Problem, SeedFile
+from .model import Article, Problem, SeedFile
 from .read import read_seed
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
-from .markdown import front_matter  # noqa: F401  (same YAML dumper rules)
 from .write import write_atomic
 
 REPO = Path(__file__).resolve().parent.parent

@@ -304,8 +304,8 @@ def region_pages(articles: list[Article]) -> dict[str, str]:
              "| 省级行政区 | 文章数 |\n|---|---|"]
     for p in sorted(by_prov, key=lambda c: (-len(by_prov[c]), c)):
         lines.append(f"| {md_link(gaz.by_code[p].name, f'{p}.md')} | {len(by_prov[p])} |")
-    lines.append(f"\n## 全国政协\n\n" + (_article_list(national, "../") if national else "暂无。\n"))
-    lines.append(f"\n## 地区未知\n\n" + (_article_list(unknown, "../") if unknown else "暂无。\n"))
+    lines.append("\n## 全国政协\n\n" + (_article_list(national, "../") if national else "暂无。\n"))
+    lines.append("\n## 地区未知\n\n" + (_article_list(unknown, "../") if unknown else "暂无。\n"))
     files["regions/index.md"] = "\n".join(lines)
     for p, arts in by_prov.items():
         files[f"regions/{p}.md"] = province_page(p, arts, gaz)

@@ -1,10 +1,15 @@
 """Shared fixtures: one real build of the seed corpus per test session."""
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import shutil
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -42,3 +47,49 @@ def seeds_copy(tmp_path):
     d = tmp_path / "seeds"
     shutil.copytree(SEEDS, d)
     return d
+
+
+# ---------------------------------------------------------------- browser helpers (shared by the browser tests)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+@contextmanager
+def launch_chromium():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path):
+    """Serve a built site on 127.0.0.1 (a free port); yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def new_page(browser, width: int = 1280, height: int = 900):
+    """A fresh page that records the host of every request it makes (``page.requested_hosts``)."""
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    page = ctx.new_page()
+    hosts: list[str] = []
+    page.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
+    page.requested_hosts = hosts
+    return ctx, page

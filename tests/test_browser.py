@@ -1,17 +1,14 @@
 """Drive the built seed site in headless Chromium, as a reader would."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+from conftest import CHROMIUM, launch_chromium, new_page, serve_directory
+
 SHOTS = Path(__file__).parent / "screenshots"
 
 if not os.path.exists(CHROMIUM):
@@ -22,37 +19,21 @@ else:
     pytestmark = pytest.mark.browser
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(seed_build):
-    handler = functools.partial(_Quiet, directory=str(seed_build / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(seed_build / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, site_url):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    pg = ctx.new_page()
-    hosts = []
-    pg.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
-    pg.requested_hosts = hosts
+    ctx, pg = new_page(browser)
     yield pg
     ctx.close()
 
@@ -89,8 +70,7 @@ def test_search_for_a_chinese_word(page, site_url, articles):
 
 
 def test_mobile_width(browser, site_url, articles):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
-    pg = ctx.new_page()
+    ctx, pg = new_page(browser, 390, 844)
     a = next(x for x in articles if x["source_file"].startswith("004"))
     pg.goto(site_url + a["url"])
     assert "北京" in pg.locator("h1").first.inner_text()

@@ -1,7 +1,6 @@
 """Each fixer on real seed text (before → after) and on text it must leave alone."""
 from __future__ import annotations
 
-import re
 
 import pytest
 from hypothesis import given, settings, strategies as st

@@ -26,13 +26,13 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import CHROMIUM, launch_chromium, new_page
+
 # Flipped to True once feeds, citations and the feed <link> are wired into the build.
 INTEGRATED = True
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PREFIX = "/sub/"
 COMMIT_DATE = "2025-03-04T12:00:00+08:00"
 XML_TYPES = ("application/atom+xml", "application/xml", "text/xml")
@@ -104,21 +104,13 @@ def site(request, seed_repo, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, site):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    pg = ctx.new_page()
-    hosts = []
-    pg.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
-    pg.requested_hosts = hosts
+    ctx, pg = new_page(browser)
     yield pg
     ctx.close()
 

@@ -7,27 +7,24 @@ type real queries in headless Chromium, recording every request.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import random
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from conftest import CHROMIUM, launch_chromium, serve_directory
 
 from cppcc_archive import search
 from cppcc_archive.search import Index, build_search_files, query_groups, run_query, search_payload_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 SHOTS = Path(__file__).parent / "screenshots"
 ZHENGZHOU = "河南郑州市政协召开委员党委成立大会"
 
@@ -218,27 +215,16 @@ def search_site(tmp_path_factory):
     return out / "site"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(search_site):
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(search_site)))
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/"
-    srv.shutdown()
+    with serve_directory(search_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launch_chromium() as b:
         yield b
-        b.close()
 
 
 def _page(chromium, server, width=1280, height=900):

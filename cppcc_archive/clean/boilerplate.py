@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, load_yaml_config
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
 ACTIONS = {"drop", "rights", "credits"}
@@ -31,12 +30,7 @@ def _line_of(text: str, needle: str) -> int:
 @functools.lru_cache(maxsize=None)
 def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
     """Load and validate the rules; any mistake stops the build with file:line."""
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    data, text = load_yaml_config(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(path, 1, "expected a mapping with a 'rules' list")
     rules = []

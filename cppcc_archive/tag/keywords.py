@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import heapq
-import math
 import re
 from collections import Counter
 from pathlib import Path

@@ -7,14 +7,12 @@ records the cues that fired, so a curator can see why it was given.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
-import yaml
 
-from ..errors import ConfigError
+from ..errors import ConfigError, load_yaml_config
 
 TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
 
@@ -41,12 +39,7 @@ def _line_of(text: str, needle: str) -> int | None:
 @functools.lru_cache(maxsize=None)
 def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
     """Load and validate; a mistake stops the build with file:line and the reason."""
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+    data, text = load_yaml_config(path)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
         raise ConfigError(path, 1, "expected a mapping with 'threshold', 'max_topics' and a 'topics' mapping")
     threshold, max_topics = data.get("threshold", 6), data.get("max_topics", 4)
