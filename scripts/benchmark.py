@@ -104,7 +104,7 @@ def run_child(cmd: list[str], log_path: Path, cwd: Path | None = None) -> dict:
     if out["rc"] != 0:
         tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
         out["error_tail"] = tail
-        log(f"command failed ({out["rc"]}): {' '.join(map(str, cmd))}\n{tail}")
+        log(f"command failed ({out['rc']}): {' '.join(map(str, cmd))}\n{tail}")
     return out
 
 
