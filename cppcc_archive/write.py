@@ -116,6 +116,13 @@ def dumps_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def _csv_cell(value):
+    """Keep spreadsheet software from running seed text as a formula (=, +, -, @ … at the start)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"):
+        return "'" + value
+    return value
+
+
 def articles_csv(records: list[dict]) -> str:
     buf = io.StringIO()
     cols = ["id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
@@ -124,11 +131,12 @@ def articles_csv(records: list[dict]) -> str:
     w.writerow(cols)
     for r in records:
         main = r["regions"][0] if r["regions"] else {}
-        w.writerow([r["id"], r["url"], r["title"], r["date"] or "", r["date_text"] or "", r["level"] or "",
-                    main.get("province") or "", main.get("prefecture") or "", main.get("county") or "",
-                    "；".join(r["topics"]), "；".join(r["keywords"]),
-                    "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
-                    r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"]])
+        w.writerow([_csv_cell(c) for c in (
+            r["id"], r["url"], r["title"], r["date"] or "", r["date_text"] or "", r["level"] or "",
+            main.get("province") or "", main.get("prefecture") or "", main.get("county") or "",
+            "；".join(r["topics"]), "；".join(r["keywords"]),
+            "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
+            r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"])])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 

@@ -106,3 +106,19 @@ def test_encodings_decoded(tmp_path):
     assert len(arts[0]["also_in"]) == len(ENCODINGS) + 1
     assert "延庆区" in arts[0]["text"]
     assert arts[0]["regions"][0]["county"] == "延庆区"
+
+
+def test_csv_cells_cannot_become_formulas(tmp_path):
+    import csv
+    import io
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "=cmd.txt").write_text("---\ntitle: \"=HYPERLINK(\\\"http://evil.example\\\")\"\n---\n北京市政协召开会议，委员们建言献策。\n",
+                                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds, out, "--no-site") == 0
+    rows = list(csv.reader(io.StringIO((out / "docs" / "articles.csv").read_text(encoding="utf-8-sig"))))
+    cells = [c for row in rows[1:] for c in row]
+    assert not any(c and c[0] in "=+-@" for c in cells), cells
+    assert any(c.startswith("'=HYPERLINK") for c in cells)
