@@ -210,6 +210,12 @@ def serve(seeds: Path, out: Path | None, port: int, jobs: int) -> int:
         return state
 
     last = snapshot()
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt  # so the MkDocs server below is stopped too
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         while proc.poll() is None:
             time.sleep(1.0)
@@ -225,4 +231,8 @@ def serve(seeds: Path, out: Path | None, port: int, jobs: int) -> int:
         pass
     finally:
         proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     return 0

@@ -247,6 +247,21 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     return "\n".join(out)
 
 
+PROBLEM_LABELS = {
+    "empty": "空文件", "binary": "非文本文件", "undecodable": "无法解码", "uncertain-encoding": "编码存疑",
+    "mixed-encoding": "混合编码", "invalid-bytes": "无效字节", "too-large": "文件过大", "hidden": "隐藏文件",
+    "extension": "扩展名不支持", "symlink-dir": "目录链接", "dangling-symlink": "失效链接", "vanished": "文件消失",
+    "not-a-file": "非普通文件", "permission": "无读取权限", "unreadable": "无法读取", "empty-dir": "空目录",
+    "front-matter": "前置元数据", "mojibake": "乱码无法恢复", "no-text": "无正文", "no-chinese": "无中文",
+    "title-only": "仅有标题", "duplicate": "重复文章", "region-unknown": "地区未知", "curation": "编校文件",
+    "file-name": "文件名编码", "internal-error": "内部错误",
+}
+
+
+def _problem_label(kind: str) -> str:
+    return f"{PROBLEM_LABELS.get(kind, kind)}（{kind}）"
+
+
 def _change_label(key: str) -> str:
     if key.startswith("boilerplate:"):
         return f"删除网页模板内容（{key.split(':', 1)[1]}）"
@@ -419,11 +434,11 @@ def report_page(report: dict) -> str:
     if problems:
         out.append("## 问题\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
         for fname, p in problems:
-            out.append(f"| {escape_md(fname)} | {escape_md(p['kind'])} | {escape_md(p['message'])} |")
+            out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p['message'])} |")
         out.append("")
     out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
     for f in report["files"]:
-        changes = "；".join(f"{k} {v}" for k, v in f["changes"].items())
+        changes = "；".join(f"{_change_label(k)} {v}" for k, v in f["changes"].items())
         out.append(f"| {escape_md(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
     return "\n".join(out) + "\n"
 
