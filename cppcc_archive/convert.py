@@ -71,6 +71,8 @@ def detect_script(text: str, simplified: str | None = None) -> str:
 
     Pass the already converted text to avoid converting twice.
     """
+    if simplified is not None and simplified == text:
+        return "simplified"  # nothing changed: most seeds, no per-character loop
     if simplified is None or len(simplified) != len(text):
         sample = text[:20000]
         return detect_script(sample, _converter("t2s.json").convert(sample))

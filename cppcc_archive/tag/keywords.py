@@ -94,4 +94,5 @@ def keywords(text: str, k: int = 8) -> tuple[str, ...]:
     if not tf:
         return ()
     total = sum(tf.values())
-    return tuple(heapq.nsmallest(k, tf, key=lambda w: (-(tf[w] / total) * idf.get(w, median), w)))
+    scored = [(-(n / total) * idf.get(w, median), w) for w, n in tf.items()]
+    return tuple(w for _, w in heapq.nsmallest(k, scored))
