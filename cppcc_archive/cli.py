@@ -69,10 +69,10 @@ def main(argv=None) -> int:
 def layout(out: Path | None) -> dict[str, Path]:
     """Where a build writes: the repo's docs/ and site/, or everything under --out."""
     if out is None:
-        return {"docs": REPO / "docs", "site": REPO / "site", "json_dir": REPO / "docs",
+        return {"docs": REPO / "docs", "site": REPO / "site",
                 "config": REPO / ".cache" / "mkdocs.yml", "export_dir": None, "cache": REPO / ".cache" / "pipeline"}
     out = out.resolve()
-    return {"docs": out / "docs", "site": out / "site", "json_dir": out / "docs",
+    return {"docs": out / "docs", "site": out / "site",
             "config": out / "mkdocs.yml", "export_dir": out, "cache": out / ".cache" / "pipeline"}
 
 

@@ -48,9 +48,6 @@ def _override_re(path: Path = OVERRIDES) -> tuple[re.Pattern, dict]:
     return re.compile("|".join(re.escape(a) for a, _ in pairs)), table
 
 
-_TRAD_ONLY = None
-
-
 def to_simplified(text: str) -> str:
     """Convert to simplified Chinese, then apply the project's overrides.
 
@@ -60,10 +57,6 @@ def to_simplified(text: str) -> str:
     out = _converter("t2s.json").convert(text)
     pattern, table = _override_re()
     return pattern.sub(lambda m: table[m.group(0)], out)
-
-
-def to_traditional(text: str) -> str:
-    return _converter("s2t.json").convert(text)
 
 
 def detect_script(text: str, simplified: str | None = None) -> str:

@@ -21,17 +21,12 @@ from pathlib import Path
 from typing import Optional
 
 
-from .errors import ConfigError, load_yaml_config
+from .errors import ConfigError, line_of, load_yaml_config
 
 LEVELS = {"全国", "省", "市", "县"}
 ARTICLE_KEYS = {"title", "regions", "topics", "level"}
 
 
-def _line_of(text: str, needle: str) -> Optional[int]:
-    for i, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return i
-    return None
 
 
 def load_curation(path: Optional[Path]) -> dict:
@@ -48,27 +43,27 @@ def load_curation(path: Optional[Path]) -> dict:
     gaz, topics = load_gazetteer(), set(load_taxonomy().names)
     out = {}
     for seed, spec in data.items():
-        line = _line_of(text, f"{seed}:")
+        line = line_of(text, f"{seed}:")
         if not isinstance(spec, dict) or not set(spec) <= {"split_before", "articles"}:
             raise ConfigError(path, line, f"{seed}: expected keys split_before and/or articles")
         splits = spec.get("split_before") or []
         if not isinstance(splits, list) or not all(isinstance(s, str) and s.strip() for s in splits):
-            raise ConfigError(path, _line_of(text, "split_before") or line, f"{seed}: split_before must be a list of text beginnings")
+            raise ConfigError(path, line_of(text, "split_before") or line, f"{seed}: split_before must be a list of text beginnings")
         arts = {}
         for part, over in (spec.get("articles") or {}).items():
-            where = _line_of(text, f"{part}:") or line
+            where = line_of(text, f"{part}:") or line
             if not isinstance(part, int) or part < 0 or not isinstance(over, dict) or not set(over) <= ARTICLE_KEYS:
                 raise ConfigError(path, where, f"{seed}: articles must map a part number to some of {sorted(ARTICLE_KEYS)}")
             for code in over.get("regions") or []:
                 if str(code) not in gaz.by_code:
-                    raise ConfigError(path, _line_of(text, str(code)) or where, f"{seed}#{part}: unknown region code {code}")
+                    raise ConfigError(path, line_of(text, str(code)) or where, f"{seed}#{part}: unknown region code {code}")
             for t in over.get("topics") or []:
                 if t not in topics:
-                    raise ConfigError(path, _line_of(text, str(t)) or where, f"{seed}#{part}: unknown topic {t!r}")
+                    raise ConfigError(path, line_of(text, str(t)) or where, f"{seed}#{part}: unknown topic {t!r}")
             if "level" in over and over["level"] not in LEVELS:
-                raise ConfigError(path, _line_of(text, "level") or where, f"{seed}#{part}: level must be one of {sorted(LEVELS)}")
+                raise ConfigError(path, line_of(text, "level") or where, f"{seed}#{part}: level must be one of {sorted(LEVELS)}")
             if "title" in over and (not isinstance(over["title"], str) or not over["title"].strip()):
-                raise ConfigError(path, _line_of(text, "title") or where, f"{seed}#{part}: title must be text")
+                raise ConfigError(path, line_of(text, "title") or where, f"{seed}#{part}: title must be text")
             arts[part] = over
         out[str(seed)] = {"split_before": [s.strip() for s in splits], "articles": arts}
     return out

@@ -16,6 +16,14 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
+def line_of(text: str, needle: str, at_start: bool = False) -> Optional[int]:
+    """First line (1-based) of ``text`` containing ``needle`` (or starting with it, stripped), for file:line errors."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if (line.strip().startswith(needle) if at_start else needle in line):
+            return i
+    return None
+
+
 def load_yaml_config(path: Union[str, Path]) -> tuple[object, str]:
     """Parse a YAML configuration file; a syntax error stops the build with file:line.
 

@@ -34,12 +34,6 @@ class SeedFile:
     problems: tuple[Problem, ...] = ()
     size: int = 0
 
-    def meta(self, key: str) -> Optional[str]:
-        for k, v in self.front_matter:
-            if k == key:
-                return v
-        return None
-
 
 @dataclass(frozen=True)
 class Author:
@@ -84,7 +78,6 @@ class Article:
     title: str
     title_derived: bool
     paragraphs: tuple[str, ...]  # cleaned, simplified; headings start with "## " or "### "
-    original_paragraphs: tuple[str, ...]  # same article before t2s conversion
     script: str  # simplified | traditional
     authors: tuple[Author, ...] = ()
     captions: tuple[str, ...] = ()

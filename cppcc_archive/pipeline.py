@@ -17,7 +17,7 @@ from . import convert
 from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Problem, SeedFile
-from .read import read_seed
+from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
                     split_page, take_title)
@@ -55,7 +55,15 @@ def article_id(source_file: str, part: int) -> str:
 
 def process_path(path: Path, name: str, curation: Optional[dict] = None) -> SeedResult:
     """Phase 1 for one file; never raises for any content."""
-    seed = read_seed(path, name)
+    data = reader.read_bytes(path, name, reader.MAX_BYTES)
+    if isinstance(data, Problem):
+        return SeedResult(name=name, problems=[data])
+    return process_bytes(data, name, curation)
+
+
+def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> SeedResult:
+    """Phase 1 for bytes already read; a bug is reported against the file, never raised."""
+    seed = reader.seed_from_bytes(data, name)
     if isinstance(seed, Problem):
         return SeedResult(name=name, problems=[seed])
     try:
@@ -199,7 +207,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
     body = [p for p in paragraphs if not p.startswith(("## ", "### "))]
-    if body and body[0][:1] in "，、。；：”）" + "".join(chr(c) for c in range(0x4e00, 0x4e00)):
+    if body and body[0][:1] in "，、。；：”）":
         notes.append("本文开头缺失：来源文本从句子中间开始。")
     elif body and part == 0 and d.led and _starts_mid_sentence(body[0]):
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
@@ -219,7 +227,6 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         title=title,
         title_derived=derived,
         paragraphs=paragraphs,
-        original_paragraphs=(),
         script=script,
         authors=authors,
         captions=tuple(d.captions) + (tuple(credits) if part == 0 else ()),
@@ -321,24 +328,17 @@ def _process_task(task: tuple) -> SeedResult:
     if cache_dir is None:
         return process_path(path, name, cur)
     from . import cache
-    from .read import MAX_BYTES, read_bytes, seed_from_bytes
 
-    data = read_bytes(path, name, MAX_BYTES)
+    data = reader.read_bytes(path, name, reader.MAX_BYTES)
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data])
     key = cache.key(data, name, cur)
     hit = cache.load(Path(cache_dir), key)
     if hit is not None:
         return hit
-    seed = seed_from_bytes(data, name)
-    if isinstance(seed, Problem):
-        result = SeedResult(name=name, problems=[seed])
-    else:
-        try:
-            result = process_seed(seed, cur)
-        except Exception as e:  # reported, never fatal, never cached
-            return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file")])
-    cache.store(Path(cache_dir), key, result)
+    result = process_bytes(data, name, cur)
+    if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached
+        cache.store(Path(cache_dir), key, result)
     return result
 
 
@@ -379,6 +379,7 @@ def near_duplicates(articles: list[Article]) -> dict[str, str]:
         for b in range(0, len(sketch), BAND):
             buckets.setdefault((b, *sketch[b:b + BAND]), []).append(i)
     dup: dict[str, str] = {}
+    index_of = {a.id: i for i, a in enumerate(articles)}
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2 or len(members) > 200:
@@ -394,7 +395,7 @@ def near_duplicates(articles: list[Article]) -> dict[str, str]:
                 if union and len(prints[a] & prints[b]) / union >= 0.8:
                     keep = a
                     while articles[keep].id in dup:  # chains resolve to the first copy
-                        keep = next(k for k in order if articles[k].id == dup[articles[keep].id])
+                        keep = index_of[dup[articles[keep].id]]
                     if articles[b].id not in dup and keep != b:
                         dup[articles[b].id] = articles[keep].id
     return dup

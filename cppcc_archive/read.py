@@ -37,7 +37,6 @@ _MAGIC = [
     (b"MZ", "Windows executable"),
     (b"RIFF", "RIFF media file"),
     (b"\x00\x00\x01\x00", "icon image"),
-    (b"BM", None),  # too short a signature to trust alone; checked with NULs
 ]
 
 # Encodings a curator's Chinese file may plausibly be in.  A detector answer
@@ -148,7 +147,7 @@ def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes
 def sniff_binary(data: bytes) -> Optional[str]:
     """Name the binary format of ``data``, or None if it may be text."""
     for magic, label in _MAGIC:
-        if label and data.startswith(magic):
+        if data.startswith(magic):
             return label
     head = data[:65536]
     if not head:

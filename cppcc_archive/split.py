@@ -60,13 +60,8 @@ class Draft:
     date_text: Optional[str] = None
     author_titles: list[str] = field(default_factory=list)
     continued_from: Optional[str] = None
-    credits: list[str] = field(default_factory=list)
-    rights: Optional[str] = None
     led: bool = False  # started by a lead line
     note_index: Optional[int] = None  # body lines after an author note (作者系…) are not this piece's
-
-    def body_cjk(self) -> int:
-        return sum(cjk_count(x) for x in self.lines)
 
 
 class Ledger(Counter):
@@ -84,7 +79,7 @@ def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
     drafts: list[Draft] = [Draft()]
     for i, (line, f) in enumerate(zip(lines, found)):
         cur = drafts[-1]
-        if f.starts_article and _should_start_new(cur, f):
+        if f.starts_article and _should_start_new(cur):
             new = Draft(led=True)
             _move_headline(cur, new, allow_comma=f.continued_from is None)
             drafts.append(new)
@@ -94,7 +89,7 @@ def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
     return _merge_headless_preamble(drafts)
 
 
-def _should_start_new(cur: Draft, f: Found) -> bool:
+def _should_start_new(cur: Draft) -> bool:
     # A second lead inside an article that has no body yet (a dateline right
     # after a byline) belongs to the same article.
     if cur.led:

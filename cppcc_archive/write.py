@@ -454,7 +454,6 @@ def data_page() -> str:
 
 
 def home_page(articles: list[Article], template: str) -> str:
-    gaz = load_gazetteer()
     prov = Counter()
     for a in articles:
         for p in {province_code(r.code) for r in a.regions}:
@@ -468,7 +467,6 @@ def home_page(articles: list[Article], template: str) -> str:
              "## 主题\n", " · ".join(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()) + "\n",
              "## 年份\n", " · ".join(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)) + "\n",
              "## 最新文章\n", "\n".join(f"- {_link_to_article(a, '')}" for a in latest) + "\n"]
-    del gaz
     return template.replace("<!-- archive:stats -->", "\n".join(stats))
 
 
@@ -600,7 +598,8 @@ def publish_tree(staging: Path, docs: Path) -> None:
     """Replace a whole docs tree (an --out build) in one step."""
     from .atomic import discard, swap_into_place
 
-    check_not_handwritten(docs) if docs.exists() else None
+    if docs.exists():
+        check_not_handwritten(docs)
     write_atomic(staging / MANIFEST, "\n".join(GENERATED) + "\n")
     swap_into_place(staging, docs)
     discard(staging)

@@ -78,12 +78,3 @@ def clean_text(text: str) -> tuple[str, dict[str, int], dict[str, int]]:
         text = new
     return text, changes, removed
 
-
-def clean_fully(text: str) -> str:
-    """The fixers applied until nothing changes (used to check idempotence)."""
-    for _ in range(5):
-        new, _, _ = clean_text(text)
-        if new == text:
-            return new
-        text = new
-    return text

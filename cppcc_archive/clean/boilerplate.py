@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from ..errors import ConfigError, load_yaml_config
+from ..errors import ConfigError, line_of, load_yaml_config
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yaml"
 ACTIONS = {"drop", "rights", "credits"}
@@ -20,11 +20,6 @@ class Rule:
     action: str
 
 
-def _line_of(text: str, needle: str) -> int:
-    for i, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return i
-    return 0
 
 
 @functools.lru_cache(maxsize=None)
@@ -35,7 +30,7 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
         raise ConfigError(path, 1, "expected a mapping with a 'rules' list")
     rules = []
     for i, item in enumerate(data["rules"]):
-        where = _line_of(text, f"name: {item.get('name')}") if isinstance(item, dict) else 0
+        where = line_of(text, f"name: {item.get('name')}") if isinstance(item, dict) else 0
         if not isinstance(item, dict) or not {"name", "pattern", "action"} <= set(item):
             raise ConfigError(path, where or None, f"rule #{i + 1} needs name, pattern and action")
         if item["action"] not in ACTIONS:

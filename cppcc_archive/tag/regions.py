@@ -266,14 +266,7 @@ def _level_of_body(name: str, idx: _Index, municipality: bool) -> Optional[str]:
     if last and last[0] >= len(name) - 2:
         levels = {idx.gaz.by_code[c].level for c, _ in last[1]}
         if len(levels) == 1:
-            lv = levels.pop()
-            codes = {c for c, _ in last[1]}
-            if lv == "province":
-                return "省"
-            if lv == "prefecture":
-                return "市"
-            if codes and all(idx.gaz.by_code[c].parent in MUNICIPALITIES or lv == "county" for c in codes):
-                return "县"
+            return {"province": "省", "prefecture": "市", "county": "县"}[levels.pop()]
     if name.endswith(("自治区", "省")):
         return "省"
     if name.endswith(("区", "县", "旗")):

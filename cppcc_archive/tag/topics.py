@@ -12,7 +12,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from ..errors import ConfigError, load_yaml_config
+from ..errors import ConfigError, line_of, load_yaml_config
 
 TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
 
@@ -29,11 +29,6 @@ class Taxonomy:
         return tuple(n for n, _ in self.descriptions)
 
 
-def _line_of(text: str, needle: str) -> int | None:
-    for i, line in enumerate(text.splitlines(), 1):
-        if line.strip().startswith(needle):
-            return i
-    return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -44,18 +39,18 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
         raise ConfigError(path, 1, "expected a mapping with 'threshold', 'max_topics' and a 'topics' mapping")
     threshold, max_topics = data.get("threshold", 6), data.get("max_topics", 4)
     if not isinstance(threshold, (int, float)) or not isinstance(max_topics, int) or max_topics < 0:
-        raise ConfigError(path, _line_of(text, "threshold") or 1, "threshold must be a number and max_topics a non-negative integer")
+        raise ConfigError(path, line_of(text, "threshold", at_start=True) or 1, "threshold must be a number and max_topics a non-negative integer")
     entries: dict[str, list] = {}
     descriptions = []
     for name, spec in data["topics"].items():
-        line = _line_of(text, f"{name}:")
+        line = line_of(text, f"{name}:", at_start=True)
         if not isinstance(spec, dict) or not isinstance(spec.get("cues"), dict) or not spec["cues"]:
             raise ConfigError(path, line, f"topic {name!r} needs a non-empty 'cues' mapping of phrase: weight")
         if not str(spec.get("description", "")).strip():
             raise ConfigError(path, line, f"topic {name!r} needs a description")
         for cue, weight in spec["cues"].items():
             if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not str(cue).strip():
-                raise ConfigError(path, _line_of(text, "cues:") and line, f"topic {name!r}: cue {cue!r} needs a numeric weight")
+                raise ConfigError(path, line, f"topic {name!r}: cue {cue!r} needs a numeric weight")
             entries.setdefault(str(cue), [[], False])[0].append((str(name), float(weight)))
         for ex in spec.get("exclude") or []:
             if not isinstance(ex, str) or not ex.strip():
