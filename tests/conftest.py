@@ -93,3 +93,10 @@ def new_page(browser, width: int = 1280, height: int = 900):
     page.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
     page.requested_hosts = hosts
     return ctx, page
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium per test module."""
+    with launch_chromium() as b:
+        yield b

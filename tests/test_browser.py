@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import CHROMIUM, launch_chromium, new_page, serve_directory
+from conftest import CHROMIUM, new_page, serve_directory
 
 SHOTS = Path(__file__).parent / "screenshots"
 
@@ -23,12 +23,6 @@ else:
 def site_url(seed_build):
     with serve_directory(seed_build / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import CHROMIUM, launch_chromium, new_page
+from conftest import CHROMIUM, new_page
 
 # Flipped to True once feeds, citations and the feed <link> are wired into the build.
 INTEGRATED = True
@@ -100,12 +100,6 @@ def site(request, seed_repo, tmp_path_factory):
     server.root = out / "site"
     yield server.base, site_url, out
     server.httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch_chromium() as b:
-        yield b
 
 
 @pytest.fixture
