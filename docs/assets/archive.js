@@ -26,7 +26,7 @@
       return done(converter);
     }
     var tag = document.createElement("script");
-    tag.src = base + "script/vendor/opencc-js/cn2t.js";
+    tag.src = base + "search/vendor/opencc-js/cn2t.js";  // vendored beside the search converter
     tag.onload = function () {
       converter = window.OpenCC.Converter({ from: "cn", to: "t" });
       done(converter);
