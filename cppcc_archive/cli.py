@@ -112,18 +112,25 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     records = [write.article_record(a) for a in articles]
     site_url = feeds.normalize_site_url(os.environ.get("SITE_URL", ""))  # the variable mkdocs.yml reads
     feed_files, entered = feeds.render_feeds(records, site_url, seeds)
-    files = write.render_site(articles, report, {r.name: r.raw_text for r in results if r.raw_text is not None}, template,
-                              site_url=site_url, entered=entered)
-    files.update(feed_files)
-    files["articles.json"] = write.dumps_json(records)
-    files["report.json"] = write.dumps_json(report)
-    files["articles.csv"] = write.articles_csv(records)
-    from .search import build_search_files
-
-    files.update(build_search_files(records))   # search/: the sharded full-text index (issue 5)
     docs = paths["docs"]
     staging = docs.parent / f".{docs.name}.staging"
-    write.write_tree(files, staging)
+    if staging.exists():
+        shutil.rmtree(staging)
+    # Files go to disk as they are made: the build never holds the whole site in memory.
+    sink = write.DirectorySink(staging)
+    raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
+    del results
+    write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs)
+    del raw_texts
+    for rel, content in feed_files.items():
+        sink(rel, content)
+    sink("articles.json", write.dumps_json(records))
+    sink("report.json", write.dumps_json(report))
+    sink("articles.csv", write.articles_csv(records))
+    from .search import build_search_files
+
+    build_search_files(records, emit=sink)   # search/: the sharded full-text index (issue 5)
+    del records
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
         # whole tree is swapped in one step.
@@ -132,8 +139,8 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     else:
         write.publish(staging, docs)
     if paths["export_dir"] is not None:
-        write.write_atomic(paths["export_dir"] / "articles.json", files["articles.json"])
-        write.write_atomic(paths["export_dir"] / "report.json", files["report.json"])
+        for rel in ("articles.json", "report.json"):
+            write.copy_atomic(docs / rel, paths["export_dir"] / rel)
     t1 = time.perf_counter()
     tags = sorted({t for a in articles for t in write.tags_for(a)})
     from .site import build_site, effective_config

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import ne
 from pathlib import Path
 
 import opencc
@@ -69,9 +70,8 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     if simplified is None or len(simplified) != len(text):
         sample = text[:20000]
         return detect_script(sample, _converter("t2s.json").convert(sample))
-    cjk = changed = 0
-    for a, b in zip(text, simplified):
-        if "\u4e00" <= a <= "\u9fff":
-            cjk += 1
-            changed += a != b
+    from .clean import cjk_count
+
+    cjk = cjk_count(text)
+    changed = sum(map(ne, text, simplified))  # C-level loop; conversions only change CJK characters
     return "traditional" if cjk and changed / cjk > 0.03 else "simplified"

@@ -10,6 +10,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass, field
+from operator import ne
 from pathlib import Path
 from typing import Optional
 
@@ -85,7 +86,7 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     simplified = convert.to_simplified(text)
     script = convert.detect_script(text, simplified)
     if simplified != text:
-        res.changes["to_simplified"] = sum(1 for a, b in zip(text, simplified) if a != b) or 1
+        res.changes["to_simplified"] = sum(map(ne, text, simplified)) or 1
         delta = cjk_count(text) - cjk_count(simplified)
         if delta:
             ledger["to_simplified"] += delta

@@ -327,16 +327,26 @@ def _auto_jobs(total_chars: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str, str | bytes]:
+def build_search_files(records: list[dict], jobs: int | None = None, emit=None) -> dict[str, str | bytes]:
     """The search index for ``records`` (objects of articles.json): path under ``search/`` → content.
 
     ``jobs`` worker processes count and invert the text (default: one for small
     corpora, up to four on large ones); the output does not depend on it.
+    With ``emit``, each file is handed to ``emit(path, content)`` as soon as it
+    is made instead of being collected (the returned dict is then empty).
     """
     recs = _sort_records(records)
     n = len(recs)
     width = 2 if n <= 65536 else 4
     files: dict[str, str | bytes] = {}
+    digests: dict[str, bytes] = {}
+
+    def put(path: str, content: bytes) -> None:
+        digests[path] = hashlib.sha256(content).digest()
+        if emit is None:
+            files[path] = content
+        else:
+            emit(path, content)
 
     # What a result shows (also the text searched for phrases and snippets).
     items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
@@ -370,7 +380,7 @@ def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str
     d = 0
     for _, docs in parts:
         for blob in docs:
-            files[f"search/d/{d}.bin"] = blob
+            put(f"search/d/{d}.bin", blob)
             d += 1
     del parts
 
@@ -401,7 +411,7 @@ def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str
             docs = array("I", map(and_, memoryview(raw).cast("I"), repeat(0xFFFFFF))).tobytes()
         data = docs + raw[3::4]
         if len(data) > INLINE_MAX:
-            files[f"search/x/{external_name(term)}.bin"] = data
+            put(f"search/x/{external_name(term)}.bin", data)
             entries.append((h, term, df, None))
         else:
             entries.append((h, term, df, data))
@@ -421,7 +431,7 @@ def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str
         for _, term, df, data in lst:
             parts_.append(bytes((len(term),)) + term.encode("utf-16-le", "surrogatepass") + _varint(df))
             parts_.append(b"\x01" if data is None else b"\x00" + data)
-        files[f"search/p/{k}.bin"] = b"".join(parts_)
+        put(f"search/p/{k}.bin", b"".join(parts_))
 
     # Facets: region (province) and topic document sets; years are ranges of document numbers.
     facet_docs: dict[str, dict[str, list[int]]] = {"region": defaultdict(list), "topic": defaultdict(list)}
@@ -453,19 +463,22 @@ def build_search_files(records: list[dict], jobs: int | None = None) -> dict[str
             rows.append([value, len(docs), enc, len(blob), len(data)])
             blob += data
         directory[facet] = rows
-    files["search/facets.bin"] = bytes(blob)
+    put("search/facets.bin", bytes(blob))
 
     h = hashlib.sha256()
-    for path in sorted(files):
-        content = files[path]
-        h.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()) + b"\0")
+    for path in sorted(digests):
+        h.update(path.encode() + b"\0" + digests[path])
     manifest = {
         "format": FORMAT, "n": n, "bits": bits, "w": width, "page": PAGE, "budget": EXTERNAL_BUDGET,
         "docBudget": DOC_BUDGET,
         "facets": directory, "years": years, "overrides": _overrides(),
         "version": h.hexdigest()[:16],
     }
-    files["search/manifest.json"] = _dumps(manifest) + "\n"
+    manifest_text = _dumps(manifest) + "\n"
+    if emit is None:
+        files["search/manifest.json"] = manifest_text
+    else:
+        emit("search/manifest.json", manifest_text)
     return files
 
 

@@ -309,11 +309,12 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     earlier: list[str] = []  # every line as it was, for extending a match
     out = []
     for line in lines:
+        starts = _clause_starts(line)
         if is_heading_like(line) or len(line) < w:
             out.append(line)
         else:
             spans: list[tuple[int, int]] = []
-            for i in _clause_starts(line):
+            for i in starts:
                 where = seen.get(line[i:i + w])
                 if where is None:
                     continue
@@ -334,7 +335,7 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
                 ledger.move("dedupe_repeated_paragraphs", new)
         index = len(earlier)
         earlier.append(line)
-        for i in _clause_starts(line):
+        for i in starts:
             if len(line) - i >= w:
                 seen.setdefault(line[i:i + w], (index, i))
     return out

@@ -113,7 +113,13 @@ def raw_name(a: Article) -> str:
 
 
 def dumps_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """JSON as UTF-8 text; a list is written one element per line (diffable, and
+    each line goes through the C encoder, which ``indent`` would bypass)."""
+    if isinstance(data, list):
+        if not data:
+            return "[]\n"
+        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False) for x in data) + "\n]\n"
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _csv_cell(value):
@@ -145,32 +151,110 @@ def articles_csv(records: list[dict]) -> str:
 
 def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
                 site_url: str = "", entered: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated file, as relative path → content."""
-    files: dict[str, str] = {}
+    """Every generated page, as relative path → content (in memory; the build streams them with ``write_site``)."""
+    files = MemorySink()
+    write_site(files, articles, report, raw_texts, home_template, site_url, entered)
+    return dict(files)
+
+
+class MemorySink(dict):
+    """Collects generated files: relative path → content."""
+
+    def __call__(self, rel: str, content: str | bytes) -> None:
+        self[rel] = content
+
+
+class DirectorySink:
+    """Writes each generated file under ``root`` as soon as it is rendered, so a build never
+    holds the whole site in memory.  Text is written as UTF-8 with ``\n`` line ends."""
+
+    def __init__(self, root: Path):
+        self.root = str(root)
+        self._dirs: set[str] = set()
+
+    def __call__(self, rel: str, content: str | bytes) -> None:
+        path = os.path.join(self.root, rel)
+        folder = os.path.dirname(path)
+        if folder not in self._dirs:
+            os.makedirs(folder, exist_ok=True)
+            self._dirs.add(folder)
+        with open(path, "wb") as fh:
+            fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
+               site_url: str = "", entered: dict[str, str] | None = None, jobs: int = 1) -> None:
+    """Render every generated page and hand each to ``sink(path, content)``.
+
+    Article pages are most of the work; with ``jobs`` > 1 and a
+    ``DirectorySink`` they are rendered and written by forked worker
+    processes, each over a range of articles (the output is the same).
+    """
     by_source: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_source[a.source_file].append(a)
     for lst in by_source.values():
         lst.sort(key=lambda a: a.part)
-    related = related_articles(articles)
-    for a in articles:
-        files[f"a/{a.id}.md"] = article_page(a, by_source[a.source_file], related.get(a.id, []), site_url,
-                                             (entered or {}).get(a.id))
-    for a in articles:
-        raw = raw_texts.get(a.source_file)
-        if raw is not None and a.part == min(x.part for x in by_source[a.source_file]):
-            files[f"raw/{raw_name(a)}"] = "\ufeff" + raw
-    files.update(region_pages(articles))
-    files.update(topic_pages(articles))
-    files.update(source_pages(by_source, report))
-    files["dates.md"] = dates_page(articles)
-    files["people.md"] = people_page(articles)
-    files["tags.md"] = "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n"
-    files["report.md"] = report_page(report)
-    files["data.md"] = data_page()
-    files["stats.md"] = stats_page(articles)
-    files["index.md"] = home_page(articles, home_template)
-    return files
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {})
+    _write_article_pages(sink, work, jobs)
+    for lst in by_source.values():
+        raw = raw_texts.get(lst[0].source_file)
+        if raw is not None:
+            sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
+    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report)):
+        for rel, content in group.items():
+            sink(rel, content)
+    sink("dates.md", dates_page(articles))
+    sink("people.md", people_page(articles))
+    sink("tags.md", "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n")
+    sink("report.md", report_page(report))
+    sink("data.md", data_page())
+    sink("stats.md", stats_page(articles))
+    sink("index.md", home_page(articles, home_template))
+
+
+class _PageWork:
+    """What rendering article pages needs; forked workers inherit it instead of receiving it."""
+
+    def __init__(self, articles, by_source, related, site_url, entered):
+        self.articles, self.by_source, self.related = articles, by_source, related
+        self.site_url, self.entered = site_url, entered
+
+    def page(self, i: int) -> tuple[str, str]:
+        a = self.articles[i]
+        return f"a/{a.id}.md", article_page(a, self.by_source[a.source_file], self.related.of(i),
+                                            self.site_url, self.entered.get(a.id))
+
+
+_WORK: tuple = ()   # (work, sink) for forked workers
+
+
+def _write_article_range(bounds: tuple[int, int]) -> int:
+    work, sink = _WORK
+    for i in range(*bounds):
+        sink(*work.page(i))
+    return bounds[1] - bounds[0]
+
+
+def _write_article_pages(sink, work: _PageWork, jobs: int) -> None:
+    import multiprocessing
+
+    n = len(work.articles)
+    if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or "fork" not in multiprocessing.get_all_start_methods():
+        for i in range(n):
+            sink(*work.page(i))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORK
+    step = max(50, -(-n // (jobs * 8)))
+    _WORK = (work, sink)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as ex:
+            done = sum(ex.map(_write_article_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
+    finally:
+        _WORK = ()
+    assert done == n
 
 
 def _link_to_article(a: Article, prefix: str) -> str:
@@ -276,29 +360,39 @@ def province_code(code: str) -> str:
     return code[:2] + "0000"
 
 
-def related_articles(articles: list[Article], k: int = 5) -> dict[str, list[Article]]:
+class RelatedIndex:
     """Articles sharing regions, topics and keywords, via an inverted index (not all pairs)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    feats = []
-    for i, a in enumerate(articles):
-        f = {("r", r.code) for r in a.regions} | {("t", t) for t in a.topics} | {("k", w) for w in a.keywords}
-        feats.append(f)
-        for x in f:
-            postings[x].append(i)
-    weight = {"r": 2.0, "t": 1.0, "k": 1.5}
-    out = {}
-    for i, a in enumerate(articles):
-        score: Counter = Counter()
-        for x in feats[i]:
-            plist = postings[x]
-            if len(plist) > 500:  # a feature everyone shares says nothing
-                continue
-            for j in plist:
-                if j != i:
-                    score[j] += weight[x[0]]
-        best = heapq.nsmallest(k, score, key=lambda j: (-score[j], articles[j].id))
-        out[a.id] = [articles[j] for j in best if score[j] >= 2.0]
-    return out
+
+    WEIGHT = {"r": 2.0, "t": 1.0, "k": 1.5}
+    COMMON = 500  # a feature more articles share than this says nothing
+
+    def __init__(self, articles: list[Article], k: int = 5):
+        self.articles, self.k = articles, k
+        self.postings: dict[tuple, list[int]] = defaultdict(list)
+        self.features = []
+        for i, a in enumerate(articles):
+            f = sorted({("r", r.code) for r in a.regions} | {("t", t) for t in a.topics} | {("k", w) for w in a.keywords})
+            self.features.append(f)
+            for x in f:
+                self.postings[x].append(i)
+
+    def of(self, i: int) -> list[Article]:
+        score: dict[int, float] = defaultdict(float)
+        weight = self.WEIGHT
+        for x in self.features[i]:
+            plist = self.postings[x]
+            if len(plist) <= self.COMMON:
+                w = weight[x[0]]
+                for j in plist:
+                    score[j] += w
+        score.pop(i, None)
+        if not score:
+            return []
+        # The k-th best score bounds the candidates; only those are sorted by (score, id).
+        floor = max(2.0, heapq.nlargest(self.k, score.values())[-1])
+        arts = self.articles
+        best = sorted((j for j, v in score.items() if v >= floor), key=lambda j: (-score[j], arts[j].id))
+        return [arts[j] for j in best[: self.k]]
 
 
 def _article_list(arts: Iterable[Article], prefix: str) -> str:
@@ -545,18 +639,6 @@ def stats_page(articles: list[Article]) -> str:
 
 # ---------------------------------------------------------------- publishing
 
-def write_tree(files: dict[str, str | bytes], staging: Path) -> None:
-    if staging.exists():
-        shutil.rmtree(staging)
-    for rel, content in files.items():
-        path = staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):   # the search index (cppcc_archive/search.py)
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="\n")
-
-
 MANIFEST = ".generated"
 
 
@@ -603,6 +685,12 @@ def publish_tree(staging: Path, docs: Path) -> None:
     write_atomic(staging / MANIFEST, "\n".join(GENERATED) + "\n")
     swap_into_place(staging, docs)
     discard(staging)
+
+
+def copy_atomic(src: Path, dst: Path) -> None:
+    tmp = dst.with_name(f".{dst.name}.tmp")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -137,7 +137,7 @@ def machine() -> dict:
     except OSError:
         pass
     versions = {}
-    for dist in ("mkdocs", "mkdocs-material", "rjieba", "jieba", "opencc", "pyahocorasick"):
+    for dist in ("mkdocs", "mkdocs-material", "rjieba", "jieba", "opencc", "ahocorasick-rs"):
         try:
             from importlib.metadata import version
 

@@ -5,7 +5,12 @@ import json
 import re
 from html.parser import HTMLParser
 
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import run_build
+from cppcc_archive.markdown import front_matter
 
 HOSTILE = """---
 title: "<img src=x onerror=alert(1)>"
@@ -122,3 +127,14 @@ def test_csv_cells_cannot_become_formulas(tmp_path):
     cells = [c for row in rows[1:] for c in row]
     assert not any(c and c[0] in "=+-@" for c in cells), cells
     assert any(c.startswith("'=HYPERLINK") for c in cells)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "feed", "feed_title"]), st.text(), max_size=3),
+       st.lists(st.text(), max_size=4))
+def test_front_matter_reads_back_exactly(values, tags):
+    """Any text (quotes, backslashes, line separators, BOMs, lone surrogates …) round-trips through YAML."""
+    data = dict(values, tags=tags)
+    fm = front_matter(data)
+    assert fm.startswith("---\n") and fm.endswith("---\n")
+    assert yaml.safe_load(fm[4:-4]) == data

@@ -351,5 +351,5 @@ def test_any_bytes_as_a_seed_never_crash_or_lose_articles(data):
     files["articles.json"] = write.dumps_json([write.article_record(a) for a in kept])
     files["report.json"] = write.dumps_json(report)
     for rel, content in files.items():
-        content.encode("utf-8")  # what write_tree will do; a lone surrogate would crash the build here
+        content.encode("utf-8")  # what the DirectorySink will do; a lone surrogate would crash the build here
     assert any(f["file"] == "zz-fuzz.txt" for f in report["files"])

@@ -14,11 +14,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import ahocorasick
 import jieba
 import rjieba
 
 from ..errors import ConfigError
+from ..matcher import Matcher
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 IDF_FILE = Path(jieba.__file__).parent / "analyse" / "idf.txt"
@@ -62,13 +62,8 @@ def load_stopwords(path: Path = DATA / "stopwords.txt") -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _term_automaton() -> object:
-    auto = ahocorasick.Automaton()
-    for term in load_userdict():
-        auto.add_word(term, term)
-    if len(auto):
-        auto.make_automaton()
-    return auto
+def _term_automaton() -> Matcher:
+    return Matcher({term: term for term in load_userdict()})
 
 
 def segment(text: str) -> list[str]:
@@ -76,23 +71,40 @@ def segment(text: str) -> list[str]:
 
 
 def domain_terms(text: str) -> Counter:
-    auto = _term_automaton()
-    if not len(auto):
-        return Counter()
-    return Counter(term for _, term in auto.iter_long(text))
+    return Counter(term for _, _, term, _ in _term_automaton().longest(text))
+
+
+_IDF_OF: dict[str, float] = {}  # word -> its IDF, or 0.0 when it can never be a keyword
+
+
+def _idf_of(word: str) -> float:
+    """IDF weight of a segmented word, memoised: a corpus reuses its vocabulary."""
+    w = _IDF_OF.get(word)
+    if w is None:
+        idf, median = _idf()
+        ok = len(word) > 1 and word not in load_stopwords() and _WORD.match(word)
+        w = _IDF_OF[word] = idf.get(word, median) if ok else 0.0
+    return w
 
 
 def keywords(text: str, k: int = 8) -> tuple[str, ...]:
     """Top-k TF-IDF keywords, domain terms included, stop words excluded."""
+    counts = Counter(segment(text))  # count first, then weigh each distinct word once
+    memo = _IDF_OF
+    tf = {}
+    for w, n in counts.items():
+        weight = memo.get(w)
+        if weight is None:
+            weight = _idf_of(w)
+        if weight:
+            tf[w] = n
     stop = load_stopwords()
-    idf, median = _idf()
-    counts = Counter(segment(text))  # count first, then test each distinct word once
-    tf = Counter({w: n for w, n in counts.items() if len(w) > 1 and w not in stop and _WORD.match(w)})
     for term, n in domain_terms(text).items():
-        if term not in stop:
-            tf[term] = max(tf[term], n)
+        if term not in stop and n > tf.get(term, 0):
+            tf[term] = n
     if not tf:
         return ()
     total = sum(tf.values())
-    scored = [(-(n / total) * idf.get(w, median), w) for w, n in tf.items()]
+    idf, median = _idf()
+    scored = [(-(n / total) * (memo.get(w) or idf.get(w, median)), w) for w, n in tf.items()]
     return tuple(w for _, w in heapq.nsmallest(k, scored))

@@ -37,6 +37,11 @@ _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
     r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|建议|主持|出席|讲话|高度|带领|率|在|对|等|一行|调研|参加|分别|先后|也|就|$)"
 )
+# A match lies inside one run of CJK characters, 、 and · (the title and the
+# name) and needs a post in it, so only such runs are searched; ``endpos``
+# one past the run lets the lookahead see the character that ends it.
+_RUN = re.compile(r"[\u4e00-\u9fff、·]{3,}")
+_ANY_POST = re.compile(POSTS)
 # Words that follow a post but are not names.
 _NOT_NAMES = set("会议 会上 一行 同志 们 等人 高度 带队 率队 出席 主持 指出 表示 强调 认为 介绍 作了 提出 "
                  "和 及 与 在 为 是 对 也 都 就 还 所 要 等 说 作 以 到 将 又".split())
@@ -49,7 +54,7 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     (Person(name='魏小东', title='北京市政协主席'), Person(name='孙伟', title='省政协党组书记、主席'))
     """
     found: dict[str, str] = {}
-    for m in _TITLE.finditer(text):
+    for m in _title_matches(text):
         title, name = m.group(1), m.group(2)
         name = _trim_name(name)
         if not name or name in _NOT_NAMES or not looks_like_name(name):
@@ -63,6 +68,13 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     for a, t in zip([a for a in authors if a.role == "作者"], author_titles):
         found.setdefault(a.name, t)
     return tuple(Person(n, t) for n, t in found.items())
+
+
+def _title_matches(text: str):
+    """``_TITLE.finditer(text)``, searching only the runs that hold a post (several times faster)."""
+    for run in _RUN.finditer(text):
+        if _ANY_POST.search(run.group()):
+            yield from _TITLE.finditer(text, run.start(), run.end() + 1)
 
 
 def _trim_name(name: str) -> str:

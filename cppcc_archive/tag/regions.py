@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-import ahocorasick
 
+from ..matcher import Matcher
 from ..model import Region
 from .gazetteer import Gazetteer, load_gazetteer
 
@@ -63,7 +63,7 @@ def _project_common_words(path: Path = Path(__file__).resolve().parent.parent / 
 @dataclass(frozen=True)
 class _Index:
     gaz: Gazetteer
-    automaton: object
+    automaton: Matcher
     common: frozenset
 
 
@@ -87,10 +87,7 @@ def _index(path: Optional[str] = None) -> _Index:
                 forms[f].setdefault(d.code, "former")
         if len(d.name) <= 2:
             common.add(d.name)
-    auto = ahocorasick.Automaton()
-    for surface, codes in forms.items():
-        auto.add_word(surface, (surface, tuple(sorted(codes.items()))))
-    auto.make_automaton()
+    auto = Matcher({surface: tuple(sorted(codes.items())) for surface, codes in forms.items()})
     return _Index(gaz, auto, frozenset(common))
 
 
@@ -98,9 +95,9 @@ def find_mentions(text: str, weight: float = 1.0, index: Optional[_Index] = None
     """Place mentions in ``text`` after trap filtering, in order."""
     idx = index or _index()
     out = []
-    for end, (surface, code_kinds) in idx.automaton.iter_long(text):
-        start = end - len(surface) + 1
-        after = text[end + 1 : end + 4]
+    for start, stop, surface, code_kinds in idx.automaton.longest(text):
+        end = stop - 1
+        after = text[stop : stop + 3]
         if STREET_AFTER.match(after):
             continue
         codes = tuple(c for c, _ in code_kinds)
@@ -261,8 +258,8 @@ def _level_of_body(name: str, idx: _Index, municipality: bool) -> Optional[str]:
     if name == "全国":
         return "全国"
     last = None
-    for end, (surface, code_kinds) in idx.automaton.iter_long(name):
-        last = (end, code_kinds)
+    for _, stop, _, code_kinds in idx.automaton.longest(name):
+        last = (stop - 1, code_kinds)
     if last and last[0] >= len(name) - 2:
         levels = {idx.gaz.by_code[c].level for c, _ in last[1]}
         if len(levels) == 1:

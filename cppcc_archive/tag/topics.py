@@ -10,9 +10,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
 
 from ..errors import ConfigError, line_of, load_yaml_config
+from ..matcher import Matcher
 
 TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
 
@@ -22,7 +22,7 @@ class Taxonomy:
     threshold: float
     max_topics: int
     descriptions: tuple[tuple[str, str], ...]
-    automaton: object  # ahocorasick.Automaton: phrase -> ((topic, weight) …, is_exclusion)
+    automaton: Matcher  # phrase -> ((topic, weight or None for an exclusion) …)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -58,10 +58,7 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
             entries.setdefault(ex, [[], False])[1] = True
             entries[ex][0].append((str(name), None))
         descriptions.append((str(name), str(spec["description"]).strip()))
-    auto = ahocorasick.Automaton()
-    for phrase, (targets, _) in entries.items():
-        auto.add_word(phrase, (phrase, tuple(targets)))
-    auto.make_automaton()
+    auto = Matcher({phrase: tuple(targets) for phrase, (targets, _) in entries.items()})
     return Taxonomy(float(threshold), max_topics, tuple(descriptions), auto)
 
 
@@ -71,15 +68,15 @@ def score_topics(title: str, body: str, tax: Taxonomy | None = None) -> tuple[tu
     scores: dict[str, float] = {}
     cues: dict[str, set[str]] = {}
     for text, factor in ((title, 2.0), (body, 1.0)):
-        hits = list(tax.automaton.iter(text)) if text else []
+        hits = list(tax.automaton.overlapping(text))
         # Spans of exclusion phrases per topic: a cue inside one does not count.
         excluded: dict[str, list[tuple[int, int]]] = {}
-        for end, (phrase, targets) in hits:
+        for start, stop, phrase, targets in hits:
             for topic, weight in targets:
                 if weight is None:
-                    excluded.setdefault(topic, []).append((end - len(phrase) + 1, end))
-        for end, (phrase, targets) in hits:
-            start = end - len(phrase) + 1
+                    excluded.setdefault(topic, []).append((start, stop - 1))
+        for start, stop, phrase, targets in hits:
+            end = stop - 1
             for topic, weight in targets:
                 if weight is None:
                     continue
