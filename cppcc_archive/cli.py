@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -27,7 +28,8 @@ def parse_args(argv):
                         "without touching the repository's docs/ or site/")
     p.add_argument("--no-site", action="store_true", help="stop after writing Markdown and the JSON files")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input had a problem")
-    p.add_argument("--jobs", type=int, default=1, help="parallel worker processes for the pipeline (default 1)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="parallel worker processes for the pipeline (default: one per CPU core available)")
     p.add_argument("--serve", action="store_true", help="build, then serve on 127.0.0.1 and rebuild when seeds or pages change")
     p.add_argument("--port", type=int, default=8000, help="port for --serve (default 8000)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
@@ -35,9 +37,19 @@ def parse_args(argv):
     p.add_argument("--curation", type=Path, default=None,
                    help="curator overrides (default: SEEDS/curation.yaml when it exists)")
     args = p.parse_args(argv)
-    if args.jobs < 1:
+    if args.jobs is None:
+        args.jobs = default_jobs()
+    elif args.jobs < 1:
         p.error("--jobs must be at least 1")
     return args
+
+
+def default_jobs() -> int:
+    """CPU cores this process may run on (a container's limit, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
 
 
 def main(argv=None) -> int:
@@ -87,6 +99,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 
     # Data files first: a broken one stops the build before any work.
     load_gazetteer(), load_taxonomy(), load_rules(), load_userdict(), load_stopwords(), load_overrides()
+    seeds_url = seeds_address(os.environ.get("SEEDS_URL", ""))
     from .curation import load_curation
 
     curated = load_curation(curation or seeds / "curation.yaml")
@@ -109,8 +122,8 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     template = (REPO / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8")
     from . import feeds
 
-    records = [write.article_record(a) for a in articles]
     site_url = feeds.normalize_site_url(os.environ.get("SITE_URL", ""))  # the variable mkdocs.yml reads
+    records = [write.article_record(a, seeds_url) for a in articles]
     feed_files, entered = feeds.render_feeds(records, site_url, seeds)
     docs = paths["docs"]
     staging = docs.parent / f".{docs.name}.staging"
@@ -120,7 +133,8 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     sink = write.DirectorySink(staging)
     raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
     del results
-    write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs)
+    write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
+                     seeds_url=seeds_url)
     del raw_texts
     for rel, content in feed_files.items():
         sink(rel, content)
@@ -155,6 +169,23 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
     return report
+
+
+def seeds_address(url: str) -> str:
+    """``SEEDS_URL``: where the seed files are on the web (e.g. the repository's seeds/ folder on GitHub).
+
+    When set, article pages link each original text there and the site
+    carries no copies of them (at 10,000 seeds the copies are 227 MB of a
+    Pages site limited to 1 GB).
+    """
+    url = url.strip()
+    if not url:
+        return ""
+    if not url.endswith("/"):
+        url += "/"
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?/[A-Za-z0-9._~%/-]*", url):
+        raise ConfigError("SEEDS_URL", None, f"{url!r} is not an http(s) address of a folder (letters, digits and ._~%/- only)")
+    return url
 
 
 def _recover(paths: dict) -> None:

@@ -80,7 +80,12 @@ def front_matter(data: dict) -> str:
     return "\n".join(lines)
 
 
+# A relative path of ours, or an absolute http(s) address from the site's own
+# configuration (SEEDS_URL) followed by a percent-encoded path.
+_OUR_TARGET = re.compile(r"^(?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?/)?[A-Za-z0-9_./#%~-]*$")
+
+
 def md_link(label: str, target: str) -> str:
     """A link whose target is built by us (never from seed text)."""
-    assert re.match(r"^[A-Za-z0-9_./#%-]*$", target), target
+    assert _OUR_TARGET.match(target), target
     return f"[{escape_md(label)}]({target})"

@@ -17,6 +17,7 @@ import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import quote
 
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
@@ -71,7 +72,7 @@ def tags_for(a: Article) -> list[str]:
 
 # ---------------------------------------------------------------- exports
 
-def article_record(a: Article) -> dict:
+def article_record(a: Article, seeds_url: str = "") -> dict:
     return {
         "id": a.id,
         "url": f"a/{a.id}/",
@@ -100,9 +101,17 @@ def article_record(a: Article) -> dict:
         "text": a.text,
         "changes": dict(a.changes),
         "region_evidence": list(a.region_evidence),
-        "raw_url": f"raw/{raw_name(a)}",
+        "raw_url": raw_url(a, seeds_url),
         "curated": list(a.curated),
     }
+
+
+def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
+    """Where the original text is: the seed in the repository when ``seeds_url``
+    (the ``SEEDS_URL`` setting) is given, else the copy under ``raw/`` on the site."""
+    if seeds_url:
+        return seeds_url + quote(a.source_file)
+    return f"{prefix}raw/{raw_name(a)}"
 
 
 def raw_name(a: Article) -> str:
@@ -150,10 +159,10 @@ def articles_csv(records: list[dict]) -> str:
 # ---------------------------------------------------------------- pages
 
 def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
-                site_url: str = "", entered: dict[str, str] | None = None) -> dict[str, str]:
+                site_url: str = "", entered: dict[str, str] | None = None, seeds_url: str = "") -> dict[str, str]:
     """Every generated page, as relative path → content (in memory; the build streams them with ``write_site``)."""
     files = MemorySink()
-    write_site(files, articles, report, raw_texts, home_template, site_url, entered)
+    write_site(files, articles, report, raw_texts, home_template, site_url, entered, seeds_url=seeds_url)
     return dict(files)
 
 
@@ -183,25 +192,26 @@ class DirectorySink:
 
 
 def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
-               site_url: str = "", entered: dict[str, str] | None = None, jobs: int = 1) -> None:
+               site_url: str = "", entered: dict[str, str] | None = None, jobs: int = 1, seeds_url: str = "") -> None:
     """Render every generated page and hand each to ``sink(path, content)``.
 
     Article pages are most of the work; with ``jobs`` > 1 and a
     ``DirectorySink`` they are rendered and written by forked worker
     processes, each over a range of articles (the output is the same).
+    With ``seeds_url``, pages link the original texts there and ``raw/`` is not written.
     """
     by_source: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_source[a.source_file].append(a)
     for lst in by_source.values():
         lst.sort(key=lambda a: a.part)
-    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {})
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url)
     _write_article_pages(sink, work, jobs)
     for lst in by_source.values():
         raw = raw_texts.get(lst[0].source_file)
-        if raw is not None:
+        if raw is not None and not seeds_url:
             sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
-    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report)):
+    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url)):
         for rel, content in group.items():
             sink(rel, content)
     sink("dates.md", dates_page(articles))
@@ -216,14 +226,14 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
 class _PageWork:
     """What rendering article pages needs; forked workers inherit it instead of receiving it."""
 
-    def __init__(self, articles, by_source, related, site_url, entered):
+    def __init__(self, articles, by_source, related, site_url, entered, seeds_url):
         self.articles, self.by_source, self.related = articles, by_source, related
-        self.site_url, self.entered = site_url, entered
+        self.site_url, self.entered, self.seeds_url = site_url, entered, seeds_url
 
     def page(self, i: int) -> tuple[str, str]:
         a = self.articles[i]
         return f"a/{a.id}.md", article_page(a, self.by_source[a.source_file], self.related.of(i),
-                                            self.site_url, self.entered.get(a.id))
+                                            self.site_url, self.entered.get(a.id), self.seeds_url)
 
 
 _WORK: tuple = ()   # (work, sink) for forked workers
@@ -263,10 +273,11 @@ def _link_to_article(a: Article, prefix: str) -> str:
 
 
 def article_page(a: Article, siblings: list[Article], related: list[Article], site_url: str = "",
-                 entered: str | None = None) -> str:
+                 entered: str | None = None, seeds_url: str = "") -> str:
     from .cite import citation_markdown
 
-    fm = {"title": safe_title(a.title), "tags": tags_for(a)}
+    # No table of contents: its sections are the same on every article page.
+    fm = {"title": safe_title(a.title), "tags": tags_for(a), "hide": ["toc"]}
     out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
     meta = []
     if a.title_derived:
@@ -292,7 +303,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.keywords:
         meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../sources/{source_slug(a.source_file)}.md')}"
-                f"（第 {a.part + 1} 篇） · [原始文本](../raw/{raw_name(a)})")
+                f"（第 {a.part + 1} 篇） · {md_link('原始文本', raw_url(a, seeds_url, '../'))}")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
     if a.source_url:
@@ -307,7 +318,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
             out.append(f"{marker} {escape_md(heading)}\n")
         else:
             n += 1
-            out.append(f"{escape_md(p)} [¶](#p{n}){{ .para-anchor }}\n{{ #p{n} }}\n")
+            # The visible ¶ link is added in the browser (docs/assets/archive.js).
+            out.append(f"{escape_md(p)}\n{{ #p{n} }}\n")
     if a.captions:
         out.append("## 图片说明\n\n" + "\n".join(f"- {escape_md(c)}" for c in a.captions) + "\n")
     if a.rights:
@@ -324,7 +336,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
         out.append("## 同版文章\n\n" + "\n".join(f"- {x}" for x in nav) + "\n")
     if related:
         out.append("## 相关文章\n\n" + "\n".join(f"- {_link_to_article(r, '../')}" for r in related) + "\n")
-    out.append(citation_markdown(article_record(a), site_url, entered))
+    out.append(citation_markdown(article_record(a, seeds_url), site_url, entered))
     if a.changes:
         items = "".join(f"<li>{escape_html(_change_label(k))}：{v}</li>" for k, v in sorted(a.changes))
         out.append(f"<details class=\"cleaning\"><summary>清理记录（本文所在来源文件）</summary><ul>{items}</ul><p>对照原文请见上方“原始文本”链接。</p></details>\n")
@@ -472,7 +484,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     return files
 
 
-def source_pages(by_source: dict[str, list[Article]], report: dict) -> dict[str, str]:
+def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: str = "") -> dict[str, str]:
     files = {}
     lines = ["---\ntitle: \"来源\"\n---\n# 按来源文件浏览\n", "| 来源文件 | 编码 | 文章数 |\n|---|---|---|"]
     enc = {f["file"]: f.get("encoding") for f in report.get("files", [])}
@@ -481,7 +493,7 @@ def source_pages(by_source: dict[str, list[Article]], report: dict) -> dict[str,
         lines.append(f"| {md_link(src, f'{slug}.md')} | {escape_md(enc.get(src) or '')} | {len(by_source[src])} |")
         arts = by_source[src]
         body = [front_matter({"title": f"来源：{safe_title(src)}"}), f"# 来源：{escape_md(src)}\n",
-                f"本来源文件拆分为 {len(arts)} 篇文章（按原文顺序）。[原始文本](../raw/{raw_name(arts[0])})\n"]
+                f"本来源文件拆分为 {len(arts)} 篇文章（按原文顺序）。{md_link('原始文本', raw_url(arts[0], seeds_url, '../'))}\n"]
         body += [f"{i + 1}. {_link_to_article(a, '../')}" for i, a in enumerate(arts)]
         files[f"sources/{slug}.md"] = "\n".join(body) + "\n"
     files["sources/index.md"] = "\n".join(lines) + "\n"

@@ -83,10 +83,15 @@ with open(sys.argv[1], "w") as fh:
 """
 
 
+SEEDS_URL = "https://github.com/OWNER/REPO/blob/main/seeds/"   # --raw-copies clears it
+
+
 def run_child(cmd: list[str], log_path: Path, cwd: Path | None = None) -> dict:
     """Run a command; wall time, exit code, CPU time and peak RSS (MB, the largest process of its tree)."""
     env = dict(os.environ)
     env.pop("CI", None)
+    if SEEDS_URL:
+        env["SEEDS_URL"] = SEEDS_URL   # as the Pages workflow builds: originals linked, not copied
     load_before = os.getloadavg()[0]
     rfile = log_path.with_suffix(".rusage.json")
     rfile.unlink(missing_ok=True)
@@ -484,6 +489,8 @@ def bench_size(n: int, args, results: dict, save) -> dict:
         log(f"N={n}: MkDocs build (our config)")
         r["mkdocs"] = m = mkdocs_ours(out, logs)
         r["full_build_seconds"] = round(p1["seconds"] + m["seconds"], 2)
+        if "pipeline_j2" in r:
+            r["full_build_j2_seconds"] = round(r["pipeline_j2"]["seconds"] + m["seconds"], 2)
         r.update(site_figures(out))
         log(f"N={n}: MkDocs {m['seconds']}s, {m['peak_rss_mb']} MB; site {r.get('site')}")
         save()
@@ -499,6 +506,8 @@ def bench_size(n: int, args, results: dict, save) -> dict:
             r["stock_material"] = s = mkdocs_stock(out, work, logs)
             if s["rc"] == 0:
                 r["full_over_stock"] = round(r["full_build_seconds"] / s["seconds"], 2)
+                if "full_build_j2_seconds" in r:
+                    r["full_j2_over_stock"] = round(r["full_build_j2_seconds"] / s["seconds"], 2)
             log(f"N={n}: stock {s['seconds']}s; full/stock {r.get('full_over_stock')}")
             save()
     else:
@@ -562,6 +571,8 @@ def table(results: dict) -> str:
         ("stock Material build s", lambda s: _f(g(s, "stock_material", "seconds"))),
         ("  peak RSS MB", lambda s: _f(g(s, "stock_material", "peak_rss_mb"), "{:.0f}")),
         ("full / stock (target ≤ 0.7)", lambda s: _f(g(s, "full_over_stock"), "{:.2f}")),
+        ("full build s (pipeline j2 + MkDocs)", lambda s: _f(g(s, "full_build_j2_seconds"))),
+        ("full (j2) / stock", lambda s: _f(g(s, "full_j2_over_stock"), "{:.2f}")),
         ("site du MB", lambda s: _f(g(s, "site", "du_mb"))),
         ("site files", lambda s: _f(g(s, "site", "files"), "{:,}")),
         ("article HTML mean KB", lambda s: _f(g(s, "article_html_bytes_mean") and g(s, "article_html_bytes_mean") / 1024)),
@@ -618,8 +629,13 @@ def main(argv=None) -> int:
     ap.add_argument("--profile-only", action="store_true", help="only the profile (at the first size)")
     ap.add_argument("--jieba-chars", type=int, default=300_000, help="sample size for jieba.lcut")
     ap.add_argument("--keep", action="store_true", help="keep the built outputs under --work")
+    ap.add_argument("--raw-copies", action="store_true",
+                    help="build without SEEDS_URL, so the site carries copies of the original texts")
     ap.add_argument("--no-snapshot", action="store_true", help="run the repository's code in place instead of a snapshot copy")
     args = ap.parse_args(argv)
+    global SEEDS_URL
+    if args.raw_copies:
+        SEEDS_URL = ""
     sizes = [200] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
     args.work = args.work.resolve()

@@ -112,3 +112,20 @@ def test_stale_pages_of_removed_seeds_disappear(tmp_path, seeds_copy):
     assert run_build(seeds_copy, out, "--no-site") == 0
     after = {p.name for p in (out / "docs" / "a").iterdir()}
     assert len(before) - len(after) == 4 and after < before
+
+
+def test_seeds_url_links_originals_in_the_repository(tmp_path, monkeypatch, articles):
+    """With SEEDS_URL the pages link each seed there and the site carries no raw copies."""
+    base = "https://github.com/example/cppcc/blob/main/seeds/"
+    monkeypatch.setenv("SEEDS_URL", base)
+    out = tmp_path / "out"
+    assert run_build(SEEDS, out, "--no-site") == 0
+    linked = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert not (out / "docs" / "raw").exists()
+    assert [r["raw_url"] for r in linked] == [base + r["source_file"] for r in linked]
+    page = (out / "docs" / "a" / f"{linked[0]['id']}.md").read_text(encoding="utf-8")
+    assert f"[原始文本]({base}{linked[0]['source_file']})" in page
+    # Without it, the copies are on the site, as before.
+    assert all(r["raw_url"].startswith("raw/") for r in articles)
+    monkeypatch.setenv("SEEDS_URL", "javascript:alert(1)//")
+    assert run_build(SEEDS, tmp_path / "bad", "--no-site") == 2
