@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from concurrent.futures import ProcessPoolExecutor  # imported up front: a build may drop privileges later
 from dataclasses import dataclass, field
 from operator import ne
 from pathlib import Path
@@ -306,8 +307,6 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
                 renamed.add(name)
             tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None))
     if jobs > 1 and len(tasks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for r in pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
                 results.append(r)

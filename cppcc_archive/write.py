@@ -12,9 +12,11 @@ import heapq
 import hashlib
 import io
 import json
+import multiprocessing
 import os
 import shutil
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
@@ -247,15 +249,11 @@ def _write_article_range(bounds: tuple[int, int]) -> int:
 
 
 def _write_article_pages(sink, work: _PageWork, jobs: int) -> None:
-    import multiprocessing
-
     n = len(work.articles)
     if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or "fork" not in multiprocessing.get_all_start_methods():
         for i in range(n):
             sink(*work.page(i))
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     global _WORK
     step = max(50, -(-n // (jobs * 8)))
     _WORK = (work, sink)

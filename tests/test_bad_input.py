@@ -115,7 +115,8 @@ def test_front_matter_has_only_our_keys(catalogue):
     assert len(pages) == len(titles)
     for md in pages:
         fm = bi.read_front_matter(md.read_text(encoding="utf-8"))
-        assert isinstance(fm, dict) and set(fm) <= {"title", "tags"}, (md.name, fm)
+        assert isinstance(fm, dict) and set(fm) <= {"title", "tags", "hide"}, (md.name, fm)
+        assert fm.get("hide") == ["toc"], (md.name, fm)
         assert isinstance(fm["title"], str) and fm["title"] == safe_title(titles[md.stem]), md.name
         assert all(isinstance(t, str) and t.startswith(("地区/", "主题/")) for t in fm.get("tags", [])), (md.name, fm)
     for md in docs.rglob("*.md"):  # every other generated page parses too (source pages carry file names)

@@ -9,21 +9,22 @@ from cppcc_archive import cache, pipeline
 
 
 def test_only_changed_seed_is_processed(tmp_path, seeds_copy, monkeypatch):
+    """(In one process, --jobs 1, so the calls can be counted.)"""
     out = tmp_path / "out"
-    assert run_build(seeds_copy, out, "--no-site") == 0
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     first = (out / "articles.json").read_bytes()
     seen = []
     real = pipeline.process_seed
     monkeypatch.setattr(pipeline, "process_seed", lambda seed, cur=None: seen.append(seed.name) or real(seed, cur))
-    assert run_build(seeds_copy, out, "--no-site") == 0
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert seen == [] and (out / "articles.json").read_bytes() == first
     target = sorted(seeds_copy.glob("002_*"))[0]
     target.write_text(target.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
-    assert run_build(seeds_copy, out, "--no-site") == 0
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert seen == [target.name]
     arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     assert any("延庆区政协召开会议" in a["text"] for a in arts)
-    assert run_build(seeds_copy, out, "--no-site", "--no-cache") == 0
+    assert run_build(seeds_copy, out, "--no-site", "--no-cache", "--jobs", "1") == 0
     assert len(seen) == 1 + 5
 
 
