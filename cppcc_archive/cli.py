@@ -131,19 +131,18 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         shutil.rmtree(staging)
     # Files go to disk as they are made: the build never holds the whole site in memory.
     sink = write.DirectorySink(staging)
-    raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
-    del results
+    raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None and not seeds_url}
+    del results   # write_site empties raw_texts as it goes
     write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
                      seeds_url=seeds_url)
-    del raw_texts
     for rel, content in feed_files.items():
         sink(rel, content)
-    sink("articles.json", write.dumps_json(records))
+    sink.stream("articles.json", write.json_list_chunks(records))
     sink("report.json", write.dumps_json(report))
     sink("articles.csv", write.articles_csv(records))
     from .search import build_search_files
 
-    build_search_files(records, emit=sink)   # search/: the sharded full-text index (issue 5)
+    build_search_files(records, jobs=jobs, emit=sink)   # search/: the sharded full-text index (issue 5)
     del records
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the

@@ -60,10 +60,11 @@ def to_simplified(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(0)], out)
 
 
-def detect_script(text: str, simplified: str | None = None) -> str:
+def detect_script(text: str, simplified: str | None = None, changed: int | None = None) -> str:
     """'traditional' when converting changes a noticeable share of CJK characters.
 
-    Pass the already converted text to avoid converting twice.
+    Pass the already converted text (and the count of characters that differ,
+    when known) to avoid converting or comparing twice.
     """
     if simplified is not None and simplified == text:
         return "simplified"  # nothing changed: most seeds, no per-character loop
@@ -73,5 +74,6 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     from .clean import cjk_count
 
     cjk = cjk_count(text)
-    changed = sum(map(ne, text, simplified))  # C-level loop; conversions only change CJK characters
+    if changed is None:
+        changed = sum(map(ne, text, simplified))  # C-level loop; conversions only change CJK characters
     return "traditional" if cjk and changed / cjk > 0.03 else "simplified"

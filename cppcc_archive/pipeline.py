@@ -85,9 +85,10 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     for k, v in removed.items():
         ledger[k] += v
     simplified = convert.to_simplified(text)
-    script = convert.detect_script(text, simplified)
+    changed = sum(map(ne, text, simplified)) if simplified != text else 0
+    script = convert.detect_script(text, simplified, changed)
     if simplified != text:
-        res.changes["to_simplified"] = sum(map(ne, text, simplified)) or 1
+        res.changes["to_simplified"] = changed or 1
         delta = cjk_count(text) - cjk_count(simplified)
         if delta:
             ledger["to_simplified"] += delta

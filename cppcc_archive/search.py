@@ -279,9 +279,10 @@ def _overrides() -> list[list[str]]:
         return []
 
 
-def _invert(start: int, items: list, avgdl: float) -> tuple[dict, list[bytes]]:
+def _invert(start: int, items: list, avgdl: float, emit=None) -> tuple[dict, list[bytes]]:
     """Postings of documents ``start, start+1, …``: term key → bytes of uint32 ``docnum | impact << 24``,
-    and the gzip'd document files.  Runs in a worker process for large corpora."""
+    and the gzip'd document files (with ``emit``: each is written at once, and its
+    SHA-256 is returned instead).  Runs in a worker process for large corpora."""
     post: defaultdict = defaultdict(partial(array, "I"))
     get, append = post.__getitem__, array.append
     docs = []
@@ -307,16 +308,21 @@ def _invert(start: int, items: list, avgdl: float) -> tuple[dict, list[bytes]]:
         deque(map(append, map(get, words.keys()), map(tab.__getitem__, words.values())), 0)
         deque(map(append, map(get, uni - tuni), repeat(tab[1])), 0)
         deque(map(append, map(get, tuni), repeat(tab[1 + TITLE_WEIGHT])), 0)
-        docs.append(gzip.compress(_dumps(doc).encode("utf-8"), GZIP_LEVEL, mtime=0))
+        blob = gzip.compress(_dumps(doc).encode("utf-8"), GZIP_LEVEL, mtime=0)
+        if emit is None:
+            docs.append(blob)
+        else:
+            emit(f"search/d/{d}.bin", blob)
+            docs.append(hashlib.sha256(blob).digest())
     return {k: a.tobytes() for k, a in post.items()}, docs
 
 
-_WORK: tuple = ()   # (items, avgdl) for forked workers: inherited, never pickled
+_WORK: tuple = ()   # (items, avgdl, emit) for forked workers: inherited, never pickled
 
 
 def _invert_range(bounds: tuple[int, int]):
-    items, avgdl = _WORK
-    return _invert(bounds[0], items[bounds[0]:bounds[1]], avgdl)
+    items, avgdl, emit = _WORK
+    return _invert(bounds[0], items[bounds[0]:bounds[1]], avgdl, emit)
 
 
 def _auto_jobs(total_chars: int) -> int:
@@ -357,7 +363,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     import multiprocessing
 
     if jobs <= 1 or n < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        parts = [_invert(0, items, avgdl)]
+        parts = [_invert(0, items, avgdl, emit)]
     else:
         # Forked workers inherit the documents (no pickling, and unlike spawn/forkserver
         # they never re-import the caller's __main__); each returns its range's postings.
@@ -365,7 +371,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
 
         global _WORK
         step = -(-n // jobs)
-        _WORK = (items, avgdl)
+        _WORK = (items, avgdl, emit)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as ex:
                 parts = list(ex.map(_invert_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
@@ -380,7 +386,10 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     d = 0
     for _, docs in parts:
         for blob in docs:
-            put(f"search/d/{d}.bin", blob)
+            if emit is None:
+                put(f"search/d/{d}.bin", blob)
+            else:   # written by _invert already; this is its digest
+                digests[f"search/d/{d}.bin"] = blob
             d += 1
     del parts
 

@@ -127,10 +127,19 @@ def dumps_json(data) -> str:
     """JSON as UTF-8 text; a list is written one element per line (diffable, and
     each line goes through the C encoder, which ``indent`` would bypass)."""
     if isinstance(data, list):
-        if not data:
-            return "[]\n"
-        return "[\n" + ",\n".join(json.dumps(x, ensure_ascii=False) for x in data) + "\n]\n"
+        return "".join(json_list_chunks(data))
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def json_list_chunks(items: list) -> Iterable[str]:
+    """``dumps_json(items)`` in pieces, one element per piece."""
+    if not items:
+        yield "[]\n"
+        return
+    last = len(items) - 1
+    yield "[\n"
+    for i, x in enumerate(items):
+        yield json.dumps(x, ensure_ascii=False) + ("\n]\n" if i == last else ",\n")
 
 
 def _csv_cell(value):
@@ -164,7 +173,7 @@ def render_site(articles: list[Article], report: dict, raw_texts: dict[str, str]
                 site_url: str = "", entered: dict[str, str] | None = None, seeds_url: str = "") -> dict[str, str]:
     """Every generated page, as relative path → content (in memory; the build streams them with ``write_site``)."""
     files = MemorySink()
-    write_site(files, articles, report, raw_texts, home_template, site_url, entered, seeds_url=seeds_url)
+    write_site(files, articles, report, dict(raw_texts), home_template, site_url, entered, seeds_url=seeds_url)
     return dict(files)
 
 
@@ -173,6 +182,9 @@ class MemorySink(dict):
 
     def __call__(self, rel: str, content: str | bytes) -> None:
         self[rel] = content
+
+    def stream(self, rel: str, chunks: Iterable[str]) -> None:
+        self[rel] = "".join(chunks)
 
 
 class DirectorySink:
@@ -192,6 +204,13 @@ class DirectorySink:
         with open(path, "wb") as fh:
             fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
 
+    def stream(self, rel: str, chunks: Iterable[str]) -> None:
+        """Write text given in pieces (a large export is never one string in memory)."""
+        path = os.path.join(self.root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(chunks)
+
 
 def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
                site_url: str = "", entered: dict[str, str] | None = None, jobs: int = 1, seeds_url: str = "") -> None:
@@ -207,12 +226,14 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         by_source[a.source_file].append(a)
     for lst in by_source.values():
         lst.sort(key=lambda a: a.part)
-    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url)
-    _write_article_pages(sink, work, jobs)
+    # Original texts first, each dropped from ``raw_texts`` once written (the
+    # caller hands over the dict): they are not kept while pages are rendered.
     for lst in by_source.values():
-        raw = raw_texts.get(lst[0].source_file)
+        raw = raw_texts.pop(lst[0].source_file, None)
         if raw is not None and not seeds_url:
             sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url)
+    _write_article_pages(sink, work, jobs)
     for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url)):
         for rel, content in group.items():
             sink(rel, content)

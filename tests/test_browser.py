@@ -95,3 +95,21 @@ def test_traditional_switch_is_remembered(page, site_url, articles):
     page.click(".zxwk-script-toggle")
     assert "政协文库" in page.locator("article h1").first.inner_text()
     assert set(page.requested_hosts) == {urlparse(site_url).netloc}
+
+
+def test_search_then_traditional_switch_then_traditional_query(page, site_url, articles):
+    """Both features load an opencc-js build into window.OpenCC (t → cn for queries,
+    cn → t for pages); whichever loads second must not break the other."""
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "延慶")   # traditional query: loads the t → cn build
+    page.wait_for_selector(".md-search-result__item", timeout=60000)
+    assert "延庆" in page.locator(".md-search-result__item").first.inner_text()
+    page.keyboard.press("Escape")
+    page.click(".zxwk-script-toggle")   # now the cn → t build
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional'")
+    page.wait_for_function("document.querySelector('.md-content article h1').innerText.indexOf('政協文庫') !== -1", timeout=30000)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "")
+    page.fill("input.md-search__input", "鄭州")   # a new traditional query still converts
+    page.wait_for_selector(".md-search-result__item >> text=/郑州|鄭州/", timeout=60000)

@@ -91,13 +91,9 @@ def keywords(text: str, k: int = 8) -> tuple[str, ...]:
     """Top-k TF-IDF keywords, domain terms included, stop words excluded."""
     counts = Counter(segment(text))  # count first, then weigh each distinct word once
     memo = _IDF_OF
-    tf = {}
-    for w, n in counts.items():
-        weight = memo.get(w)
-        if weight is None:
-            weight = _idf_of(w)
-        if weight:
-            tf[w] = n
+    for w in counts.keys() - memo.keys():   # words not seen before in this process
+        _idf_of(w)
+    tf = {w: n for w, n in counts.items() if memo[w]}
     stop = load_stopwords()
     for term, n in domain_terms(text).items():
         if term not in stop and n > tf.get(term, 0):

@@ -228,6 +228,27 @@ def _in_title_or_strong(code: str, title: str, idx: _Index) -> bool:
 
 
 _BODY = re.compile(r"(全国|[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|盟|地区|区|县|旗))政协")
+_BODY_REACH = 13  # a match ends with 政协 and starts at most 10 + len("自治区") characters before it
+
+
+def _bodies(text: str):
+    """``_BODY.finditer(text)``, run only near each 政协 (the same matches, several times faster).
+
+    Every match lies inside [i - 13, i + 2] for the 政协 at i that ends it, so
+    searching the merged windows around the occurrences finds exactly the
+    matches a scan of the whole text would.
+    """
+    windows: list[list[int]] = []
+    i = text.find("政协")
+    while i != -1:
+        start, end = max(0, i - _BODY_REACH), i + 2
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+        i = text.find("政协", i + 2)
+    for start, end in windows:
+        yield from _BODY.finditer(text, start, end)
 
 
 def cppcc_level(title: str, body: str, main: Optional[str] = None, author_titles: tuple[str, ...] = ()) -> Optional[str]:
@@ -237,13 +258,13 @@ def cppcc_level(title: str, body: str, main: Optional[str] = None, author_titles
     counts: dict[str, float] = defaultdict(float)
     # The body named first in the title is the subject; an author's own post
     # (作者系垫江县政协主席) says which body is writing.
-    for m in _BODY.finditer(title):
+    for m in _bodies(title):
         lvl = _level_of_body(m.group(1), idx, municipality)
         if lvl:
             return lvl
     sources = [(body, 1.0)] + [(t, 4.0) for t in author_titles]
     for text, w in sources:
-        for m in _BODY.finditer(text):
+        for m in _bodies(text):
             lvl = _level_of_body(m.group(1), idx, municipality)
             if lvl:
                 counts[lvl] += w

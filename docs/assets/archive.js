@@ -19,17 +19,22 @@
     return s ? s.replace(/archive\.js(\?.*)?$/, "") : "assets/";
   })();
 
+  // window.OpenCC is whichever opencc-js build loaded last: the search's
+  // (traditional → simplified) has no cn → t data, so it is used only if it can.
+  function cnToT(O) {
+    try { return O && O.Locale && O.Locale.from && O.Locale.from.cn ? O.Converter({ from: "cn", to: "t" }) : null; }
+    catch (e) { return null; }
+  }
+
   function loadConverter(done) {
     if (converter) return done(converter);
-    if (window.OpenCC && window.OpenCC.Converter) {
-      converter = window.OpenCC.Converter({ from: "cn", to: "t" });
-      return done(converter);
-    }
+    converter = cnToT(window.OpenCC);
+    if (converter) return done(converter);
     var tag = document.createElement("script");
     tag.src = base + "search/vendor/opencc-js/cn2t.js";  // vendored beside the search converter
     tag.onload = function () {
-      converter = window.OpenCC.Converter({ from: "cn", to: "t" });
-      done(converter);
+      converter = cnToT(window.OpenCC);
+      if (converter) done(converter); else setState("simplified");
     };
     tag.onerror = function () { setState("simplified"); };
     document.head.appendChild(tag);

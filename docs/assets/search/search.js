@@ -2,8 +2,9 @@
  * 政协文库 full-text search client.
  *
  * Reads the sharded static index written by cppcc_archive/search.py (the file
- * format is described there) and drives the search box in the header
- * (overrides/partials/archive-search.html), styled like Material's own search.
+ * format is described there) and drives the search box in the header, styled
+ * like Material's own search.  The page holds only an empty placeholder for
+ * the box (overrides/partials/archive-search.html); its markup is built here.
  * Everything is fetched from this site: the index under search/, and the
  * traditional → simplified converter (vendored opencc-js) from vendor/.
  * Article text is untrusted: it is only ever inserted with textContent.
@@ -11,9 +12,84 @@
 (function () {
   "use strict";
 
+  // ------------------------------------------------------------ markup
+
+  // The search box is built here, not written into every page: its markup (form, input,
+  // three inline SVG icons, result list, buttons) is about 1.7 KB of minified HTML, which
+  // a 10,000-article site (~28,000 pages) would repeat ~48 MB worth of, against GitHub
+  // Pages' 1 GB limit; this script is fetched once and cached.  The page keeps only
+  // <div class="md-search archive-search" data-archive-search></div>, so Material's header
+  // layout and archive.js's 简/繁 switch (inserted before .md-search) do not wait for it.
+  // The DOM is the one the template used to give.  Only the fixed strings below go in, as
+  // attributes and text nodes: nothing is parsed as HTML.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  // Material Design icons as shipped with Material for MkDocs (.icons/material/magnify,
+  // arrow-left, close), the defaults the template used; theme.icon overrides in mkdocs.yml
+  // now reach only the header's magnifier button, not this box.
+  var ICON_MAGNIFY = "M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5";
+  var ICON_BACK = "M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z";
+  var ICON_CLOSE = "M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z";
+
+  // el("div", {"class": "x"}, [child or text, ...]): an element with attributes and children.
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    (children || []).forEach(function (c) { e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return e;
+  }
+
+  function icon(d) {
+    var svg = document.createElementNS(SVG_NS, "svg"), path = document.createElementNS(SVG_NS, "path");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    path.setAttribute("d", d);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function buildBox(box) {
+    // Pages built before the markup moved here still carry it: use theirs.
+    if (box.querySelector("form")) return;
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-label", "全文搜索");
+    // Not named "search", so Material's own search code stays idle.
+    var form = el("form", { "class": "md-search__form", name: "archive-search", autocomplete: "off" }, [
+      el("input", { "class": "md-search__input", name: "q", "aria-label": "搜索文章", placeholder: "搜索",
+        autocapitalize: "off", autocorrect: "off", autocomplete: "off", spellcheck: "false",
+        enterkeyhint: "search", required: "" }),
+      el("label", { "class": "md-search__icon md-icon", "for": "__search", title: "关闭搜索" },
+        [icon(ICON_MAGNIFY), " ", icon(ICON_BACK)]),
+      el("nav", { "class": "md-search__options", "aria-label": "搜索" }, [
+        el("button", { type: "reset", "class": "md-search__icon md-icon", title: "清除", "aria-label": "清除" },
+          [icon(ICON_CLOSE)])
+      ])
+    ]);
+    var result = el("div", { "class": "md-search-result archive-search__result" }, [
+      el("div", { "class": "md-search-result__meta", "data-archive-status": "", "aria-live": "polite" }, ["正在加载搜索…"]),
+      el("div", { "class": "archive-search__tools", "data-archive-tools": "", role: "group", "aria-label": "排序与筛选", hidden: "" }),
+      el("ol", { "class": "md-search-result__list", "data-archive-list": "" }),
+      el("button", { type: "button", "class": "archive-search__more", "data-archive-more": "", hidden: "" }, ["显示更多结果"])
+    ]);
+    var parts = document.createDocumentFragment();
+    parts.appendChild(el("label", { "class": "md-search__overlay", "for": "__search" }));
+    parts.appendChild(el("div", { "class": "md-search__inner", role: "search" }, [
+      form,
+      el("div", { "class": "md-search__output" }, [
+        // data-md-scrollfix is picked up by Material's bundle on DOMContentLoaded, which
+        // comes after this (synchronous) script has run.
+        el("div", { "class": "md-search__scrollwrap", tabindex: "-1", "data-md-scrollfix": "" }, [result])
+      ])
+    ]));
+    box.appendChild(parts);
+  }
+
+  // ------------------------------------------------------------ setup
+
   var script = document.currentScript;
   var box = document.querySelector("[data-archive-search]");
-  if (!script || !box || !window.fetch || !window.Map) return;
+  if (!box) return;
+  // Built even where the search cannot run (below), as the template's markup was.
+  buildBox(box);
+  if (!script || !window.fetch || !window.Map) return;
 
   var ROOT = new URL("../../", script.src);
   var INDEX = new URL("search/", ROOT);
@@ -102,7 +178,9 @@
   function converter() {
     if (!converterP) {
       converterP = new Promise(function (resolve) {
-        if (window.OpenCC) return resolve(window.OpenCC);
+        // window.OpenCC may be the 简/繁 switch's build (cn → t only, archive.js).
+        var O = window.OpenCC;
+        if (O && O.Locale && O.Locale.from && O.Locale.from.tw) return resolve(O);
         var s = document.createElement("script");
         s.src = OPENCC.href;
         s.async = true;
