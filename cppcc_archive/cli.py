@@ -123,8 +123,8 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     from . import feeds
 
     site_url = feeds.normalize_site_url(os.environ.get("SITE_URL", ""))  # the variable mkdocs.yml reads
-    records = [write.article_record(a, seeds_url) for a in articles]
-    feed_files, entered = feeds.render_feeds(records, site_url, seeds)
+    first = feeds.first_commit_dates(seeds)
+    entered = feeds.entered_dates(({"id": a.id, "date": a.date, "source_file": a.source_file} for a in articles), first)
     docs = paths["docs"]
     staging = docs.parent / f".{docs.name}.staging"
     if staging.exists():
@@ -135,8 +135,14 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     del results   # write_site empties raw_texts as it goes
     write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
                      seeds_url=seeds_url)
+    tags = sorted({t for a in articles for t in write.tags_for(a)})
+    # From here on the exports need records, not articles: each article is
+    # dropped as its record is made, so the text is never held twice.
+    records = [write.article_record(a, seeds_url) for a in _drain(articles)]
+    feed_files, _ = feeds.render_feeds(records, site_url, seeds, first=first)
     for rel, content in feed_files.items():
         sink(rel, content)
+    del feed_files
     sink.stream("articles.json", write.json_list_chunks(records))
     sink("report.json", write.dumps_json(report))
     sink("articles.csv", write.articles_csv(records))
@@ -155,7 +161,6 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         for rel in ("articles.json", "report.json"):
             write.copy_atomic(docs / rel, paths["export_dir"] / rel)
     t1 = time.perf_counter()
-    tags = sorted({t for a in articles for t in write.tags_for(a)})
     from .site import build_site, effective_config
 
     paths["config"].parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +173,13 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
     return report
+
+
+def _drain(items: list):
+    """Yield the items of a list in order while emptying it, so each can be freed once used."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def seeds_address(url: str) -> str:

@@ -57,18 +57,22 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE = re.compile(r"\d{6}")
 
 
-def render_feeds(records: list[dict], site_url: str, seeds_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Every feed as relative path → XML, and article id → 收录日期 for undated articles."""
+def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
+                 first: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Every feed as relative path → XML, and article id → 收录日期 for undated articles.
+
+    ``first`` is ``first_commit_dates(seeds_dir)`` when the caller has it already.
+    """
     site_url = normalize_site_url(site_url)
-    first = first_commit_dates(Path(seeds_dir))
+    if first is None:
+        first = first_commit_dates(Path(seeds_dir))
     entered: dict[str, str] = {}
     dated: list[tuple[str, dict]] = []
     for r in records:
-        day = r.get("date")
-        if not (isinstance(day, str) and _DATE.fullmatch(day)):
-            day = first.get(r["source_file"])
-            if day is None:
-                continue
+        day = feed_date(r, first)
+        if day is None:
+            continue
+        if day != r.get("date"):
             entered[r["id"]] = day
         dated.append((day, r))
     # Newest first; ties by id so the order never depends on input order.
@@ -111,6 +115,24 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path) -> tuple[d
             subtitle=topics[name] or f"主题“{name}”的文章", page=f"topics/{slug}/", entries=by_topic.get(name, []),
             site_url=site_url)
     return files, entered
+
+
+def feed_date(r: dict, first: dict[str, str]) -> str | None:
+    """An article's date in the feeds: its own full date, else the day its seed was first committed (or None)."""
+    day = r.get("date")
+    if isinstance(day, str) and _DATE.fullmatch(day):
+        return day
+    return first.get(r["source_file"])
+
+
+def entered_dates(records, first: dict[str, str]) -> dict[str, str]:
+    """Article id → 收录日期 (the day its seed was first committed) for articles without a full date."""
+    out = {}
+    for r in records:
+        day = feed_date(r, first)
+        if day is not None and day != r.get("date"):
+            out[r["id"]] = day
+    return out
 
 
 def _provinces(r: dict) -> list[str]:

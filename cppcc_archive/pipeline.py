@@ -119,7 +119,7 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         over = (curation.get("articles") or {}).get(part)
         res.articles.append(apply_overrides(art, over) if over else art)
     res.ledger = dict(ledger)
-    if not any(cjk_count(a.text) for a in res.articles):
+    if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text"))
     return res
 
@@ -187,6 +187,7 @@ def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple
     return kept, rights, credits
 
 
+_ANY_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the characters cjk_count counts
 _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,6})+$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 

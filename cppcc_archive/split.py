@@ -160,7 +160,8 @@ def take_title(d: Draft, ledger: Ledger) -> tuple[str, bool]:
     if d.title_lines:
         for t in d.title_lines:
             ledger.move("title", t)
-        main = [t for t in d.title_lines if not t.startswith("——")]
+        # A page that prints its headline twice (page title and heading) gives one title.
+        main = list(dict.fromkeys(t for t in d.title_lines if not t.startswith("——")))
         sub = [t.lstrip("—").strip() for t in d.title_lines if t.startswith("——")]
         title = " ".join(main) if main else sub[0]
         if main and sub:

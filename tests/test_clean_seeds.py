@@ -106,3 +106,27 @@ def test_repeated_sentence_appears_once(articles):
 def test_broken_word_rejoined(articles):
     text = "".join(a["text"] for a in articles)
     assert "将进一步发挥好在促进各民族交往交流交融中的引领带动作用" in text
+
+
+def test_breadcrumb_rule_forms():
+    """Seed 004's trail (after conversion) and the 当前位置： forms common on government sites."""
+    from cppcc_archive.clean.boilerplate import load_rules, match_rule
+
+    rules = load_rules()
+    for line in ("首页>协商>政协动态", "当前位置：首页>新闻>要闻", "当前位置: 首页 > 新闻中心 > 政协要闻",
+                 "您现在的位置：网站首页 > 工作动态", "位置>首页>要闻"):
+        rule = match_rule(line, rules)
+        assert rule is not None and rule.name == "breadcrumb", line
+    for line in ("首页推荐的十项提案均已办结。", "当前位置相对偏远，委员们步行前往。", "委员们认为首页设计需要改进"):
+        rule = match_rule(line, rules)
+        assert rule is None or rule.name != "breadcrumb", line
+
+
+def test_headline_printed_twice_gives_one_title():
+    """Scraped pages often repeat the headline (page title, then heading)."""
+    from cppcc_archive.split import Draft, Ledger, take_title
+
+    d = Draft(lines=["深刻领悟精神实质 准确把握实践要求", "深刻领悟精神实质 准确把握实践要求", "——甘肃省各市政协秘书长工作交流座谈会聚焦特色履职",
+                     "在完善协商议政格局方面，甘州区政协坚持以政协年度协商工作计划为主线。"])
+    title, derived = take_title(d, Ledger())
+    assert (title, derived) == ("深刻领悟精神实质 准确把握实践要求——甘肃省各市政协秘书长工作交流座谈会聚焦特色履职", False)
