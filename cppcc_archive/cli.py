@@ -166,7 +166,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     paths["config"].parent.mkdir(parents=True, exist_ok=True)
     cfg = effective_config(paths["config"], docs, paths["site"], tags)
     if site:
-        build_site(cfg, paths["site"], quiet=True)
+        build_site(cfg, paths["site"], quiet=True, jobs=jobs)
     t2 = time.perf_counter()
     if not quiet:
         tot = report["totals"]
