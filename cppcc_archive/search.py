@@ -5,6 +5,17 @@ files under ``search/`` that the client (``docs/assets/search/search.js``)
 fetches piece by piece, so a first query downloads a few hundred kilobytes
 whatever the size of the archive.
 
+The index holds no article text.  The text is published twice already (the
+article pages ``a/<id>/``, and ``articles.json``); a third copy in the search
+documents was ~125 MB at 10,000 seed files and took the site over GitHub
+Pages' 1 GB.  When the client needs text (the snippet around a hit, checking a
+quoted phrase, putting articles that hold the searched string verbatim first)
+it fetches the article page of a shown result (``<site root> + url``, the
+reader's next click, so it is then in the browser's cache too), parses it with
+``DOMParser`` without inserting it, and reads the body paragraphs
+(``p#p<n>``) and headings (``h2``, ``h3``) that are children of
+``.md-content article`` (``page_text`` here reads the same).
+
 Terms (no word segmentation, so a query never depends on a segmenter):
 
 * every pair of adjacent CJK characters (bigram, with its frequency) and
@@ -13,23 +24,35 @@ Terms (no word segmentation, so a query never depends on a segmenter):
 * runs of ASCII letters and digits (full-width forms folded, lower-cased).
 
 A query of one character looks up its unigram; a longer run is the AND of
-its bigrams; a quoted phrase is additionally verified on the article text.
+its bigrams; a quoted phrase is additionally verified on the article text
+(from the article page).
 The query is converted to simplified script in the browser (vendored
 opencc-js, Taiwan/Hong Kong/standard traditional → mainland simplified, then
 ``data/t2s_overrides.tsv``), so 延慶 finds 延庆.
 
 Ranking: sum over query terms of ``idf × impact`` (BM25 with the tf factor
-precomputed); then, within each page fetched, articles that hold a searched
-string verbatim (title first) come first.  Sorting by date needs no data:
-document numbers are in date order.
+precomputed); then, within each batch of results fetched, articles that hold a
+searched string verbatim (title first) come first.  Sorting by date needs no
+data: document numbers are in date order.
 
 What a first query fetches: the manifest, ``facets.bin``, one shard per term,
 long posting lists rarest first within ``EXTERNAL_BUDGET`` bytes (a list left
 out is checked on the text of each shown article instead, and the count is
-then approximate), and the documents of the first result page (for quoted
-phrases: more, up to ``DOC_BUDGET`` bytes, until the page is full of verified
-results).  ``run_query`` does exactly what ``search.js`` does and counts the
-bytes; ``search_payload_bytes`` returns that count.
+then approximate), the documents of the first result page and their article
+pages (for quoted phrases: more candidates, while less than ``PAGE_BUDGET``
+bytes of pages were fetched, until the page is full of verified results).
+Without anything to verify, the client shows each result line from its
+document at once when its page is slow to come, and fills in the snippet when
+the page arrives.  An article page is ~24 KB of HTML (half of it the site's
+header, navigation and citation block), four times the gzip'd document with
+text it replaces (5.6 KB), so pages are most of a first query: 政协委员 at
+1,000 seed files fetches 234 KB (193 KB of it pages; 77 KB with the old
+documents), and 393 KB at 10,000 synthetic articles of 6,000 characters
+(``python -m cppcc_archive.search``); the pages gzip to about 40 %.
+``run_query`` does exactly what ``search.js`` does and counts the bytes
+(uncompressed; also an estimate of the gzip'd transfer); it needs the pages (a
+built site, or ``record_pages`` made from records).  ``search_payload_bytes``
+returns that count.
 
 Files (``N`` articles, document numbers 0..N-1 in date order, newest first,
 undated last, ties by id, so "newest" is ascending document number and a
@@ -52,11 +75,17 @@ year is a contiguous range):
   then ``df`` impact bytes: the BM25 term-frequency factor
   ``tf / (tf + k1 * (1 - b + b * len / avglen))`` scaled to 1..255, computed at
   build time, with title occurrences counted ``TITLE_WEIGHT`` times.
-* ``search/d/<n>.bin``: gzip of the JSON a result needs (url, title, date,
-  region, topics, text for the snippet and for phrase verification).
+* ``search/d/<n>.json``: what a result line shows: url ``u`` (site-relative,
+  ``a/<id>/``), title ``t``, date ``d``, region ``r``, topics ``p``; about 190
+  bytes, plain JSON (gzip made it larger; servers compress JSON on the wire).
+  One file per article, not packs of consecutive documents: results in
+  relevance order are scattered over document numbers, so at 1,000 seed files
+  a first page of 10 results touched 9.5 files whatever the pack size, and
+  packs of 8 fetched 66 unrelated documents (15 KB instead of 2 KB); only date
+  order gained (4.8 files instead of 9.5).
 
-Everything is deterministic: same records, same bytes (sorted keys, gzip
-``mtime=0``, no timestamps), whatever the input order and number of workers.
+Everything is deterministic: same records, same bytes (sorted keys, no
+timestamps), whatever the input order and number of workers.
 
 Speed: counting and inverting are C-level loops (``Counter`` over array views
 of the UTF-16 text, ``map``/``deque`` appends into per-term arrays); large
@@ -74,10 +103,12 @@ import re
 from array import array
 from collections import Counter, defaultdict, deque
 from functools import partial
+from html.parser import HTMLParser
 from itertools import repeat
 from operator import and_
+from pathlib import Path, PurePath
 
-FORMAT = 1
+FORMAT = 2                # 2: documents are search/d/<n>.json without the text
 TITLE_WEIGHT = 5
 K1 = 1.2
 B = 0.75
@@ -85,9 +116,8 @@ INLINE_MAX = 768          # bytes of postings kept inside a shard; longer lists 
 SHARD_TARGET = 8192       # aimed-at bytes per shard
 PAGE = 10                 # results per page in the client
 EXTERNAL_BUDGET = 131_072  # bytes of long posting lists one query may fetch (rarest first)
-DOC_BUDGET = 65_536       # when verifying, a result page stops fetching candidates after this many bytes
+PAGE_BUDGET = 262_144     # when verifying, bytes of article pages one result page may fetch (about 10 pages)
 MAX_WORD = 32             # longer ASCII runs (hashes, URLs) are not indexed
-GZIP_LEVEL = 3
 HASH_MUL = 2654435761     # Knuth's multiplicative hash constant
 
 # Code units that count as CJK: ideographs, extension A, compatibility
@@ -271,6 +301,13 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _doc_bytes(doc: dict) -> bytes:
+    """``search/d/<n>.json``: the result line of one article, without the text.  Plain JSON,
+    not gzip: at ~190 bytes gzip made it larger, and a server that compresses JSON
+    (GitHub Pages does) compresses it on the wire anyway."""
+    return _dumps({k: v for k, v in doc.items() if k != "x"}).encode("utf-8")
+
+
 def _overrides() -> list[list[str]]:
     try:
         from .convert import load_overrides
@@ -281,8 +318,9 @@ def _overrides() -> list[list[str]]:
 
 def _invert(start: int, items: list, avgdl: float, emit=None) -> tuple[dict, list[bytes]]:
     """Postings of documents ``start, start+1, …``: term key → bytes of uint32 ``docnum | impact << 24``,
-    and the gzip'd document files (with ``emit``: each is written at once, and its
-    SHA-256 is returned instead).  Runs in a worker process for large corpora."""
+    and the document files, each ``items[i]`` without its text ``x`` (with ``emit``: each is
+    written at once, and its SHA-256 is returned instead).  Runs in a worker process for
+    large corpora."""
     post: defaultdict = defaultdict(partial(array, "I"))
     get, append = post.__getitem__, array.append
     docs = []
@@ -308,11 +346,11 @@ def _invert(start: int, items: list, avgdl: float, emit=None) -> tuple[dict, lis
         deque(map(append, map(get, words.keys()), map(tab.__getitem__, words.values())), 0)
         deque(map(append, map(get, uni - tuni), repeat(tab[1])), 0)
         deque(map(append, map(get, tuni), repeat(tab[1 + TITLE_WEIGHT])), 0)
-        blob = gzip.compress(_dumps(doc).encode("utf-8"), GZIP_LEVEL, mtime=0)
+        blob = _doc_bytes(doc)
         if emit is None:
             docs.append(blob)
         else:
-            emit(f"search/d/{d}.bin", blob)
+            emit(f"search/d/{d}.json", blob)
             docs.append(hashlib.sha256(blob).digest())
     return {k: a.tobytes() for k, a in post.items()}, docs
 
@@ -354,7 +392,8 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
         else:
             emit(path, content)
 
-    # What a result shows (also the text searched for phrases and snippets).
+    # What a result line shows (u, t, d, r, p: written to search/d/) and the text to index
+    # (x: never written; the browser reads the text from the article page).
     items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
               "r": _region_label(r), "p": list(r.get("topics") or []), "x": r.get("text") or ""} for r in recs]
     total = sum(len(doc["x"]) for doc in items)
@@ -387,9 +426,9 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     for _, docs in parts:
         for blob in docs:
             if emit is None:
-                put(f"search/d/{d}.bin", blob)
+                put(f"search/d/{d}.json", blob)
             else:   # written by _invert already; this is its digest
-                digests[f"search/d/{d}.bin"] = blob
+                digests[f"search/d/{d}.json"] = blob
             d += 1
     del parts
 
@@ -479,7 +518,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
         h.update(path.encode() + b"\0" + digests[path])
     manifest = {
         "format": FORMAT, "n": n, "bits": bits, "w": width, "page": PAGE, "budget": EXTERNAL_BUDGET,
-        "docBudget": DOC_BUDGET,
+        "pageBudget": PAGE_BUDGET,
         "facets": directory, "years": years, "overrides": _overrides(),
         "version": h.hexdigest()[:16],
     }
@@ -491,22 +530,151 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     return files
 
 
+# ---------------------------------------------------------------- article text
+
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_PARA_ID = re.compile(r"p\d+$")
+
+
+class _ArticleText(HTMLParser):
+    """Collects what ``pageText`` in search.js reads (keep the two the same): the first
+    ``article`` inside an element of class ``md-content``; of its child elements, the
+    body paragraphs ``p#p<n>`` and the headings ``h2``/``h3`` (without their ``.headerlink``
+    anchors), in document order.  Headings after the last body paragraph are the page's own
+    sections (文中人物, 同版文章, 相关文章), not article text, and are dropped by ``page_text``."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []   # (tag, has class md-content)
+        self.article = 0       # depth of the article element, 0 before it
+        self.finished = False
+        self.block = None      # [kind, depth, parts] of the paragraph or heading being read
+        self.skip = 0          # depth of a .headerlink inside it
+        self.blocks: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.finished or tag in _VOID:
+            return
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        inside = any(c for _, c in self.stack)
+        self.stack.append((tag, "md-content" in classes))
+        depth = len(self.stack)
+        if not self.article:
+            if tag == "article" and inside:
+                self.article = depth
+        elif self.block is None:
+            if depth == self.article + 1:
+                if tag == "p" and _PARA_ID.match(a.get("id") or ""):
+                    self.block = ["p", depth, []]
+                elif tag in ("h2", "h3"):
+                    self.block = ["h", depth, []]
+        elif not self.skip and "headerlink" in classes:
+            self.skip = depth
+
+    def handle_endtag(self, tag):
+        if self.finished or tag in _VOID or all(t != tag for t, _ in self.stack):
+            return
+        while True:   # also closes elements whose end tag was omitted
+            t, _ = self.stack.pop()
+            depth = len(self.stack) + 1
+            if self.skip == depth:
+                self.skip = 0
+            if self.block is not None and self.block[1] == depth:
+                self.blocks.append((self.block[0], "".join(self.block[2])))
+                self.block = None
+            if self.article == depth:
+                self.finished = True
+                return
+            if t == tag:
+                return
+
+    def handle_data(self, data):
+        if self.block is not None and not self.skip:
+            self.block[2].append(data)
+
+
+def page_text(html: bytes | str) -> str | None:
+    """The article text of an article page, as search.js reads it (body paragraphs and
+    headings joined by newlines; equal to the record's ``text`` for pages this site builds).
+    None if the page has no ``.md-content article``."""
+    parser = _ArticleText()
+    parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+    parser.close()
+    if not parser.article:
+        return None
+    blocks = parser.blocks
+    last = max((i + 1 for i, (kind, _) in enumerate(blocks) if kind == "p"), default=0)
+    return "\n".join(text for _, text in blocks[:last])
+
+
+def _page_source(pages):
+    """``pages`` as a function ``url → page bytes``: a built site directory (``<site>/<url>index.html``),
+    a mapping or a function."""
+    if pages is None:
+        raise TypeError("article pages are needed (the index holds no text): pass pages= a built site "
+                        "directory, or a mapping or function from article url (a/<id>/) to its page's bytes")
+    if isinstance(pages, (str, PurePath)):
+        root = Path(pages)
+        return lambda url: (root / url / "index.html").read_bytes()
+    if callable(pages):
+        return pages
+    return pages.__getitem__
+
+
+def record_pages(records: list[dict], template: bytes | str | None = None):
+    """A stand-in for the article pages of ``records`` when no site is built (tests, ``_bench``):
+    url → page bytes.  With ``template`` (a real article page of this site), each page is that
+    page with its body paragraphs replaced by the record's, so its size is close to the real
+    one; without, a bare page holding just the article (smaller than the real page by the
+    site's header, navigation and citation block, about 12 KB in 2025)."""
+    from html import escape
+
+    if isinstance(template, bytes):
+        template = template.decode("utf-8")
+    head = tail = None
+    if template:
+        first = re.search(r'<p id="?p1"?>', template).start()
+        last = max(m.end() for m in re.finditer(r'<p id="?p\d+"?>.*?</p>', template, re.S))
+        head, tail = template[:first], template[last:]
+    by_url = {r["url"]: r for r in records}
+
+    def page(url: str) -> bytes:
+        r = by_url[url]
+        body, n = [], 0
+        for para in (r.get("text") or "").split("\n"):
+            n += 1
+            body.append(f"<p id=p{n}>{escape(para, quote=False)}</p>")
+        if head is None:
+            title = escape(r.get("title") or "", quote=False)
+            return (f"<!doctype html><html><body><div class=md-content><article class=md-content__inner>"
+                    f"<h1>{title}</h1>{''.join(body)}</article></div></body></html>").encode("utf-8")
+        return (head + "".join(body) + tail).encode("utf-8")
+
+    return page
+
+
 # ---------------------------------------------------------------- reading (tests, benchmark)
 
 class Index:
-    """Reads a built index the way the browser client does, counting the bytes it fetches."""
+    """Reads a built index the way the browser client does, counting the bytes it fetches
+    (``fetched``: path → uncompressed bytes; an article page under its url ``a/<id>/``)."""
 
-    def __init__(self, files: dict):
+    def __init__(self, files: dict, pages=None):
         self.files = files
         self.fetched: dict[str, int] = {}
+        self.raw: dict[str, bytes] = {}   # what was fetched, for the compressed-size estimate
         self.manifest = json.loads(self._get("search/manifest.json"))
         self.n, self.bits, self.w = self.manifest["n"], self.manifest["bits"], self.manifest["w"]
         self._shards: dict[int, dict] = {}
+        self._pages = pages
+        self._texts: dict[str, str | None] = {}
 
     def _get(self, path: str):
         content = self.files[path]
         raw = content if isinstance(content, bytes) else content.encode("utf-8")
         self.fetched[path] = len(raw)
+        self.raw[path] = raw
         return raw
 
     def facets(self) -> bytes:
@@ -544,7 +712,18 @@ class Index:
         return docs, data[df * self.w:]
 
     def doc(self, d: int) -> dict:
-        return json.loads(gzip.decompress(self._get(f"search/d/{d}.bin")))
+        return json.loads(self._get(f"search/d/{d}.json"))
+
+    def text(self, url: str) -> str | None:
+        """The article text, from the article page at ``url`` (fetched once, like the client's cache)."""
+        if url not in self._texts:
+            if not callable(self._pages):
+                self._pages = _page_source(self._pages)
+            raw = self._pages(url)
+            self.fetched[url] = len(raw)
+            self.raw[url] = raw
+            self._texts[url] = page_text(raw)
+        return self._texts[url]
 
 
 def _read_varint(raw: bytes, p: int) -> tuple[int, int]:
@@ -566,26 +745,52 @@ def _simplify(query: str) -> str:
         return query
 
 
-def run_query(files: dict, query: str, sort: str = "relevance", index: Index | None = None) -> dict:
+def _gzip_size(path: str, raw: bytes) -> int:
+    """Bytes on the wire from a server that gzips text types (GitHub Pages: HTML, JSON),
+    not the binary index files (served as application/octet-stream)."""
+    if path.endswith((".json", "/")):
+        return len(gzip.compress(raw, 6, mtime=0))
+    return len(raw)
+
+
+def run_query(files: dict, query: str, sort: str = "relevance", index: Index | None = None, pages=None) -> dict:
     """What the client does for a first query: returns the first page and the bytes fetched.
+
+    ``pages`` gives the article pages (a built site directory, or a mapping or
+    function from url ``a/<id>/`` to the page's bytes; see ``record_pages``).
 
     Mirrors ``search.js``: fetch manifest, facets and the shard of every term;
     fetch long posting lists rarest first within ``budget`` (always at least
-    one); AND the fetched lists; rank by sum of idf × impact (or by date); then
-    fetch documents for the first page, dropping those that fail verification
-    (quoted phrases; terms whose lists were skipped), until the page is full.
+    one); AND the fetched lists; rank by sum of idf × impact (or by date); then,
+    one batch at a time until the page is full, fetch the documents of the next
+    candidates and their article pages, drop those whose page text fails
+    verification (quoted phrases; terms whose lists were skipped), and put the
+    ones holding a searched string verbatim first (relevance order).  When
+    verifying, no further batch starts once ``pageBudget`` bytes of pages were
+    fetched, and a batch is cut to what the rest of the budget buys at the mean
+    page size so far.
+
+    ``bytes`` counts uncompressed bytes (what the files hold); ``gzip_bytes``
+    estimates the transfer from a server that gzips HTML and JSON (GitHub Pages).
     """
-    ix = index or Index(files)
+    ix = index or Index(files, pages)
     ix.facets()
     groups = query_groups(_simplify(query), ix.manifest["overrides"])
     terms = list(dict.fromkeys(t for g in groups for t in g["terms"]))
+
+    def result(ids, total, approximate):
+        return {"ids": ids, "total": total, "approximate": approximate, "fetched": dict(ix.fetched),
+                "bytes": sum(ix.fetched.values()),
+                "page_bytes": sum(v for k, v in ix.fetched.items() if not k.startswith("search/")),
+                "gzip_bytes": sum(_gzip_size(k, v) for k, v in ix.raw.items())}
+
     if not terms:
-        return {"ids": [], "total": 0, "bytes": sum(ix.fetched.values()), "approximate": False}
+        return result([], 0, False)
     found = {}
     for t in terms:
         e = ix.entry(t)
         if e is None:
-            return {"ids": [], "total": 0, "bytes": sum(ix.fetched.values()), "approximate": False}
+            return result([], 0, False)
         found[t] = e
     inline = [t for t in terms if found[t][1] is not None]
     ext = sorted((t for t in terms if found[t][1] is None), key=lambda t: (found[t][0], t))
@@ -610,28 +815,39 @@ def run_query(files: dict, query: str, sort: str = "relevance", index: Index | N
     cand = [d for d in range(n) if hits[d] == len(use)]
     if sort == "relevance":
         cand.sort(key=lambda d: (-round(score[d], 6), d))
-    need_check = [g for g in groups if g["phrase"]]
-    page, i, spent = [], 0, 0
-    while len(page) < ix.manifest["page"] and i < len(cand) and spent < ix.manifest["docBudget"]:
-        batch = cand[i:i + ix.manifest["page"] - len(page)]
+    check = bool(skipped) or any(g["phrase"] for g in groups)
+    size, budget = ix.manifest["page"], ix.manifest["pageBudget"]
+    page, i, spent, npages = [], 0, 0, 0
+    while len(page) < size and i < len(cand) and (not check or spent < budget):
+        want = size - len(page)
+        if check and npages:
+            want = min(want, max(1, math.ceil((budget - spent) * npages / spent)))
+        batch = cand[i:i + want]
         i += len(batch)
         kept = []
         for d in batch:
             doc = ix.doc(d)
-            spent += ix.fetched[f"search/d/{d}.bin"]
-            hay = fold(doc["t"] + "\n" + doc["x"])
-            if all(g["text"] in hay for g in need_check) and all(t in hay for t in skipped):
-                kept.append(d)
+            text = ix.text(doc["u"])
+            spent += ix.fetched[doc["u"]]
+            npages += 1
+            if not check or _verify(groups, skipped, doc, text):
+                kept.append((d, doc, text))
         if sort == "relevance":   # within a batch, articles holding a searched string verbatim first
-            kept.sort(key=lambda d: -_exactness(groups, ix.doc(d)))
+            kept.sort(key=lambda x: -_exactness(groups, x[1]["t"], x[2]))
         page += kept
-    ids = [ix.doc(d)["u"].split("/")[1] for d in page]
-    return {"ids": ids, "total": len(cand), "bytes": sum(ix.fetched.values()),
-            "approximate": bool(skipped), "fetched": dict(ix.fetched)}
+    ids = [doc["u"].split("/")[1] for _, doc, _ in page]
+    return result(ids, len(cand), bool(skipped))
 
 
-def _exactness(groups: list[dict], doc: dict) -> int:
-    title, text, score = fold(doc["t"]), fold(doc["x"]), 0
+def _verify(groups: list[dict], skipped: list[str], doc: dict, text: str | None) -> bool:
+    if text is None:
+        return False
+    hay = fold(doc["t"] + "\n" + text)
+    return all(g["text"] in hay for g in groups if g["phrase"]) and all(t in hay for t in skipped)
+
+
+def _exactness(groups: list[dict], title: str, text: str | None) -> int:
+    title, text, score = fold(title), fold(text or ""), 0
     for g in groups:
         strings = [g["text"]] if g["phrase"] else _CJK_RUN.findall(g["text"]) + _WORD.findall(g["text"])
         for s in strings:
@@ -640,10 +856,12 @@ def _exactness(groups: list[dict], doc: dict) -> int:
     return score
 
 
-def search_payload_bytes(files: dict, query: str) -> int:
-    """Bytes a browser fetches from ``search/`` for a first query (manifest, facets,
-    shards, long posting lists, the documents of the first result page)."""
-    return run_query(files, query)["bytes"]
+def search_payload_bytes(files: dict, query: str, pages=None) -> int:
+    """Uncompressed bytes a browser fetches for a first query: from ``search/`` (manifest,
+    facets, shards, long posting lists, the documents of the first result page) and the
+    article pages of the first result page (their snippets; for phrases, the candidates
+    checked).  ``pages``: the built site directory, or see ``run_query``."""
+    return run_query(files, query, pages=pages)["bytes"]
 
 
 # ---------------------------------------------------------------- benchmark
@@ -697,8 +915,15 @@ def _bench(argv=None) -> int:  # pragma: no cover - manual benchmark
     ap.add_argument("-q", nargs="+", default=["郑州市政协", "政协", "政", "\"政协委员\"", "西藏自治区政协", "中国人民政治协商会议全国委员会"])
     args = ap.parse_args(argv)
     base = json.loads(args.articles.read_text(encoding="utf-8"))
+    # Article pages: stand-ins made from a real page of the seed build's site when it exists.
+    template = None
+    if base:
+        real = args.articles.parent / "site" / base[0]["url"] / "index.html"
+        template = real.read_bytes() if real.exists() else None
+        print(f"article pages: {'the page of ' + str(real) + ' with each text' if template else 'bare stand-ins (no site built): page bytes are underestimated'}")
     for n in args.n:
         recs = synthetic_records(base, n)
+        pages = record_pages(recs, template)
         import resource
 
         t, c0 = time.perf_counter(), time.process_time()
@@ -710,8 +935,9 @@ def _bench(argv=None) -> int:  # pragma: no cover - manual benchmark
         print(f"n={n}: {sum(len(r['text']) for r in recs) / n:.0f} chars/article, build {dt:.1f}s wall, {cpu:.1f}s CPU, "
               f"{len(files)} files, {total / 1e6:.1f} MB")
         for q in args.q:
-            res = run_query(files, q)
-            print(f"  {q!r}: {res['total']} hits{' (approx)' if res['approximate'] else ''}, first query {res['bytes'] / 1000:.0f} KB")
+            res = run_query(files, q, pages=pages)
+            print(f"  {q!r}: {res['total']} hits{' (approx)' if res['approximate'] else ''}, first query {res['bytes'] / 1000:.0f} KB"
+                  f" ({res['page_bytes'] / 1000:.0f} KB of article pages; gzip'd {res['gzip_bytes'] / 1000:.0f} KB)")
         # Queries cut from the text: 1 to 12 characters, some quoted.
         import random
         import statistics
@@ -724,14 +950,14 @@ def _bench(argv=None) -> int:  # pragma: no cover - manual benchmark
             i = rnd.randrange(max(1, len(text) - k))
             q = text[i:i + k].strip()
             sample.append(f'"{q}"' if rnd.random() < 0.25 else q)
-        sizes = sorted((run_query(files, q)["bytes"], q) for q in sample if q)
+        sizes = sorted((run_query(files, q, pages=pages)["bytes"], q) for q in sample if q)
         vals = [b for b, _ in sizes]
         print(f"  {len(vals)} sampled queries: median {statistics.median(vals) / 1000:.0f} KB, "
               f"p90 {vals[int(0.9 * len(vals))] / 1000:.0f} KB, max {vals[-1] / 1000:.0f} KB ({sizes[-1][1]!r})")
-        worst = run_query(files, sizes[-1][1])["fetched"]
+        worst = run_query(files, sizes[-1][1], pages=pages)["fetched"]
         kinds: dict = {}
         for path, size in worst.items():
-            kind = path.split("/")[1] if path.count("/") > 1 else path.split("/")[1]
+            kind = path.split("/")[1] if path.startswith("search/") else "article pages"
             kinds[kind] = kinds.get(kind, 0) + size
         print("  worst query by part:", {k: f"{v / 1000:.0f} KB" for k, v in sorted(kinds.items())})
     return 0

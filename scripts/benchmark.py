@@ -258,8 +258,10 @@ def pipeline(c: Path, out: Path, jobs: int, logs: Path) -> dict:
 
 
 def mkdocs_ours(out: Path, logs: Path) -> dict:
+    # As build.py runs it: the pages are minified afterwards by one process per core.
     code = ("import sys; from pathlib import Path; from cppcc_archive.site import build_site; "
-            "build_site(Path(sys.argv[1]), Path(sys.argv[2]), quiet=True)")
+            "from cppcc_archive.cli import default_jobs; "
+            "build_site(Path(sys.argv[1]), Path(sys.argv[2]), quiet=True, jobs=default_jobs())")
     shutil.rmtree(out / "site", ignore_errors=True)
     return run_child([sys.executable, "-c", code, str(out / "mkdocs.yml"), str(out / "site")],
                      logs / f"{out.name}-mkdocs.log")
@@ -346,10 +348,12 @@ def site_figures(out: Path) -> dict:
 def search_payload(out: Path) -> dict:
     """Bytes fetched for a first query, via ``cppcc_archive.search`` if it exists.
 
-    ``search_payload_bytes(files, query)`` takes the index files as a dict
-    (path under the site, e.g. ``search/manifest.json`` → content).  If the site
-    has no such index yet (the module is not wired into the build), the index
-    is built here from OUT/articles.json with ``build_search_files``.
+    ``search_payload_bytes(files, query, pages=site)`` takes the index files as a
+    dict (path under the site, e.g. ``search/manifest.json`` → content) and the
+    built site, whose article pages the client fetches for the text of the
+    results shown (the index holds none); the figure is uncompressed bytes.  If
+    the site has no such index yet (the module is not wired into the build), the
+    index is built here from OUT/articles.json with ``build_search_files``.
     """
     try:
         mod = importlib.import_module("cppcc_archive.search")
@@ -375,8 +379,11 @@ def search_payload(out: Path) -> dict:
         res["index_files"] = len(files)
         res["index_bytes"] = sum(len(v if isinstance(v, bytes) else v.encode("utf-8")) for v in files.values())
         t0 = time.perf_counter()
-        res["payload"] = fn(files, QUERY)
+        res["payload"] = fn(files, QUERY, pages=site)
         res["seconds"] = round(time.perf_counter() - t0, 3)
+        if hasattr(mod, "run_query"):   # the same query, in parts: article pages, and gzip'd (estimate)
+            q = mod.run_query(files, QUERY, pages=site)
+            res["payload_pages"], res["payload_gzip_estimate"] = q.get("page_bytes"), q.get("gzip_bytes")
     except Exception as e:  # another engineer's work in progress: report, never fail the benchmark
         res["note"] = f"search_payload_bytes failed: {type(e).__name__}: {e}"[:500]
     return res

@@ -1,16 +1,17 @@
 """The archive's own full-text search: index builder (cppcc_archive/search.py) and browser client.
 
-Unit tests read the index the way the client does (``search.Index`` / ``run_query``).
-Browser tests build the seeds into a temporary --out, add the search index and the
+Unit tests read the index the way the client does (``search.Index`` / ``run_query``),
+with the article text from article pages (the index holds none): stand-ins made from the
+records (``search.record_pages``) or the pages of a real build.  Browser tests build the seeds into a temporary --out, add the search index and the
 client (exactly what the integrated build does), serve OUT/site on 127.0.0.1 and
 type real queries in headless Chromium, recording every request.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ import pytest
 from conftest import CHROMIUM, launch_chromium, serve_directory
 
 from cppcc_archive import search
-from cppcc_archive.search import Index, build_search_files, query_groups, run_query, search_payload_bytes
+from cppcc_archive.search import (Index, build_search_files, page_text, query_groups, record_pages, run_query,
+                                  search_payload_bytes)
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -47,8 +49,8 @@ def small():
     ]
 
 
-def _ids(files, q, **kw):
-    return run_query(files, q, **kw)["ids"]
+def _ids(files, q, records, **kw):
+    return run_query(files, q, pages=record_pages(records), **kw)["ids"]
 
 
 # ---------------------------------------------------------------- query parsing
@@ -78,9 +80,9 @@ def test_files_layout_and_manifest(small):
     assert all(p.startswith("search/") for p in files)
     m = json.loads(files["search/manifest.json"])
     assert m["n"] == 5 and m["w"] == 2 and m["format"] == search.FORMAT
-    assert {f"search/d/{d}.bin" for d in range(5)} <= set(files)
+    assert {f"search/d/{d}.json" for d in range(5)} == {p for p in files if p.startswith("search/d/")}
     # Documents are numbered newest first, undated last.
-    dates = [json.loads(gzip.decompress(files[f"search/d/{d}.bin"]))["d"] for d in range(5)]
+    dates = [json.loads(files[f"search/d/{d}.json"])["d"] for d in range(5)]
     assert dates == ["2024-03-01", "2024-01-09", "2023-05-02", "2022-12-31", ""]
     assert m["years"] == [["2024", 0, 2], ["2023", 2, 3], ["2022", 3, 4], ["", 4, 5]]
     regions = {row[0]: row[1] for row in m["facets"]["region"]}
@@ -125,40 +127,116 @@ def test_every_term_of_every_document_is_found(articles):
 
 def test_ranking_on_small_records(small):
     files = build_search_files(small)
-    assert _ids(files, "郑州市政协")[0] == f"{1:012x}"
-    assert _ids(files, "延庆") == [f"{2:012x}"]
-    assert _ids(files, "延慶") == [f"{2:012x}"]        # traditional query, simplified index
-    assert _ids(files, "西藏自治区政协")[0] == f"{4:012x}"
-    assert set(_ids(files, '"政协委员"')) == {f"{2:012x}", f"{3:012x}", f"{4:012x}"}
-    assert _ids(files, '"委员大会"') == [f"{1:012x}"]
-    assert _ids(files, '"会议委员"') == []
-    assert _ids(files, "5g") == [f"{3:012x}"]          # full-width ５Ｇ in the text
-    assert _ids(files, "ＧＤＰ") == [f"{3:012x}"]
-    assert _ids(files, "天") == [f"{5:012x}"]          # one character: unigram
-    assert _ids(files, "不存在的词") == []
-    assert _ids(files, "！") == []
-    assert _ids(files, "政协", sort="date")[:2] == [f"{1:012x}", f"{4:012x}"]
+    assert _ids(files, "郑州市政协", small)[0] == f"{1:012x}"
+    assert _ids(files, "延庆", small) == [f"{2:012x}"]
+    assert _ids(files, "延慶", small) == [f"{2:012x}"]        # traditional query, simplified index
+    assert _ids(files, "西藏自治区政协", small)[0] == f"{4:012x}"
+    assert set(_ids(files, '"政协委员"', small)) == {f"{2:012x}", f"{3:012x}", f"{4:012x}"}
+    assert _ids(files, '"委员大会"', small) == [f"{1:012x}"]
+    assert _ids(files, '"会议委员"', small) == []
+    assert _ids(files, "5g", small) == [f"{3:012x}"]          # full-width ５Ｇ in the text
+    assert _ids(files, "ＧＤＰ", small) == [f"{3:012x}"]
+    assert _ids(files, "天", small) == [f"{5:012x}"]          # one character: unigram
+    assert _ids(files, "不存在的词", small) == []
+    assert _ids(files, "！", small) == []
+    assert _ids(files, "政协", small, sort="date")[:2] == [f"{1:012x}", f"{4:012x}"]
 
 
 def test_seed_articles_rank_first(articles):
     files = build_search_files(articles)
     by_id = {a["id"]: a for a in articles}
-    assert by_id[_ids(files, "郑州市政协")[0]]["title"] == ZHENGZHOU
-    assert "北京答卷" in by_id[_ids(files, "延慶")[0]]["title"]
-    assert "北京答卷" in by_id[_ids(files, "延庆")[0]]["title"]
-    tibet = _ids(files, "西藏自治区政协")
+    assert by_id[_ids(files, "郑州市政协", articles)[0]]["title"] == ZHENGZHOU
+    assert "北京答卷" in by_id[_ids(files, "延慶", articles)[0]]["title"]
+    assert "北京答卷" in by_id[_ids(files, "延庆", articles)[0]]["title"]
+    tibet = _ids(files, "西藏自治区政协", articles)
     assert tibet and all(any(r["province"] == "西藏自治区" for r in by_id[i]["regions"]) for i in tibet)
-    for i in _ids(files, '"政协委员"'):
+    for i in _ids(files, '"政协委员"', articles):
         assert "政协委员" in by_id[i]["title"] + by_id[i]["text"]
-    assert len(_ids(files, "政")) == 10
+    assert len(_ids(files, "政", articles)) == 10
 
 
-def test_payload_of_a_first_query_is_small_at_1000_articles(articles):
+# ---------------------------------------------------------------- text from the article pages
+
+def test_documents_hold_no_article_text(small, articles):
+    for records in (small, articles):
+        files = build_search_files(records)
+        docs = {p: json.loads(v) for p, v in files.items() if p.startswith("search/d/")}
+        assert len(docs) == len(records)
+        assert all(set(doc) == {"u", "t", "d", "r", "p"} for doc in docs.values())
+        # No stretch of any text is in a text file of the index (the binary files hold terms only).
+        text_files = [v if isinstance(v, str) else v.decode("utf-8") for p, v in files.items() if p.endswith(".json")]
+        for r in records:
+            piece = max(r["text"].split("\n"), key=len)[:12]
+            assert len(piece) >= 4 and not any(piece in t for t in text_files), piece
+
+
+def test_page_text_reads_the_article_as_built(seed_build, articles):
+    # search.js's pageText and search.page_text read the same elements: for every page of a
+    # real build the result is the record's text (body paragraphs and headings, nothing else).
+    for a in articles:
+        html = (seed_build / "site" / a["url"] / "index.html").read_bytes()
+        assert page_text(html) == a["text"], a["id"]
+    assert page_text(b"<html><body><p id=p1>x</p></body></html>") is None
+    # Headings after the last paragraph are the page's own sections; .headerlink is dropped.
+    html = ('<div class="md-content"><nav class=md-tags><a>标签</a></nav><article class="md-content__inner">'
+            '<h1>题目</h1><ul><li>日期</li></ul><h2 id=a>小标题<a class=headerlink href=#a>¶</a></h2>'
+            '<p id=p1>第一段<b>加粗</b></p><p>注</p><p id=p2>第二段</p><h2 id=b>文中人物</h2><ul><li>某人</li></ul>'
+            '<details><p id=p9>引用</p></details></article></div>')
+    assert page_text(html) == "小标题\n第一段加粗\n第二段"
+
+
+def test_record_pages_stand_in_for_the_built_pages(seed_build, articles):
+    template = (seed_build / "site" / articles[0]["url"] / "index.html").read_bytes()
+    for pages in (record_pages(articles), record_pages(articles, template)):
+        for a in articles:
+            assert page_text(pages(a["url"])) == a["text"]
+    # With the template the size is close to the real page's (the site's chrome included).
+    real = [len((seed_build / "site" / a["url"] / "index.html").read_bytes()) for a in articles]
+    fake = [len(record_pages(articles, template)(a["url"])) for a in articles]
+    assert 0.8 < sum(fake) / sum(real) < 1.25
+
+
+def test_phrases_are_verified_on_the_page_text(small):
+    files = build_search_files(small)
+    pages = record_pages(small)
+    assert set(run_query(files, '"政协委员"', pages=pages)["ids"]) == {f"{2:012x}", f"{3:012x}", f"{4:012x}"}
+
+    # The page of article 3 no longer holds the phrase (the index still has all its bigrams).
+    def edited(url):
+        page = pages(url)
+        return page.replace("政协委员".encode(), "政协的委员".encode()) if url == f"a/{3:012x}/" else page
+    assert set(run_query(files, '"政协委员"', pages=edited)["ids"]) == {f"{2:012x}", f"{4:012x}"}
+    # Unquoted, every candidate is a result: the page text only orders them (verbatim first).
+    assert set(run_query(files, "政协委员", pages=edited)["ids"]) == {f"{2:012x}", f"{3:012x}", f"{4:012x}"}
+    with pytest.raises(TypeError):
+        run_query(files, "政协")
+
+
+def test_payload_counts_the_article_pages(seed_build, articles):
+    site = seed_build / "site"
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
+    res = run_query(files, "政协委员", pages=site)
+    assert len(res["ids"]) == 10
+    pages = {k: v for k, v in res["fetched"].items() if not k.startswith("search/")}
+    by_id = {a["id"]: a for a in articles}
+    assert set(pages) == {by_id[i]["url"] for i in res["ids"]}      # the page of every result shown, once
+    assert all(v == len((site / k / "index.html").read_bytes()) for k, v in pages.items())
+    assert res["page_bytes"] == sum(pages.values())
+    assert res["bytes"] == sum(res["fetched"].values()) == search_payload_bytes(files, "政协委员", pages=str(site))
+    assert res["gzip_bytes"] < res["bytes"]
+    assert all(k.startswith("search/d/") and k.endswith(".json") for k in res["fetched"] if "/d/" in k)
+
+
+def test_payload_of_a_first_query_is_small_at_1000_articles(articles, seed_build):
     recs = search.synthetic_records(articles, 1000, length=3000)
     files = build_search_files(recs)
+    # Stand-in pages: a real article page of the seed build with each record's paragraphs.
+    pages = record_pages(recs, (seed_build / "site" / articles[0]["url"] / "index.html").read_bytes())
     for q in ("郑州市政协", "政协", "政", '"政协委员"', "中国人民政治协商会议全国委员会"):
-        size = search_payload_bytes(files, q)
-        assert size <= 500_000, (q, size)
+        res = run_query(files, q, pages=pages)
+        assert res["bytes"] <= 500_000, (q, res["bytes"])
+        if res["ids"]:
+            assert res["page_bytes"] >= 10_000 * len(res["ids"]), (q, res["page_bytes"])
     shards = [len(v) for k, v in files.items() if k.startswith("search/p/")]
     assert max(shards) < 8 * search.SHARD_TARGET
 
@@ -354,16 +432,118 @@ def test_mobile(chromium, server):
     ctx.close()
 
 
+def _result_ids(pg):
+    return [h.rstrip("/").split("#")[0].rstrip("/").split("/")[-1]
+            for h in pg.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")]
+
+
+def _records(search_site):
+    return json.loads((search_site.parent / "articles.json").read_text(encoding="utf-8"))
+
+
+@_browser
+def test_browser_and_run_query_agree(page, server, search_site):
+    # run_query mirrors search.js: same results in the same order, from the same pages.
+    files = {p.relative_to(search_site).as_posix(): p.read_bytes()
+             for p in (search_site / "search").rglob("*") if p.is_file()}
+    page.goto(server)
+    for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协"):
+        _search(page, q)
+        assert _result_ids(page) == run_query(files, q, pages=search_site)["ids"], q
+    assert not page.locator(".archive-search__snippet[aria-busy]").count()
+
+
+@_browser
+def test_snippet_comes_from_the_article_page(page, server, search_site):
+    records = _records(search_site)
+    zz = next(r for r in records if r["title"] == ZHENGZHOU)
+    docs = []
+    page.on("response", lambda r: docs.append(r) if "/search/d/" in r.url else None)
+
+    def edit(route):
+        resp = route.fetch()
+        body = re.sub(r'(<p id="?p1"?>)', r"\1测试片段郑州市政协测试。", resp.text(), count=1)
+        route.fulfill(response=resp, body=body)
+    page.route(server + zz["url"], edit)
+    page.goto(server)
+    assert _search(page, "郑州市政协")[0] == ZHENGZHOU
+    first = page.locator(".md-search-result__item").first
+    snippet = first.locator(".archive-search__snippet").inner_text()
+    assert snippet.startswith("测试片段郑州市政协测试"), snippet
+    assert first.locator(".archive-search__snippet mark").first.inner_text() == "郑州市政协"
+    assert any(u == server + zz["url"] for u in page.requests)
+    href = first.locator("a").get_attribute("href")
+    assert href.startswith(server + zz["url"] + "#:~:text=")
+    # The result lines come from documents without text.
+    assert docs and all(set(json.loads(r.body())) == {"u", "t", "d", "r", "p"} for r in docs)
+
+
+@_browser
+def test_quoted_phrase_is_checked_on_the_page_text(page, server, search_site):
+    records = _records(search_site)
+    page.goto(server)
+    _search(page, '"政协委员"')
+    before = _result_ids(page)
+    by_id = {r["id"]: r for r in records}
+    target = next(by_id[i] for i in before if "政协委员" not in by_id[i]["title"])
+
+    def edit(route):
+        resp = route.fetch()
+        route.fulfill(response=resp, body=resp.text().replace("政协委员", "政协的委员"))
+    page.route(server + target["url"], edit)
+    page.goto(server)   # a fresh page: nothing cached in the client
+    _search(page, '"政协委员"')
+    after = _result_ids(page)
+    assert target["id"] not in after and after
+    for snippet in page.locator(".archive-search__snippet").all():
+        assert "政协委员" in snippet.locator("mark").all_inner_texts()
+    # Unquoted, the same article is still found (its index terms are unchanged).
+    _search(page, "政协委员")
+    assert target["id"] in _result_ids(page)
+
+
+@_browser
+def test_slow_pages_show_result_lines_first(chromium, server, search_site):
+    files = {p.relative_to(search_site).as_posix(): p.read_bytes()
+             for p in (search_site / "search").rglob("*") if p.is_file()}
+    ctx, pg = _page(chromium, server)
+    pg.goto(server)
+    pg.locator("input.md-search__input").click()
+    cdp = ctx.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": 800, "downloadThroughput": -1, "uploadThroughput": -1})
+    pg.fill("input.md-search__input", "郑州市政协")
+    # Lines first (title, date, region), each snippet a placeholder until its page arrives.
+    pg.wait_for_selector(".archive-search__snippet[aria-busy=true]", timeout=20000)
+    assert pg.locator(".md-search-result__item h1").first.inner_text()
+    _search(pg, "郑州市政协")
+    assert not pg.locator(".archive-search__snippet[aria-busy]").count()
+    assert pg.locator(".archive-search__snippet mark").count()
+    # Then put in the final order (the verbatim-first ranking), as run_query has it.
+    assert _result_ids(pg) == run_query(files, "郑州市政协", pages=search_site)["ids"]
+    assert not pg.errors, pg.errors
+    ctx.close()
+
+
 @_browser
 def test_article_text_is_never_html(page, server):
     evil = {"u": "a/000000000000/", "t": '<img src=x onerror="window.__xss=1">郑州', "d": "<b>2024</b>",
-            "r": "<i>r</i>", "p": ["<u>t</u>"], "x": '政协<script>window.__xss=2</script><img src=x onerror="window.__xss=3">'}
-    body = gzip.compress(json.dumps(evil, ensure_ascii=False).encode(), mtime=0)
-    page.route("**/search/d/*.bin*", lambda route: route.fulfill(status=200, body=body,
-                                                               headers={"Content-Type": "application/octet-stream"}))
+            "r": "<i>r</i>", "p": ["<u>t</u>"]}
+    body = json.dumps(evil, ensure_ascii=False).encode()
+    page.route("**/search/d/*.json*", lambda route: route.fulfill(status=200, body=body,
+                                                                headers={"Content-Type": "application/json"}))
+    # The article page is parsed, never inserted: only its paragraphs' text is used.
+    article = ('<html><body><img src=x onerror="window.__xss=4"><script>window.__xss=5</script>'
+               '<div class="md-content"><article class="md-content__inner"><p id=p1>政协&lt;b&gt;'
+               '<script>window.__xss=2</script><img src=x onerror="window.__xss=3">&lt;/b&gt;</p>'
+               '</article></div></body></html>')
+    page.route("**/a/000000000000/", lambda route: route.fulfill(status=200, body=article.encode(),
+                                                                 headers={"Content-Type": "text/html; charset=utf-8"}))
     page.goto(server)
     titles = _search(page, "政")
     assert titles[0].startswith("<img src=x")
+    assert page.locator(".archive-search__snippet").first.inner_text() == "政协<b>window.__xss=2</b>"
     assert page.locator(".md-search-result__list img, .md-search-result__list script, .md-search-result__list b").count() == 0
     page.wait_for_timeout(200)
     assert page.evaluate("window.__xss") is None

@@ -5,9 +5,15 @@
  * format is described there) and drives the search box in the header, styled
  * like Material's own search.  The page holds only an empty placeholder for
  * the box (overrides/partials/archive-search.html); its markup is built here.
- * Everything is fetched from this site: the index under search/, and the
- * traditional → simplified converter (vendored opencc-js) from vendor/.
- * Article text is untrusted: it is only ever inserted with textContent.
+ * Everything is fetched from this site: the index under search/, the
+ * traditional → simplified converter (vendored opencc-js) from vendor/, and the
+ * article pages of the results shown.  The index holds no article text (it is
+ * published in the article pages and articles.json already, and a third copy took
+ * the site over GitHub Pages' 1 GB): snippets, quoted phrases and the "verbatim
+ * first" ordering read the text of the article page, fetched when its result is
+ * shown and parsed with DOMParser (never inserted into this document).
+ * Index data and article text are untrusted: they are only ever inserted with
+ * textContent / text nodes.
  */
 (function () {
   "use strict";
@@ -130,8 +136,9 @@
       });
       sel.addEventListener("change", function () {
         if (!current) return;
+        var token = nextToken();
         setState("busy");
-        show(++seq, true).catch(function () { setState("error"); });
+        show(token, true).catch(function (e) { fail(token, current.query, e); });
       });
       label.appendChild(span);
       label.appendChild(sel);
@@ -277,26 +284,91 @@
     return "x/" + s + ".bin";
   }
 
-  function gunzip(buf) {
-    if (!(buf[0] === 0x1f && buf[1] === 0x8b)) {
-      // The server already removed the gzip layer (Content-Encoding): plain UTF-8.
-      return Promise.resolve(new TextDecoder("utf-8").decode(buf));
-    }
-    if (!window.DecompressionStream) return Promise.reject(new Error("no DecompressionStream"));
-    var stream = new Blob([buf]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text();
-  }
-
   var docCache = new Map();
 
-  // Resolves to [document, bytes fetched].
+  // A result line: {u: url relative to the site root, t: title, d: date, r: region, p: topics}.
   function loadDoc(d) {
     if (!docCache.has(d)) {
-      docCache.set(d, bytes("d/" + d + ".bin").then(function (buf) {
-        return gunzip(buf).then(function (text) { return [JSON.parse(text), buf.length]; });
+      docCache.set(d, bytes("d/" + d + ".json").then(function (buf) {
+        return JSON.parse(new TextDecoder("utf-8").decode(buf));
       }).catch(function (e) { docCache.delete(d); throw e; }));
     }
     return docCache.get(d);
+  }
+
+  // ------------------------------------------------------------ article pages
+
+  // An article page of this site, or null (another origin, or not http(s): never fetched or linked).
+  function articleUrl(u) {
+    try {
+      var url = new URL(u, ROOT);
+      return url.origin === ROOT.origin && /^https?:$/.test(url.protocol) ? url : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // What cppcc_archive/search.py's page_text reads too (keep the two the same): the child
+  // elements of .md-content article that are body paragraphs (p#p1, p#p2, ...) or headings
+  // (h2, h3, without their ¶ anchor), up to the last body paragraph (the headings after it
+  // are the page's own sections: people, neighbours, related articles).  The metadata list,
+  // tags, notes and citation block are other elements.  DOMParser runs no scripts and loads
+  // nothing; only strings leave this function.
+  function pageText(html) {
+    var page = new DOMParser().parseFromString(html, "text/html");
+    var art = page.querySelector(".md-content article");
+    if (!art) return null;
+    var parts = [], end = 0;
+    for (var el = art.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.tagName === "P" && /^p\d+$/.test(el.id)) {
+        parts.push(blockText(el));
+        end = parts.length;
+      } else if (el.tagName === "H2" || el.tagName === "H3") {
+        parts.push(blockText(el));
+      }
+    }
+    return parts.slice(0, end).join("\n");
+  }
+
+  function blockText(el) {
+    var copy = el.cloneNode(true), links = copy.querySelectorAll(".headerlink");
+    for (var i = 0; i < links.length; i++) links[i].parentNode.removeChild(links[i]);
+    return copy.textContent;
+  }
+
+  // url -> {p: Promise of {text, size}, ctl}.  Fetched with the browser's normal caching, at
+  // the address the result links to, so an article opened from the results comes from the
+  // cache.  A fetch belongs to the query that started it (ctl) and is aborted when that
+  // query is replaced, so on a slow connection typing does not queue up pages nobody sees.
+  var pageCache = new Map();
+  var PAGE_CACHE = 200;
+  var pageCtl = null;
+
+  function loadPage(u) {
+    var e = pageCache.get(u);
+    if (e && !(e.ctl && e.ctl.signal.aborted)) return e.p;
+    var url = articleUrl(u);
+    if (!url) return Promise.reject(new Error("not an article of this site: " + u));
+    var ctl = pageCtl;
+    e = { ctl: ctl };
+    e.p = fetch(url.href, ctl ? { signal: ctl.signal } : {}).then(ok)
+      .then(function (r) { return r.arrayBuffer(); })
+      .then(function (buf) {
+        e.ctl = null;
+        return { text: pageText(new TextDecoder("utf-8").decode(buf)), size: buf.byteLength };
+      })
+      .catch(function (err) {
+        if (pageCache.get(u) === e) pageCache.delete(u);
+        try { err.articlePage = true; } catch (x) { /* frozen error object */ }
+        throw err;
+      });
+    pageCache.set(u, e);
+    if (pageCache.size > PAGE_CACHE) pageCache.delete(pageCache.keys().next().value);
+    return e.p;
+  }
+
+  function delay(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
 
   // ------------------------------------------------------------ query
@@ -411,7 +483,21 @@
   // ------------------------------------------------------------ state and rendering
 
   var seq = 0;
-  var current = null;   // {res, order, shown, checked, verified, token}
+  var current = null;   // {res, F, token, query, order, next, shown, fresh, loading}
+  // A batch shown before its article pages arrived waits this long for them first (ms): on a
+  // fast connection the lines then appear complete and in their final order at once.
+  var GRACE = 400;
+  // When the reader last pointed at, touched, scrolled or focused the result list: a batch
+  // shown without its pages is put in its final order when they arrive only if the reader
+  // has not reached for it since (lines never move under a hand about to click).
+  var touched = 0;
+
+  // A new query (or new filters) replaces the one on screen: its page fetches are aborted.
+  function nextToken() {
+    if (pageCtl) pageCtl.abort();
+    pageCtl = window.AbortController ? new AbortController() : null;
+    return ++seq;
+  }
 
   function setStatus(text) {
     status.textContent = text;
@@ -480,15 +566,27 @@
     return res.skipped.length > 0 || res.groups.some(function (g) { return g.phrase; });
   }
 
-  function verify(res, doc) {
-    var hay = fold(doc.t + "\n" + doc.x);
+  // text: the article text from its page (null if the page has none).
+  function verify(res, doc, text) {
+    if (text == null) return false;
+    var hay = fold(doc.t + "\n" + text);
     return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
       && res.skipped.every(function (t) { return hay.indexOf(t) >= 0; });
   }
 
+  function fail(token, raw, e) {
+    if (token !== seq) return;
+    list.textContent = "";
+    tools.hidden = true;
+    more.hidden = true;
+    setStatus(e && e.articlePage ? "文章加载失败，请稍后重试" : "搜索索引加载失败，请稍后重试");
+    setState("error", raw);
+    if (window.console) console.error("archive search:", e);
+  }
+
   function run(resetFilters) {
     var raw = input.value.trim();
-    var token = ++seq;
+    var token = nextToken();
     if (resetFilters && selects) { selects.region.value = ""; selects.topic.value = ""; selects.year.value = ""; }
     if (!raw) {
       current = null;
@@ -506,30 +604,32 @@
       var res = v[0], F = v[1];
       current = { res: res, F: F, token: token, query: raw };
       return show(token, !resetFilters);
-    }).catch(function (e) {
-      if (token !== seq) return;
-      list.textContent = "";
-      tools.hidden = true;
-      more.hidden = true;
-      setStatus(e && e.message === "no DecompressionStream"
-        ? "此浏览器不支持解压搜索数据，请使用较新版本的浏览器"
-        : "搜索索引加载失败，请稍后重试");
-      setState("error", raw);
-      if (window.console) console.error("archive search:", e);
-    });
+    }).catch(function (e) { fail(token, raw, e); });
   }
 
+  // The previous results stay on screen until the first new ones are ready (no blank flash
+  // while their documents and pages load).
   function show(token, keepFilters) {
     var c = current;
     c.order = arrange(c.res, c.F, keepFilters);
     c.next = 0;
     c.shown = 0;
-    list.textContent = "";
+    c.fresh = true;
+    more.hidden = true;
     tools.hidden = !c.res.cand.length;
-    return page(token).then(function () { if (token === seq) summary(); });
+    return page(token).then(function () { if (token === seq) summary(true); });
   }
 
-  function summary() {
+  function clearIfFresh(c) {
+    if (c.fresh) {
+      list.textContent = "";
+      c.fresh = false;
+    }
+  }
+
+  // final: the query is done (data-archive-state "done"); else only the status text, while
+  // the snippets of the lines shown are still loading.
+  function summary(final) {
     var c = current, res = c.res, n = c.order.length;
     var text;
     if (!res.groups.length) text = "请输入汉字、字母或数字";
@@ -542,41 +642,121 @@
     else text = "找到 " + n + " 篇文章";
     if (res.converted && res.groups.length) text += "（已按简体“" + res.simplified.trim() + "”检索）";
     setStatus(text);
-    setState("done", c.query);
+    if (final) setState("done", c.query);
   }
 
-  // Fetch documents for the next page; drop those that fail verification.
-  // When results need verifying (quoted phrases, skipped lists), one page stops fetching
-  // candidates once it has spent the manifest's docBudget bytes on documents.
+  // The next page of results, a batch at a time: the documents of the next candidates (the
+  // result lines), then their article pages, all in parallel.
+  // * Results to verify (quoted phrases, skipped posting lists): a batch is shown once its
+  //   pages are in and checked.  A result page stops starting batches once it has fetched
+  //   the manifest's pageBudget bytes of pages, and cuts a batch to what the rest of the
+  //   budget buys at the mean page size so far.
+  // * Otherwise every candidate is a result: the lines are shown when the pages are in or
+  //   after GRACE ms, whichever comes first, and each snippet is filled in when its page
+  //   arrives.  A page that fails to load leaves its line without a snippet.
+  // In relevance order, articles holding a searched string verbatim come first within a
+  // batch (by title alone while their text is still loading).
+  // cppcc_archive/search.py's run_query does the same and counts the bytes.
   function page(token) {
-    var c = current, res = c.res, size = res.m.page, want = c.shown + size, spent = 0;
+    var c = current, res = c.res, size = res.m.page, want = c.shown + size, check = needsCheck(res);
+    var budget = res.m.pageBudget, spent = 0, fetched = 0;
+    var rank = !selects || selects.sort.value !== "date";
+    // "显示更多结果" waits until this page's lines are on screen (c.loading).
+    var id = {};
+    c.loading = id;
+    function idle() {
+      if (c.loading === id) c.loading = null;
+    }
     function step() {
       if (token !== seq) return Promise.resolve();
-      if (c.shown >= want || c.next >= c.order.length || spent >= res.m.docBudget) {
+      if (c.shown >= want || c.next >= c.order.length || (check && spent >= budget)) {
+        clearIfFresh(c);
         more.hidden = c.next >= c.order.length;
+        idle();
         return Promise.resolve();
       }
-      var batch = c.order.slice(c.next, c.next + (want - c.shown));
+      var n = want - c.shown;
+      if (check && fetched) n = Math.min(n, Math.max(1, Math.ceil((budget - spent) * fetched / spent)));
+      var batch = c.order.slice(c.next, c.next + n);
       c.next += batch.length;
-      return Promise.all(batch.map(loadDoc)).then(function (loaded) {
+      return Promise.all(batch.map(loadDoc)).then(function (docs) {
         if (token !== seq) return;
-        var docs = loaded.map(function (x) { spent += x[1]; return x[0]; });
-        var kept = [];
-        docs.forEach(function (doc, i) { if (!needsCheck(res) || verify(res, doc)) kept.push([batch[i], doc]); });
-        if (!selects || selects.sort.value !== "date") {
-          // Within the batch, articles holding a searched string verbatim come first.
-          kept.forEach(function (x, i) { x.push(exactness(res, x[1]), i); });
-          kept.sort(function (a, b) { return (b[2] - a[2]) || (a[3] - b[3]); });
+        var entries = docs.map(function (doc, i) { return { doc: doc, i: i, text: null, done: false, li: null }; });
+        var pages = Promise.all(entries.map(function (x) {
+          return loadPage(x.doc.u).then(function (pg) {
+            x.text = pg.text;
+            x.done = true;
+            spent += pg.size;
+            fetched++;
+            if (x.li && token === seq) fill(res, x);
+          }, function (e) {
+            if (check) throw e;   // a candidate that cannot be checked fails the query (as the index would)
+            x.done = true;
+            if (x.li && token === seq) fill(res, x);
+          });
+        }));
+        if (check) {
+          return pages.then(function () {
+            if (token !== seq) return;
+            var kept = entries.filter(function (x) { return verify(res, x.doc, x.text); });
+            if (rank) sortEntries(res, kept, true);
+            if (kept.length) clearIfFresh(c);
+            kept.forEach(function (x) {
+              x.li = item(res, x.doc);
+              fill(res, x);
+              list.appendChild(x.li);
+              c.shown++;
+            });
+            return step();
+          });
         }
-        kept.forEach(function (x) { list.appendChild(item(res, x[1])); c.shown++; });
-        return step();
+        return Promise.race([pages, delay(GRACE)]).then(function () {
+          if (token !== seq) return;
+          var all = entries.every(function (x) { return x.done; });
+          if (rank) sortEntries(res, entries, all);
+          clearIfFresh(c);
+          entries.forEach(function (x) {
+            x.li = item(res, x.doc);
+            if (x.done) fill(res, x);
+            list.appendChild(x.li);
+            c.shown++;
+          });
+          more.hidden = c.next >= c.order.length;
+          if (all) return step();
+          idle();
+          var shownAt = Date.now();
+          summary(false);
+          return pages.then(function () {
+            if (token !== seq) return;
+            if (rank && touched < shownAt) reorder(res, entries);
+            return step();
+          });
+        });
       });
     }
     return step();
   }
 
-  function exactness(res, doc) {
-    var t = fold(doc.t), x = fold(doc.x), score = 0;
+  // Sorts entries (of one batch) by how many searched strings they hold verbatim (title 2,
+  // text 1; full: with the text), then by rank.
+  function sortEntries(res, entries, full) {
+    entries.forEach(function (x) { x.score = exactness(res, x.doc.t, full ? x.text : null); });
+    entries.sort(function (a, b) { return (b.score - a.score) || (a.i - b.i); });
+  }
+
+  // Puts a batch shown in title order into its final order, in place (the lines of a later
+  // batch, if any, stay after it); keeps the focus where it was.
+  function reorder(res, entries) {
+    var before = entries.slice();
+    sortEntries(res, entries, true);
+    if (entries.every(function (x, k) { return x === before[k]; })) return;
+    var anchor = before[before.length - 1].li.nextSibling, active = document.activeElement;
+    entries.forEach(function (x) { list.insertBefore(x.li, anchor); });
+    if (active && active !== document.activeElement && list.contains(active)) active.focus({ preventScroll: true });
+  }
+
+  function exactness(res, title, text) {
+    var t = fold(title || ""), x = text == null ? "" : fold(text), score = 0;
     res.groups.forEach(function (g) {
       g.strings.forEach(function (s) {
         if (s.length < 2) return;
@@ -630,27 +810,15 @@
     if (pos < to) el.appendChild(document.createTextNode(text.slice(pos, to)));
   }
 
+  // A result line from its document: title, date, region, topics, and an empty snippet
+  // that fill() completes from the article text.
   function item(res, doc) {
-    var text = (doc.x || "").replace(/\s+/g, " "), hay = fold(text), title = doc.t || "（无标题）";
-    var found = needles(res, hay);
-    var first = -1, hit = "";
-    found.forEach(function (s) {
-      var i = hay.indexOf(s);
-      if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
-    });
-    var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
-    if (first < 0) { from = 0; to = Math.min(text.length, 120); }
-
+    var title = doc.t || "（无标题）", url = articleUrl(doc.u);
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
-    var href = new URL(doc.u, ROOT).href;
-    if (hit.length >= 2 && first >= 0) {
-      // Text fragment: browsers that support it scroll to and highlight the match.
-      href += "#:~:text=" + encodeURIComponent(text.slice(first, first + hit.length)).replace(/-/g, "%2D");
-    }
-    a.href = href;
+    if (url) a.href = url.href;
     var art = document.createElement("article");
     art.className = "md-search-result__article md-search-result__article--document md-typeset";
     var icon = document.createElement("div");
@@ -662,9 +830,7 @@
     meta.textContent = [doc.d || "日期不详", doc.r, (doc.p || []).join("、")].filter(Boolean).join(" · ");
     var snippet = document.createElement("p");
     snippet.className = "archive-search__snippet";
-    if (from > 0) snippet.appendChild(document.createTextNode("…"));
-    highlight(snippet, text, hay, found, from, to);
-    if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+    snippet.setAttribute("aria-busy", "true");   // styled as a placeholder until fill()
     art.appendChild(icon);
     art.appendChild(h1);
     art.appendChild(meta);
@@ -672,6 +838,34 @@
     a.appendChild(art);
     li.appendChild(a);
     return li;
+  }
+
+  // The snippet around the first hit in the article text (x.text; null: the page could not
+  // be read, and the line keeps no snippet), and a text fragment on the link.
+  function fill(res, x) {
+    var snippet = x.li.querySelector(".archive-search__snippet"), a = x.li.querySelector("a");
+    snippet.removeAttribute("aria-busy");
+    if (!x.text) {
+      snippet.hidden = true;
+      return;
+    }
+    var text = x.text.replace(/\s+/g, " "), hay = fold(text);
+    var found = needles(res, hay);
+    var first = -1, hit = "";
+    found.forEach(function (s) {
+      var i = hay.indexOf(s);
+      if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
+    });
+    var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
+    if (first < 0) { from = 0; to = Math.min(text.length, 120); }
+    if (a.href && hit.length >= 2 && first >= 0) {
+      // Text fragment: browsers that support it scroll to and highlight the match.
+      a.href = a.href.split("#")[0] + "#:~:text=" + encodeURIComponent(text.slice(first, first + hit.length)).replace(/-/g, "%2D");
+    }
+    snippet.textContent = "";
+    if (from > 0) snippet.appendChild(document.createTextNode("…"));
+    highlight(snippet, text, hay, found, from, to);
+    if (to < text.length) snippet.appendChild(document.createTextNode("…"));
   }
 
   // ------------------------------------------------------------ interaction
@@ -698,14 +892,15 @@
     setTimeout(function () { run(true); input.focus(); }, 0);
   });
   more.addEventListener("click", function () {
-    if (!current) return;
-    var token = seq, before = current.shown;
+    if (!current || current.loading) return;
+    var token = seq, before = current.shown, query = current.query;
     setState("busy");
     page(token).then(function () {
-      summary();
+      if (token !== seq) return;
+      summary(true);
       var links = list.querySelectorAll(".md-search-result__link");
       if (links[before]) links[before].focus();
-    });
+    }).catch(function (e) { fail(token, query, e); });
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
@@ -756,6 +951,12 @@
   list.addEventListener("click", function (ev) {
     if (ev.target.closest && ev.target.closest("a")) setOpen(false);
   });
+  ["pointerdown", "touchstart", "focusin", "wheel"].forEach(function (type) {
+    list.addEventListener(type, function () { touched = Date.now(); }, { passive: true });
+  });
+  list.addEventListener("pointermove", function (ev) {
+    if (ev.movementX || ev.movementY) touched = Date.now();
+  }, { passive: true });
 
   setStatus(HINT);
   var q = new URLSearchParams(location.search).get("q");
