@@ -417,9 +417,12 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
         finally:
             _WORK = ()
     del items
+    # Merge and encode popping entries as they are used: at 10,000 articles
+    # the postings are hundreds of megabytes, and they are never held twice.
     post = parts[0][0]
     for more, _ in parts[1:]:
-        for k, v in more.items():
+        while more:
+            k, v = more.popitem()
             prev = post.get(k)
             post[k] = v if prev is None else prev + v
     d = 0
@@ -436,7 +439,8 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     entries = []   # (hash, term, df, inline bytes or None)
     inline_total = 0
     cjk, uni = _CJK, _UNI
-    for key, raw in post.items():
+    while post:
+        key, raw = post.popitem()   # the order does not matter: shards are sorted below
         if type(key) is int:
             if 0 <= key < 65536:
                 if not uni[key]:
