@@ -146,10 +146,13 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     sink.stream("articles.json", write.json_list_chunks(records))
     sink("report.json", write.dumps_json(report))
     sink("articles.csv", write.articles_csv(records))
-    from .search import build_search_files
-
-    build_search_files(records, jobs=jobs, emit=sink)   # search/: the sharded full-text index (issue 5)
     del records
+    # search/: the sharded full-text index (issue 5), built from articles.json by an
+    # indexer process of its own, so this one never holds the postings.
+    from .search import build_index_in_process
+
+    pipeline_rss = _peak_rss_kb()
+    indexer_rss = build_index_in_process(staging / "articles.json", staging, jobs)
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
         # whole tree is swapped in one step.
@@ -161,6 +164,9 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         for rel in ("articles.json", "report.json"):
             write.copy_atomic(docs / rel, paths["export_dir"] / rel)
     t1 = time.perf_counter()
+    _write_build_stats(paths["cache"].parent / "last-build.json", {
+        "pipeline_seconds": round(t1 - t0, 3), "jobs": jobs,
+        "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1)})
     from .site import build_site, effective_config
 
     paths["config"].parent.mkdir(parents=True, exist_ok=True)
@@ -173,6 +179,23 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
     return report
+
+
+def _peak_rss_kb() -> int:
+    """Peak RSS so far of this process and of the worker processes it has waited for."""
+    import resource
+
+    return max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def _write_build_stats(path: Path, stats: dict) -> None:
+    """Timings and memory of the last build, for benchmarks (never published: they vary per run)."""
+    import json
+
+    from .write import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, json.dumps(stats, indent=1) + "\n")
 
 
 def _drain(items: list):

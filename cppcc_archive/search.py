@@ -95,6 +95,7 @@ characters hold about 40 million postings).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
 import json
@@ -107,6 +108,10 @@ from html.parser import HTMLParser
 from itertools import repeat
 from operator import and_
 from pathlib import Path, PurePath
+
+# Looked up now, not when a term is first encoded: an indexer forked after the build
+# dropped privileges may no longer be able to import the codec module.
+codecs.lookup("utf-16-le")
 
 FORMAT = 2                # 2: documents are search/d/<n>.json without the text
 TITLE_WEIGHT = 5
@@ -538,6 +543,57 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
 
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _PARA_ID = re.compile(r"p\d+$")
+
+
+# Fields of an articles.json record the index reads.
+_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text")
+
+
+def records_for_index(articles_json: Path | str) -> list[dict]:
+    """The records of ``articles.json`` with only the fields the index needs.
+
+    The build writes one record per line, so the file is read a line at a
+    time and never held whole; any other valid JSON list is read whole.
+    """
+    out = []
+    with open(articles_json, encoding="utf-8") as fh:
+        first = fh.readline()
+        if first.strip() != "[":
+            fh.seek(0)
+            return [{k: r.get(k) for k in _INDEX_FIELDS} for r in json.load(fh)]
+        for line in fh:
+            line = line.rstrip("\n").rstrip(",")
+            if line and line != "]":
+                r = json.loads(line)
+                out.append({k: r.get(k) for k in _INDEX_FIELDS})
+    return out
+
+
+def _index_process(articles_json: str, root: str, jobs: int | None) -> int:
+    """Body of the indexer process: build ``root/search/`` from ``articles.json``; returns its peak RSS (KB)."""
+    import resource
+
+    from .write import DirectorySink
+
+    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(Path(root)))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers)
+
+
+def build_index_in_process(articles_json: Path, root: Path, jobs: int | None = None) -> int:
+    """Build the index in a fresh process of its own (like Pagefind, a separate indexer).
+
+    The build's main process then never holds the postings, which at 10,000
+    articles are larger than everything else it keeps; the indexer's memory
+    is its own and reported apart.  Returns the indexer's peak RSS in KB.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .workers import fresh_context
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=fresh_context()) as ex:
+        return ex.submit(_index_process, str(articles_json), str(root), jobs).result()
 
 
 class _ArticleText(HTMLParser):

@@ -254,6 +254,12 @@ def pipeline(c: Path, out: Path, jobs: int, logs: Path) -> dict:
         r["articles_per_s"] = round(totals["articles"] / r["seconds"], 1)
     except (OSError, ValueError, KeyError):
         pass
+    try:   # the build's own split: pipeline processes vs the separate search indexer
+        stats = json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
+        r["rss_without_indexer_mb"] = stats["pipeline_peak_rss_mb"]
+        r["search_indexer_rss_mb"] = stats["search_indexer_peak_rss_mb"]
+    except (OSError, ValueError, KeyError):
+        pass
     return r
 
 
@@ -567,8 +573,13 @@ def table(results: dict) -> str:
         ("  peak RSS MB", lambda s: _f(g(s, "pipeline_j1", "peak_rss_mb"), "{:.0f}")),
         ("  CPU s", lambda s: _f(g(s, "pipeline_j1", "cpu_seconds"))),
         ("  load avg before/after", lambda s: "/".join(map(str, g(s, "pipeline_j1", "load_avg")))),
+        ("  peak RSS MB without the search indexer", lambda s: _f(g(s, "pipeline_j1", "rss_without_indexer_mb"), "{:.0f}")),
+        ("  search indexer peak RSS MB", lambda s: _f(g(s, "pipeline_j1", "search_indexer_rss_mb"), "{:.0f}")),
         ("pipeline --jobs 2 s", lambda s: _f(g(s, "pipeline_j2", "seconds"))),
         ("  CPU s (both workers)", lambda s: _f(g(s, "pipeline_j2", "cpu_seconds"))),
+        ("  peak RSS MB (largest process / without the indexer)", lambda s: "/".join(
+            _f(g(s, "pipeline_j2", k), "{:.0f}") for k in ("peak_rss_mb", "rss_without_indexer_mb"))),
+        ("  search indexer peak RSS MB", lambda s: _f(g(s, "pipeline_j2", "search_indexer_rss_mb"), "{:.0f}")),
         ("  load avg before/after", lambda s: "/".join(map(str, g(s, "pipeline_j2", "load_avg")))),
         ("  speed-up j2/j1", lambda s: _f(g(s, "jobs2_speedup"), "{:.2f}×")),
         ("MkDocs build s (ours)", lambda s: _f(g(s, "mkdocs", "seconds"))),

@@ -41,7 +41,7 @@ FIXERS: tuple[tuple[str, Fixer, Callable[[str], int]], ...] = (
     ("repair_gbk_mojibake", mojibake.repair_gbk_mojibake, lambda t: len(mojibake.find_mojibake(t))),
     ("strip_html", strip_html, lambda t: len(fixers._ANY_TAG.findall(t)) + len(fixers._ENTITY.findall(t))),
     ("remove_pinyin_annotations", remove_pinyin_annotations, lambda t: len(fixers._PINYIN_ANNOTATION.findall(t))),
-    ("restore_fullwidth_punctuation", restore_fullwidth_punctuation, lambda t: len(fixers._ASCII_MARK.findall(t)) + len(fixers._ASCII_PAREN.findall(t))),
+    ("restore_fullwidth_punctuation", restore_fullwidth_punctuation, lambda t: sum(len(a or b) for a, b in fixers._ASCII_MARK.findall(t)) + len(fixers._ASCII_PAREN.findall(t))),
     ("collapse_doubled_punctuation", collapse_doubled_punctuation, lambda t: len(fixers._DOUBLED.findall(t))),
     ("tidy_whitespace", tidy_whitespace, lambda t: 0),
     ("nfc", nfc, lambda t: 0),

@@ -108,7 +108,8 @@ def collapse_doubled_punctuation(text: str) -> str:
 
 
 _ASCII_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_ASCII_MARK = re.compile(rf"(?<={_CJK_OR_PUNCT})[ \t]*([,;:?!])|([,;:?!])(?=[ \t]*{_CJK_OR_PUNCT})")
+# A run of marks (``,,``, ``?!``) is taken whole, so one pass restores it however long it is.
+_ASCII_MARK = re.compile(rf"(?<={_CJK_OR_PUNCT})[ \t]*([,;:?!]+)|([,;:?!]+)(?=[ \t]*{_CJK_OR_PUNCT})")
 _ASCII_PAREN = re.compile(r"\(([^()\n]{0,200})\)")
 _HAS_CJK = re.compile(f"[{CJK}]")
 
@@ -126,7 +127,7 @@ def restore_fullwidth_punctuation(text: str) -> str:
     '总投资112.6亿元，G219国道，2+N模式，时间12:30'
     """
     def mark(m: re.Match) -> str:
-        return _ASCII_TO_FULL[m.group(1) or m.group(2)]
+        return "".join(_ASCII_TO_FULL[c] for c in m.group(1) or m.group(2))
 
     def paren(m: re.Match) -> str:
         inner = m.group(1)
