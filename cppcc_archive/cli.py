@@ -149,10 +149,10 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     del records
     # search/: the sharded full-text index (issue 5), built from articles.json by an
     # indexer process of its own, so this one never holds the postings.
-    from .search import build_index_in_process
+    from .indexer import run_indexer
 
     pipeline_rss = _peak_rss_kb()
-    indexer_rss = build_index_in_process(staging / "articles.json", staging, jobs)
+    indexer_rss = run_indexer(staging / "articles.json", staging, jobs)
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
         # whole tree is swapped in one step.

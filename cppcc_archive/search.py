@@ -569,33 +569,6 @@ def records_for_index(articles_json: Path | str) -> list[dict]:
     return out
 
 
-def _index_process(articles_json: str, root: str, jobs: int | None) -> int:
-    """Body of the indexer process: build ``root/search/`` from ``articles.json``; returns its peak RSS (KB)."""
-    import resource
-
-    from .write import DirectorySink
-
-    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(Path(root)))
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, workers)
-
-
-def build_index_in_process(articles_json: Path, root: Path, jobs: int | None = None) -> int:
-    """Build the index in a fresh process of its own (like Pagefind, a separate indexer).
-
-    The build's main process then never holds the postings, which at 10,000
-    articles are larger than everything else it keeps; the indexer's memory
-    is its own and reported apart.  Returns the indexer's peak RSS in KB.
-    """
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .workers import fresh_context
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=fresh_context()) as ex:
-        return ex.submit(_index_process, str(articles_json), str(root), jobs).result()
-
-
 class _ArticleText(HTMLParser):
     """Collects what ``pageText`` in search.js reads (keep the two the same): the first
     ``article`` inside an element of class ``md-content``; of its child elements, the

@@ -72,8 +72,6 @@ def minify_tree(site: Path, jobs: int = 1) -> None:
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    from .workers import fresh_context
-
     pages = sorted(str(p) for p in site.rglob("*.html"))
     if jobs <= 1 or len(pages) < 200:
         _minify_files(pages)
@@ -95,3 +93,18 @@ def _minify_files(paths: list[str]) -> int:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(small)
     return len(paths)
+
+
+def fresh_context():
+    """A multiprocessing context whose workers start as new interpreters ("spawn"), so
+    they do not inherit MkDocs' memory (a forked worker starts as large as its parent,
+    and its RSS counts that).  Falls back to "fork" when the interpreter cannot be
+    started again, e.g. after a build dropped privileges and the interpreter lives in a
+    home directory the new user cannot enter."""
+    import multiprocessing
+    import os
+    import sys
+
+    if os.access(sys.executable, os.X_OK) or "fork" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("fork")

@@ -1,0 +1,79 @@
+"""The search indexer as a process of its own (like Pagefind beside a static-site generator).
+
+``python -m cppcc_archive.indexer ARTICLES_JSON ROOT [--jobs N]`` builds
+``ROOT/search/`` from an ``articles.json`` and prints one JSON line with its
+peak memory.  The build runs it as a fresh interpreter after writing
+``articles.json``, so the build's process never holds the postings (at 10,000
+articles they are larger than everything else it keeps) and the indexer's
+memory is measured apart.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+# Imported here, not when needed: the in-process fallback below runs after a
+# build dropped privileges, when modules may no longer be importable.
+from .search import build_search_files, records_for_index
+from .write import DirectorySink
+
+PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+
+
+def _own_peak_kb() -> int:
+    """This process's peak RSS.  VmHWM belongs to the current image; ``ru_maxrss`` would also
+    count the process it was started from."""
+    try:
+        with open("/proc/self/status", "rb") as fh:   # bytes: no codec to look up
+            for line in fh:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def index(articles_json: Path, root: Path, jobs: int | None = None) -> int:
+    """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers."""
+    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root))
+    return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def run_indexer(articles_json: Path, root: Path, jobs: int | None = None) -> int:
+    """Run the indexer as a separate process; returns its peak RSS in KB.
+
+    When the interpreter cannot be started again (a build that dropped
+    privileges and whose interpreter lives in a home the new user cannot
+    enter), the index is built in this process instead.
+    """
+    if not os.access(sys.executable, os.X_OK):
+        return index(Path(articles_json), Path(root), jobs)
+    cmd = [sys.executable, "-m", "cppcc_archive.indexer", str(articles_json), str(root)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    return int(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_kb"])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m cppcc_archive.indexer", description=__doc__.splitlines()[0])
+    ap.add_argument("articles_json", type=Path)
+    ap.add_argument("root", type=Path, help="the docs tree; the index goes to ROOT/search/")
+    ap.add_argument("--jobs", type=int, default=None)
+    args = ap.parse_args(argv)
+    peak = index(args.articles_json, args.root, args.jobs)
+    print(json.dumps({"peak_rss_kb": peak}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
