@@ -45,7 +45,8 @@ def parse_args(argv):
 
 
 def default_jobs() -> int:
-    """CPU cores this process may run on (a container's limit, not the host's count)."""
+    """CPU cores this process may run on (its affinity mask; a CPU quota such as
+    ``docker --cpus`` is not seen, so pass --jobs there)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:   # not on Linux

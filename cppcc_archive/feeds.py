@@ -66,15 +66,8 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
     site_url = normalize_site_url(site_url)
     if first is None:
         first = first_commit_dates(Path(seeds_dir))
-    entered: dict[str, str] = {}
-    dated: list[tuple[str, dict]] = []
-    for r in records:
-        day = feed_date(r, first)
-        if day is None:
-            continue
-        if day != r.get("date"):
-            entered[r["id"]] = day
-        dated.append((day, r))
+    entered = entered_dates(records, first)
+    dated = [(day, r) for r in records if (day := feed_date(r, first)) is not None]
     # Newest first; ties by id so the order never depends on input order.
     dated.sort(key=lambda x: (x[0], x[1]["id"]), reverse=True)
 

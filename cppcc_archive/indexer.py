@@ -20,6 +20,7 @@ from pathlib import Path
 # Imported here, not when needed: the in-process fallback below runs after a
 # build dropped privileges, when modules may no longer be importable.
 from .search import build_search_files, records_for_index
+from .workers import die_with_parent
 from .write import DirectorySink
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
@@ -53,7 +54,8 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None) -> int
     """
     if not os.access(sys.executable, os.X_OK):
         return index(Path(articles_json), Path(root), jobs)
-    cmd = [sys.executable, "-m", "cppcc_archive.indexer", str(articles_json), str(root)]
+    # -P: the current directory must not shadow this package with another copy.
+    cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     env = dict(os.environ)
@@ -70,6 +72,7 @@ def main(argv=None) -> int:
     ap.add_argument("root", type=Path, help="the docs tree; the index goes to ROOT/search/")
     ap.add_argument("--jobs", type=int, default=None)
     args = ap.parse_args(argv)
+    die_with_parent()   # a killed build takes its indexer with it
     peak = index(args.articles_json, args.root, args.jobs)
     print(json.dumps({"peak_rss_kb": peak}))
     return 0

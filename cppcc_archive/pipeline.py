@@ -27,6 +27,7 @@ from .tag import keywords as kw
 from .tag.people import find_people
 from .tag.regions import tag_regions
 from .tag.topics import score_topics
+from .workers import die_with_parent
 
 
 @dataclass
@@ -187,7 +188,7 @@ def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple
     return kept, rights, credits
 
 
-_ANY_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the characters cjk_count counts
+_ANY_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the range cjk_count counts
 _NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,6})+$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 
@@ -309,7 +310,7 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
                 renamed.add(name)
             tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None))
     if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             for r in pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
                 results.append(r)
                 if progress:

@@ -413,11 +413,14 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
         # they never re-import the caller's __main__); each returns its range's postings.
         from concurrent.futures import ProcessPoolExecutor
 
+        from .workers import die_with_parent
+
         global _WORK
         step = -(-n // jobs)
         _WORK = (items, avgdl, emit)
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as ex:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=die_with_parent) as ex:
                 parts = list(ex.map(_invert_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
         finally:
             _WORK = ()

@@ -27,7 +27,7 @@ def effective_config(path: Path, docs: Path, site: Path, tags_allowed: list[str]
         "theme:",
         "  name: material",
         f"  custom_dir: {json.dumps(str(REPO / 'overrides'))}",
-        # Compressed article HTML between MkDocs' passes, minified pages (see mkdocs_hooks.py).
+        # Article HTML kept compressed between MkDocs' passes (see mkdocs_hooks.py).
         "hooks:",
         f"  - {json.dumps(str(Path(__file__).with_name('mkdocs_hooks.py')))}",
         "plugins:",
@@ -67,18 +67,23 @@ def minify_tree(site: Path, jobs: int = 1) -> None:
 
     Material's templates are deeply indented; minifying cuts an article page
     by about 14% (42.3 → 36.5 KB for the largest seed article) at 0.7 ms a
-    page.  It runs after MkDocs, in fresh worker processes: inside MkDocs'
-    process it raised the peak RSS by a third (measured at 3,000 seeds).
+    page.  It runs after MkDocs, in worker processes: inside MkDocs' process it
+    raised the peak RSS by a third (measured at 3,000 seeds).
     """
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from .workers import die_with_parent
+
     pages = sorted(str(p) for p in site.rglob("*.html"))
-    if jobs <= 1 or len(pages) < 200:
+    if jobs <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
         _minify_files(pages)
         return
     step = -(-len(pages) // (jobs * 4))
-    # Fresh workers: a forked one would start as large as MkDocs' process.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=fresh_context()) as ex:
+    # Forked (a fresh interpreter would re-run the caller's main script when it
+    # has no ``__main__`` guard); they share MkDocs' pages until they exit.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                             initializer=die_with_parent) as ex:
         list(ex.map(_minify_files, [pages[i:i + step] for i in range(0, len(pages), step)]))
 
 
@@ -93,18 +98,3 @@ def _minify_files(paths: list[str]) -> int:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(small)
     return len(paths)
-
-
-def fresh_context():
-    """A multiprocessing context whose workers start as new interpreters ("spawn"), so
-    they do not inherit MkDocs' memory (a forked worker starts as large as its parent,
-    and its RSS counts that).  Falls back to "fork" when the interpreter cannot be
-    started again, e.g. after a build dropped privileges and the interpreter lives in a
-    home directory the new user cannot enter."""
-    import multiprocessing
-    import os
-    import sys
-
-    if os.access(sys.executable, os.X_OK) or "fork" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    return multiprocessing.get_context("fork")

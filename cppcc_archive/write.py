@@ -1,9 +1,10 @@
 """Markdown pages, index pages and the machine-readable exports.
 
 Everything here is generated; the names it may write are listed in
-``GENERATED`` so hand-written pages in ``docs/`` are never touched.  Pages
-are rendered in memory, written to a staging directory, then renamed into
-place (see ``publish``), so an interrupted build leaves the old tree intact.
+``GENERATED`` so hand-written pages in ``docs/`` are never touched.  Each
+page is written to a staging directory as soon as it is rendered (a sink),
+and the tree is then renamed into place (see ``publish``), so an interrupted
+build leaves the old tree intact.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from .model import Article
 from .tag.gazetteer import load_gazetteer
 from .tag.regions import region_tag
 from .tag.topics import load_taxonomy
+from .workers import die_with_parent
 
 # Generated entries at the top of the docs tree; nothing else is ever written.
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
@@ -279,7 +281,8 @@ def _write_article_pages(sink, work: _PageWork, jobs: int) -> None:
     step = max(50, -(-n // (jobs * 8)))
     _WORK = (work, sink)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as ex:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent) as ex:
             done = sum(ex.map(_write_article_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
     finally:
         _WORK = ()
