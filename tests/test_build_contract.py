@@ -129,3 +129,15 @@ def test_seeds_url_links_originals_in_the_repository(tmp_path, monkeypatch, arti
     assert all(r["raw_url"].startswith("raw/") for r in articles)
     monkeypatch.setenv("SEEDS_URL", "javascript:alert(1)//")
     assert run_build(SEEDS, tmp_path / "bad", "--no-site") == 2
+
+
+def test_article_pages_carry_no_repeated_chrome(seed_build, articles):
+    """Size work (issue 7): what scripts add or pages do not need stays out of every page's HTML."""
+    for a in articles:
+        html = (seed_build / "site" / a["url"] / "index.html").read_text(encoding="utf-8")
+        assert "md-search__form" not in html            # the search box is built by search.js
+        assert 'data-md-type="toc"' not in html and "data-md-type=toc" not in html   # no TOC sidebar
+        assert "para-anchor" not in html                # ¶ links are added by archive.js
+        assert "search.result.placeholder" not in html  # Material's unused search strings
+        assert "data-archive-search" in html and re.search(r"<p id=\"?p1\"?>", html), a["url"]
+        assert len(html.encode("utf-8")) <= 40 * 1024, (a["url"], len(html.encode("utf-8")))
