@@ -360,11 +360,8 @@ def _invert(start: int, items: list, avgdl: float, emit=None) -> tuple[dict, lis
     return {k: a.tobytes() for k, a in post.items()}, docs
 
 
-_WORK: tuple = ()   # (items, avgdl, emit) for forked workers: inherited, never pickled
-
-
-def _invert_range(bounds: tuple[int, int]):
-    items, avgdl, emit = _WORK
+def _invert_range(work: tuple, bounds: tuple[int, int]):
+    items, avgdl, emit = work
     return _invert(bounds[0], items[bounds[0]:bounds[1]], avgdl, emit)
 
 
@@ -404,26 +401,14 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     total = sum(len(doc["x"]) for doc in items)
     avgdl = total / n if n and total else 1.0
     jobs = jobs or _auto_jobs(total)
-    import multiprocessing
+    from .workers import can_fork, fork_map
 
-    if jobs <= 1 or n < 2 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or n < 2 * jobs or not can_fork():
         parts = [_invert(0, items, avgdl, emit)]
     else:
-        # Forked workers inherit the documents (no pickling, and unlike spawn/forkserver
-        # they never re-import the caller's __main__); each returns its range's postings.
-        from concurrent.futures import ProcessPoolExecutor
-
-        from .workers import die_with_parent
-
-        global _WORK
+        # Forked workers inherit the documents; each returns its range's postings.
         step = -(-n // jobs)
-        _WORK = (items, avgdl, emit)
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent) as ex:
-                parts = list(ex.map(_invert_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
-        finally:
-            _WORK = ()
+        parts = fork_map(_invert_range, (items, avgdl, emit), [(s, min(s + step, n)) for s in range(0, n, step)], jobs)
     del items
     # Merge and encode popping entries as they are used: at 10,000 articles
     # the postings are hundreds of megabytes, and they are never held twice.

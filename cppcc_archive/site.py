@@ -70,24 +70,18 @@ def minify_tree(site: Path, jobs: int = 1) -> None:
     page.  It runs after MkDocs, in worker processes: inside MkDocs' process it
     raised the peak RSS by a third (measured at 3,000 seeds).
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .workers import die_with_parent
+    from .workers import can_fork, fork_map
 
     pages = sorted(str(p) for p in site.rglob("*.html"))
-    if jobs <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
-        _minify_files(pages)
+    if jobs <= 1 or len(pages) < 200 or not can_fork():
+        _minify_files(None, pages)
         return
     step = -(-len(pages) // (jobs * 4))
-    # Forked (a fresh interpreter would re-run the caller's main script when it
-    # has no ``__main__`` guard); they share MkDocs' pages until they exit.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                             initializer=die_with_parent) as ex:
-        list(ex.map(_minify_files, [pages[i:i + step] for i in range(0, len(pages), step)]))
+    # The workers share MkDocs' pages until they exit.
+    fork_map(_minify_files, None, [pages[i:i + step] for i in range(0, len(pages), step)], jobs)
 
 
-def _minify_files(paths: list[str]) -> int:
+def _minify_files(_, paths: list[str]) -> int:
     import minify_html
 
     for path in paths:

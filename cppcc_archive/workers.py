@@ -1,7 +1,8 @@
-"""Worker processes that never outlive the build."""
+"""Worker processes: forked pools over shared data, and workers that never outlive the build."""
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -27,3 +28,36 @@ def die_with_parent() -> None:
         return
     if os.getppid() != parent:   # the parent died before the request took effect
         os._exit(1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+_SHARED: tuple = ()   # (fn, shared) while fork_map runs: inherited by the workers, never pickled
+
+
+def _call_shared(chunk):
+    fn, shared = _SHARED
+    return fn(shared, chunk)
+
+
+def fork_map(fn, shared, chunks: list, jobs: int) -> list:
+    """``[fn(shared, c) for c in chunks]`` in ``jobs`` forked workers, results in order.
+
+    ``shared`` (the corpus, an index, a sink) reaches the workers by fork, so
+    it is never pickled; only the chunks (ranges, path lists) and the results
+    are.  Forked rather than spawned: a fresh interpreter would re-run a
+    caller's main script that lacks a ``__main__`` guard.  Workers die with
+    the build (``die_with_parent``).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _SHARED
+    _SHARED = (fn, shared)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=die_with_parent) as ex:
+            return list(ex.map(_call_shared, chunks))
+    finally:
+        _SHARED = ()

@@ -13,11 +13,9 @@ import heapq
 import hashlib
 import io
 import json
-import multiprocessing
 import os
 import shutil
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
@@ -27,7 +25,7 @@ from .model import Article
 from .tag.gazetteer import load_gazetteer
 from .tag.regions import region_tag
 from .tag.topics import load_taxonomy
-from .workers import die_with_parent
+from .workers import can_fork, fork_map
 
 # Generated entries at the top of the docs tree; nothing else is ever written.
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
@@ -197,20 +195,21 @@ class DirectorySink:
         self.root = str(root)
         self._dirs: set[str] = set()
 
-    def __call__(self, rel: str, content: str | bytes) -> None:
+    def _path(self, rel: str) -> str:
         path = os.path.join(self.root, rel)
         folder = os.path.dirname(path)
         if folder not in self._dirs:
             os.makedirs(folder, exist_ok=True)
             self._dirs.add(folder)
-        with open(path, "wb") as fh:
+        return path
+
+    def __call__(self, rel: str, content: str | bytes) -> None:
+        with open(self._path(rel), "wb") as fh:
             fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
 
     def stream(self, rel: str, chunks: Iterable[str]) -> None:
         """Write text given in pieces (a large export is never one string in memory)."""
-        path = os.path.join(self.root, rel)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        with open(self._path(rel), "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(chunks)
 
 
@@ -261,11 +260,8 @@ class _PageWork:
                                             self.site_url, self.entered.get(a.id), self.seeds_url)
 
 
-_WORK: tuple = ()   # (work, sink) for forked workers
-
-
-def _write_article_range(bounds: tuple[int, int]) -> int:
-    work, sink = _WORK
+def _write_article_range(shared: tuple, bounds: tuple[int, int]) -> int:
+    work, sink = shared
     for i in range(*bounds):
         sink(*work.page(i))
     return bounds[1] - bounds[0]
@@ -273,19 +269,12 @@ def _write_article_range(bounds: tuple[int, int]) -> int:
 
 def _write_article_pages(sink, work: _PageWork, jobs: int) -> None:
     n = len(work.articles)
-    if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or not can_fork():
         for i in range(n):
             sink(*work.page(i))
         return
-    global _WORK
     step = max(50, -(-n // (jobs * 8)))
-    _WORK = (work, sink)
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=die_with_parent) as ex:
-            done = sum(ex.map(_write_article_range, [(s, min(s + step, n)) for s in range(0, n, step)]))
-    finally:
-        _WORK = ()
+    done = sum(fork_map(_write_article_range, (work, sink), [(s, min(s + step, n)) for s in range(0, n, step)], jobs))
     assert done == n
 
 
