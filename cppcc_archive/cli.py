@@ -107,16 +107,20 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     paths = layout(out)
     _recover(paths)
     t0 = time.perf_counter()
+    stages = _StageClock()
     bar = _progress(quiet)
     cache_dir = paths["cache"] if use_cache else None
     if cache_dir is not None:
         from . import cache
 
         cache.prune(cache_dir)
-    results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated, cache_dir=cache_dir)
+    results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated, cache_dir=cache_dir,
+                              keep_raw=not seeds_url)
     if bar:
         bar(close=True)
+    stages("gather")
     articles, report = pipeline.assemble(results)
+    stages("assemble")
     for f in report["files"]:
         for p in f["problems"]:
             log.warning("%s: %s", p["file"], p["message"])
@@ -132,10 +136,11 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         shutil.rmtree(staging)
     # Files go to disk as they are made: the build never holds the whole site in memory.
     sink = write.DirectorySink(staging)
-    raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None and not seeds_url}
+    raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
     del results   # write_site empties raw_texts as it goes
     write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
                      seeds_url=seeds_url)
+    stages("pages")
     tags = sorted({t for a in articles for t in write.tags_for(a)})
     # From here on the exports need records, not articles: each article is
     # dropped as its record is made, so the text is never held twice.
@@ -148,12 +153,14 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     sink("report.json", write.dumps_json(report))
     sink("articles.csv", write.articles_csv(records))
     del records
+    stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
     # indexer process of its own, so this one never holds the postings.
     from .indexer import run_indexer
 
     pipeline_rss = _peak_rss_kb()
     indexer_rss = run_indexer(staging / "articles.json", staging, jobs)
+    stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
         # whole tree is swapped in one step.
@@ -164,9 +171,11 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     if paths["export_dir"] is not None:
         for rel in ("articles.json", "report.json"):
             write.copy_atomic(docs / rel, paths["export_dir"] / rel)
+    stages("publish")
     t1 = time.perf_counter()
     _write_build_stats(paths["cache"].parent / "last-build.json", {
-        "pipeline_seconds": round(t1 - t0, 3), "jobs": jobs,
+        "pipeline_seconds": round(t1 - t0, 3), "jobs": jobs, "stage_seconds": stages.seconds,
+        "peak_rss_mb_after_stage": stages.peak_rss_mb,
         "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1)})
     from .site import build_site, effective_config
 
@@ -180,6 +189,23 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
     return report
+
+
+class _StageClock:
+    """Wall time of each build stage, and this process's peak RSS when it ended, for the stats file."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+        self.peak_rss_mb: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        import resource
+
+        now = time.perf_counter()
+        self.seconds[stage] = round(now - self._last, 3)
+        self.peak_rss_mb[stage] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        self._last = now
 
 
 def _peak_rss_kb() -> int:

@@ -290,11 +290,14 @@ def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
 # ---------------------------------------------------------------- phase 2
 
 def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dict] = None,
-           cache_dir: Optional[Path] = None) -> list[SeedResult]:
+           cache_dir: Optional[Path] = None, keep_raw: bool = True) -> list[SeedResult]:
     """Phase 1 over every path under ``seeds_dir``, in a stable order.
 
     With ``cache_dir``, a seed whose bytes, name, curation entry and the
-    code/data version are unchanged is not processed again.
+    code/data version are unchanged is not processed again.  ``keep_raw=False``
+    drops each decoded original as soon as its seed is done (a build that links
+    the originals in the repository never publishes them; at 10,000 seeds they
+    are about 150 MB of the build's memory).
     """
     from .read import Unreadable, discover, display_name
 
@@ -308,7 +311,7 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
             name = display_name(raw_name)
             if name != raw_name:
                 renamed.add(name)
-            tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None))
+            tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None, keep_raw))
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             for r in pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
@@ -327,7 +330,14 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
 
 
 def _process_task(task: tuple) -> SeedResult:
-    path, name, cur, cache_dir = task
+    path, name, cur, cache_dir, keep_raw = task
+    result = _cached_result(path, name, cur, cache_dir)
+    if not keep_raw:
+        result.raw_text = None
+    return result
+
+
+def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str]) -> SeedResult:
     if cache_dir is None:
         return process_path(path, name, cur)
     from . import cache
@@ -341,7 +351,7 @@ def _process_task(task: tuple) -> SeedResult:
         return hit
     result = process_bytes(data, name, cur)
     if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached
-        cache.store(Path(cache_dir), key, result)
+        cache.store(Path(cache_dir), key, result)   # with the original: the next build may publish it
     return result
 
 

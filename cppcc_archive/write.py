@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable
 from urllib.parse import quote
 
@@ -233,9 +233,10 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         raw = raw_texts.pop(lst[0].source_file, None)
         if raw is not None and not seeds_url:
             sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
-    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url)
+    shards = source_shards(by_source)
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards)
     _write_article_pages(sink, work, jobs)
-    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url)):
+    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards)):
         for rel, content in group.items():
             sink(rel, content)
     sink("dates.md", dates_page(articles))
@@ -250,14 +251,15 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
 class _PageWork:
     """What rendering article pages needs; forked workers inherit it instead of receiving it."""
 
-    def __init__(self, articles, by_source, related, site_url, entered, seeds_url):
+    def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards):
         self.articles, self.by_source, self.related = articles, by_source, related
-        self.site_url, self.entered, self.seeds_url = site_url, entered, seeds_url
+        self.site_url, self.entered, self.seeds_url, self.shards = site_url, entered, seeds_url, shards
 
     def page(self, i: int) -> tuple[str, str]:
         a = self.articles[i]
         return f"a/{a.id}.md", article_page(a, self.by_source[a.source_file], self.related.of(i),
-                                            self.site_url, self.entered.get(a.id), self.seeds_url)
+                                            self.site_url, self.entered.get(a.id), self.seeds_url,
+                                            self.shards[a.source_file])
 
 
 def _write_article_range(shared: tuple, bounds: tuple[int, int]) -> int:
@@ -284,7 +286,8 @@ def _link_to_article(a: Article, prefix: str) -> str:
 
 
 def article_page(a: Article, siblings: list[Article], related: list[Article], site_url: str = "",
-                 entered: str | None = None, seeds_url: str = "") -> str:
+                 entered: str | None = None, seeds_url: str = "", source_listing: str = "sources/index.md") -> str:
+    """``source_listing``: the page of ``sources/`` that lists the article's source file."""
     from .cite import citation_markdown
 
     # No table of contents: its sections are the same on every article page.
@@ -313,7 +316,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
     if a.keywords:
         meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
-    meta.append(f"- **来源文件**：{md_link(a.source_file, f'../sources/{source_slug(a.source_file)}.md')}"
+    meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
                 f"（第 {a.part + 1} 篇） · {md_link('原始文本', raw_url(a, seeds_url, '../'))}")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
@@ -495,19 +498,47 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     return files
 
 
-def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: str = "") -> dict[str, str]:
-    files = {}
-    lines = ["---\ntitle: \"来源\"\n---\n# 按来源文件浏览\n", "| 来源文件 | 编码 | 文章数 |\n|---|---|---|"]
+SOURCES_PER_PAGE = 200   # source files listed per page of sources/
+
+
+def source_shards(by_source: dict[str, list[Article]]) -> dict[str, str]:
+    """The page of ``sources/`` (relative to ``docs/``) that lists each source file.
+
+    Source files are listed in name order, ``SOURCES_PER_PAGE`` to a page, each
+    under an anchor of its own, rather than one page per file: a page of Material's
+    header and navigation (about 8 KB) around a few lines was 90 MB of the site at
+    10,000 seeds.  A small archive has them all on ``sources/index.md``.
+    """
+    names = sorted(by_source)
+    if len(names) <= SOURCES_PER_PAGE:
+        return dict.fromkeys(names, "sources/index.md")
+    return {n: f"sources/{i // SOURCES_PER_PAGE + 1}.md" for i, n in enumerate(names)}
+
+
+def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: str = "",
+                 shards: dict[str, str] | None = None) -> dict[str, str]:
+    shards = shards or source_shards(by_source)
     enc = {f["file"]: f.get("encoding") for f in report.get("files", [])}
+    pages: dict[str, list[str]] = defaultdict(list)
     for src in sorted(by_source):
-        slug = source_slug(src)
-        lines.append(f"| {md_link(src, f'{slug}.md')} | {escape_md(enc.get(src) or '')} | {len(by_source[src])} |")
         arts = by_source[src]
-        body = [front_matter({"title": f"来源：{safe_title(src)}"}), f"# 来源：{escape_md(src)}\n",
-                f"本来源文件拆分为 {len(arts)} 篇文章（按原文顺序）。{md_link('原始文本', raw_url(arts[0], seeds_url, '../'))}\n"]
-        body += [f"{i + 1}. {_link_to_article(a, '../')}" for i, a in enumerate(arts)]
-        files[f"sources/{slug}.md"] = "\n".join(body) + "\n"
-    files["sources/index.md"] = "\n".join(lines) + "\n"
+        pages[shards[src]].append(
+            f"### {escape_md(src)} {{ #{source_slug(src)} }}\n\n"
+            f"{escape_md(enc.get(src) or '编码未知')} · {len(arts)} 篇文章（按原文顺序）· {md_link('原始文本', raw_url(arts[0], seeds_url, '../'))}\n\n"
+            + "\n".join(f"{i + 1}. {_link_to_article(a, '../')}" for i, a in enumerate(arts)) + "\n")
+    head = ["---\ntitle: \"来源\"\nhide:\n- \"toc\"\n---\n# 按来源文件浏览\n",
+            f"共 {len(by_source)} 个来源文件，{sum(map(len, by_source.values()))} 篇文章。每个来源文件下按原文顺序列出拆分出的文章。\n"]
+    if list(pages) == ["sources/index.md"]:
+        return {"sources/index.md": "\n".join(head + pages["sources/index.md"])}
+    files = {}
+    head.append("| 来源文件 | 文件数 | 文章数 |\n|---|---|---|")
+    for rel in sorted(pages, key=lambda r: int(PurePosixPath(r).stem)):
+        names = [n for n in sorted(by_source) if shards[n] == rel]
+        label = f"{names[0]} – {names[-1]}"
+        head.append(f"| {md_link(label, PurePosixPath(rel).name)} | {len(names)} | {sum(len(by_source[n]) for n in names)} |")
+        files[rel] = "\n".join([front_matter({"title": f"来源：{safe_title(label)}", "hide": ["toc"]}),
+                                 f"# 来源文件：{escape_md(label)}\n", md_link("全部来源", "index.md") + "\n"] + pages[rel])
+    files["sources/index.md"] = "\n".join(head) + "\n"
     return files
 
 

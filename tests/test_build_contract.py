@@ -141,3 +141,28 @@ def test_article_pages_carry_no_repeated_chrome(seed_build, articles):
         assert "search.result.placeholder" not in html  # Material's unused search strings
         assert "data-archive-search" in html and re.search(r"<p id=\"?p1\"?>", html), a["url"]
         assert len(html.encode("utf-8")) <= 40 * 1024, (a["url"], len(html.encode("utf-8")))
+
+
+def test_source_listing_pages_hold_every_source_under_its_anchor(monkeypatch):
+    """Source files are listed SOURCES_PER_PAGE to a page, not one page each (8 KB of chrome around a few
+    lines); every article's 来源文件 link lands on the listing that holds its file's anchor and its articles."""
+    from cppcc_archive import pipeline, write
+
+    kept, report = pipeline.assemble(pipeline.gather(SEEDS))
+    monkeypatch.setattr(write, "SOURCES_PER_PAGE", 2)
+    files = write.render_site(kept, report, {}, (SEEDS.parent / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8"))
+    listings = sorted(rel for rel in files if rel.startswith("sources/"))
+    sources = sorted({a.source_file for a in kept})
+    assert listings == sorted([f"sources/{k}.md" for k in range(1, (len(sources) + 1) // 2 + 1)] + ["sources/index.md"])
+    for k in range(1, (len(sources) + 1) // 2 + 1):
+        assert f"]({k}.md)" in files["sources/index.md"]
+    for a in kept:
+        link = re.search(r"\*\*来源文件\*\*：\[[^\]]*\]\(\.\./(sources/\d+\.md)#(s[0-9a-f]{10})\)", files[f"a/{a.id}.md"])
+        assert link, f"{a.id}: no source link"
+        listing = files[link.group(1)]
+        assert "{ #" + link.group(2) + " }" in listing
+        block = listing.split("{ #" + link.group(2) + " }")[1].split("\n### ")[0]
+        assert f"](../a/{a.id}.md)" in block, f"{a.id} not listed under its source file"
+    monkeypatch.setattr(write, "SOURCES_PER_PAGE", 200)
+    small = write.render_site(kept, report, {}, (SEEDS.parent / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8"))
+    assert sorted(rel for rel in small if rel.startswith("sources/")) == ["sources/index.md"]
