@@ -71,8 +71,12 @@ year is a contiguous range):
   (varint), a flag byte and, when small, the postings inline; a long posting
   list lives in ``search/x/<utf-16 hex>.bin`` so a query never downloads the
   long lists of unrelated terms.
-* Postings: ``df`` document numbers (little-endian, ``w`` = 2 or 4 bytes),
-  then ``df`` impact bytes: the BM25 term-frequency factor
+* Postings: the ``df`` document numbers, then ``df`` impact bytes.  The
+  document numbers are a list (little-endian, ``w`` = 2 or 4 bytes each) when
+  that is no larger than a bitset of ``ceil(n / 8)`` bytes (bit ``d & 7`` of
+  byte ``d >> 3``), else the bitset; the reader tells which from ``df`` alone
+  (``df * w <= ceil(n / 8)``: a list).  Bitsets halve the long lists of common
+  characters and bigrams, which are most of ``search/``.  Impact bytes: the BM25 term-frequency factor
   ``tf / (tf + k1 * (1 - b + b * len / avglen))`` scaled to 1..255, computed at
   build time, with title occurrences counted ``TITLE_WEIGHT`` times.
 * ``search/d/<n>.json``: what a result line shows: url ``u`` (site-relative,
@@ -113,7 +117,7 @@ from pathlib import Path, PurePath
 # dropped privileges may no longer be able to import the codec module.
 codecs.lookup("utf-16-le")
 
-FORMAT = 2                # 2: documents are search/d/<n>.json without the text
+FORMAT = 3                # 2: documents are search/d/<n>.json without the text; 3: dense postings as bitsets
 TITLE_WEIGHT = 5
 K1 = 1.2
 B = 0.75
@@ -285,6 +289,19 @@ def _varint(n: int) -> bytes:
     return bytes(out)
 
 
+def _bitset(docs, nbytes: int) -> bytes:
+    """Document numbers as a bitset: bit ``d & 7`` of byte ``d >> 3``."""
+    bits = bytearray(nbytes)
+    for d in docs:
+        bits[d >> 3] |= 1 << (d & 7)
+    return bytes(bits)
+
+
+def posting_doc_bytes(df: int, n: int, w: int) -> int:
+    """Bytes of the document numbers of a posting list of ``df`` documents (a list or a bitset)."""
+    return df * w if df * w <= (n + 7) // 8 else (n + 7) // 8
+
+
 def _region_label(r: dict) -> str:
     regions = r.get("regions") or []
     if not regions:
@@ -429,6 +446,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
     del parts
 
     # Encode each kept term; long lists go to their own file.
+    nbytes = (n + 7) // 8
     entries = []   # (hash, term, df, inline bytes or None)
     inline_total = 0
     cjk, uni = _CJK, _UNI
@@ -450,10 +468,13 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
             term = key
             h = _fnv(key)
         df = len(raw) >> 2
-        if width == 2:
-            docs = memoryview(raw).cast("H")[::2].tobytes()
+        if df * width <= nbytes:
+            if width == 2:
+                docs = memoryview(raw).cast("H")[::2].tobytes()
+            else:
+                docs = array("I", map(and_, memoryview(raw).cast("I"), repeat(0xFFFFFF))).tobytes()
         else:
-            docs = array("I", map(and_, memoryview(raw).cast("I"), repeat(0xFFFFFF))).tobytes()
+            docs = _bitset(map(and_, memoryview(raw).cast("I"), repeat(0xFFFFFF)), nbytes)
         data = docs + raw[3::4]
         if len(data) > INLINE_MAX:
             put(f"search/x/{external_name(term)}.bin", data)
@@ -501,10 +522,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None) 
             if len(docs) * width < nbytes:
                 enc, data = "l", array("H" if width == 2 else "I", docs).tobytes()
             else:
-                bits_ = bytearray(nbytes)
-                for d in docs:
-                    bits_[d >> 3] |= 1 << (d & 7)
-                enc, data = "b", bytes(bits_)
+                enc, data = "b", _bitset(docs, nbytes)
             rows.append([value, len(docs), enc, len(blob), len(data)])
             blob += data
         directory[facet] = rows
@@ -716,7 +734,7 @@ class Index:
                 if flag & 1:
                     table[term] = (df, None)
                 else:
-                    size = df * (self.w + 1)
+                    size = posting_doc_bytes(df, self.n, self.w) + df
                     table[term] = (df, raw[p:p + size])
                     p += size
             self._shards[k] = table
@@ -725,12 +743,15 @@ class Index:
     def entry(self, term: str):
         return self.shard(shard_of(term, self.bits)).get(term)
 
-    def postings(self, term: str, data) -> tuple[list[int], bytes]:
+    def postings(self, term: str, df: int, data) -> tuple[list[int], bytes]:
         if data is None:
             data = self._get(f"search/x/{external_name(term)}.bin")
-        df = len(data) // (self.w + 1)
-        docs = list(array("H" if self.w == 2 else "I", data[: df * self.w]))
-        return docs, data[df * self.w:]
+        size = posting_doc_bytes(df, self.n, self.w)
+        if size < df * self.w:   # a bitset
+            docs = [d for d in range(self.n) if data[d >> 3] >> (d & 7) & 1]
+        else:
+            docs = list(array("H" if self.w == 2 else "I", data[:size]))
+        return docs, data[size:]
 
     def doc(self, d: int) -> dict:
         return json.loads(self._get(f"search/d/{d}.json"))
@@ -817,7 +838,7 @@ def run_query(files: dict, query: str, sort: str = "relevance", index: Index | N
     ext = sorted((t for t in terms if found[t][1] is None), key=lambda t: (found[t][0], t))
     use, spent, skipped = list(inline), 0, []
     for t in ext:
-        size = found[t][0] * (ix.w + 1)
+        size = posting_doc_bytes(found[t][0], ix.n, ix.w) + found[t][0]
         if not use or spent + size <= ix.manifest["budget"]:
             use.append(t)
             spent += size
@@ -829,7 +850,7 @@ def run_query(files: dict, query: str, sort: str = "relevance", index: Index | N
     for t in use:
         df = found[t][0]
         idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        docs, imps = ix.postings(t, found[t][1])
+        docs, imps = ix.postings(t, df, found[t][1])
         for d, q in zip(docs, imps):
             score[d] += idf * q / 255
             hits[d] += 1

@@ -118,7 +118,7 @@ def test_every_term_of_every_document_is_found(articles):
         terms += [text[i]] if search._UNI[ord(text[i])] else []
         for term in terms:
             df, data = ix.entry(term)
-            docs, imps = ix.postings(term, data)
+            docs, imps = ix.postings(term, df, data)
             assert d in docs and len(docs) == len(imps) == df
             assert docs == sorted(docs) and min(imps) >= 1
             checked += 1

