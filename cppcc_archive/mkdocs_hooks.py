@@ -1,5 +1,8 @@
 """MkDocs hooks of the archive (the generated configuration lists this file; see ``site.py``).
 
+Article pages are converted by ``fastpage`` instead of Python-Markdown (the
+same HTML, 7× faster; a page it does not recognise goes to Python-Markdown).
+
 MkDocs converts the Markdown of every page before it writes any, so all the
 HTML of all articles is in memory at once (1.4 GB peak at 10,000 seed
 files).  Article pages keep their HTML zlib-compressed between the two passes
@@ -10,16 +13,46 @@ seed files: peak RSS 364 → 269 MB.
 """
 from __future__ import annotations
 
+import sys
 import zlib
+from pathlib import Path
+
+try:
+    from cppcc_archive import fastpage
+except ImportError:   # MkDocs run by hand from another directory: the package is beside this file
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from cppcc_archive import fastpage
 
 _PACKED = "_cppcc_packed_content"
+_FAST = "_cppcc_fast_content"
 
 
 def _compressible(page) -> bool:
     return page.file.src_uri.startswith("a/")
 
 
+def on_page_markdown(markdown, page, config, files):
+    if _compressible(page) and fastpage.enabled():
+        from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+        # MkDocs' own link resolution: the same URLs, and the same warnings for a broken link.
+        links = _RelativePathTreeprocessor(page.file, files, config)
+        done = fastpage.render(markdown, links.path_to_url)
+        if done is not None:
+            page.__dict__[_FAST] = (done, links.links_to_anchors)
+            return ""   # Python-Markdown has nothing left to convert
+    return markdown
+
+
 def on_page_content(html, page, config, files):
+    fast = page.__dict__.pop(_FAST, None)
+    if fast is not None:
+        from mkdocs.structure.toc import get_toc
+
+        (html, page.present_anchor_ids, toc_tokens), links_to_anchors = fast
+        page.toc = get_toc(toc_tokens)
+        if page.links_to_anchors is not None:   # MkDocs collects them only when it validates anchors
+            page.links_to_anchors = links_to_anchors
     if _compressible(page):
         page.__dict__[_PACKED] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = None   # converted; its source is not needed again
