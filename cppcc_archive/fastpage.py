@@ -47,8 +47,8 @@ class _Unsupported(Exception):
 
 # Pages write.py generates from these shapes (the home page holds hand-written Markdown, and
 # Material's tags plugin edits tags.md: both are left to Python-Markdown).
-_GENERATED_DIRS = ("a/", "regions/", "topics/", "sources/")
-_GENERATED_PAGES = frozenset({"people.md", "dates.md", "report.md", "stats.md"})
+_GENERATED_DIRS = ("a/", "regions/", "topics/", "sources/", "dates/", "people/")
+_GENERATED_PAGES = frozenset({"report.md", "stats.md"})
 
 
 def handles(src_uri: str) -> bool:

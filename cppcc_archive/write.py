@@ -27,8 +27,10 @@ from .tag.regions import region_tag
 from .tag.topics import load_taxonomy
 from .workers import can_fork, fork_map
 
-# Generated entries at the top of the docs tree; nothing else is ever written.
-GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates.md", "people.md", "stats.md",
+# Generated entries at the top of the docs tree; nothing else is ever written.  dates.md and
+# people.md are no longer made (they became dates/ and people/) but stay listed, so a docs tree
+# built before loses them.
+GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates", "people", "dates.md", "people.md", "stats.md",
              "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds", "search")
 HOME_TEMPLATE = "home.template.md"
 ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
@@ -239,8 +241,9 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards)):
         for rel, content in group.items():
             sink(rel, content)
-    sink("dates.md", dates_page(articles))
-    sink("people.md", people_page(articles))
+    for group in (dates_pages(articles), people_pages(articles)):
+        for rel, content in group.items():
+            sink(rel, content)
     sink("tags.md", "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n")
     sink("report.md", report_page(report))
     sink("data.md", data_page())
@@ -542,36 +545,80 @@ def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: s
     return files
 
 
-def dates_page(articles: list[Article]) -> str:
+DATES_PER_PAGE = 500    # article links per page of dates/
+PEOPLE_PER_PAGE = 300   # people per page of people/
+
+
+def _paged(folder: str, title: str, intro: str, entries: list[tuple[str, str, int]], per_page: int,
+           range_label) -> dict[str, str]:
+    """A long generated index as ``folder/index.md`` plus pages of at most ``per_page`` units.
+
+    ``entries`` are (section heading, Markdown block, units) in order; a section larger than a page is
+    split across pages with its heading repeated.  A short index is the single page ``folder/index.md``.
+    ``range_label(first, last)`` names a page from its first and last entry (as given by the entries'
+    headings).  Pages stay small however large the archive grows (the people index was 15 MB of HTML on
+    one page at 10,000 seeds).
+    """
+    pages: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for heading, block, units in entries:
+        if used and used + units > per_page:
+            pages.append([])
+            used = 0
+        pages[-1].append((heading, block))
+        used += units
+    head = f"---\ntitle: \"{title}\"\nhide:\n- \"toc\"\n---\n# {title}\n\n{intro}\n"
+    if len(pages) == 1:
+        return {f"{folder}/index.md": head + "\n" + "\n".join(b for _, b in pages[0])}
+    files = {}
+    rows = ["| 页 | 范围 |\n|---|---|"]
+    for k, page in enumerate(pages, 1):
+        label = range_label(page[0][0], page[-1][0])
+        rows.append(f"| {md_link(f'第 {k} 页', f'{k}.md')} | {escape_md(label)} |")
+        files[f"{folder}/{k}.md"] = (front_matter({"title": f"{title}（第 {k} 页）", "hide": ["toc"]})
+                                     + f"# {title}（第 {k} 页）\n\n{escape_md(label)} · {md_link('全部页', 'index.md')}\n\n"
+                                     + "\n".join(b for _, b in page))
+    files[f"{folder}/index.md"] = head + "\n" + "\n".join(rows) + "\n"
+    return files
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def dates_pages(articles: list[Article]) -> dict[str, str]:
     dated = [a for a in articles if a.date]
-    partial = [a for a in articles if not a.date and a.date_text]
-    undated = [a for a in articles if not a.date and not a.date_text]
-    out = ["---\ntitle: \"时间线\"\n---\n# 时间线\n", "按日期由新到旧排列。原文未注明年份的文章单列，不推测年份。\n"]
+    partial = sorted((a for a in articles if not a.date and a.date_text), key=lambda a: (a.date_text, a.id))
+    undated = sorted((a for a in articles if not a.date and not a.date_text), key=lambda a: a.id)
     by_year: dict[str, list[Article]] = defaultdict(list)
     for a in dated:
         by_year[a.date[:4]].append(a)
-    for y in sorted(by_year, reverse=True):
-        out.append(f"## {y}年\n\n" + _article_list(by_year[y], ""))
-    if partial:
-        out.append("## 仅有月日（年份不详）\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(partial, key=lambda a: (a.date_text, a.id))) + "\n")
-    if undated:
-        out.append("## 日期不详\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(undated, key=lambda a: a.id)) + "\n")
-    return "\n".join(out)
+    sections = [(f"{y}年", sorted(by_year[y], key=lambda a: (a.date or "", a.id), reverse=True))
+                for y in sorted(by_year, reverse=True)]
+    sections += [("仅有月日（年份不详）", partial), ("日期不详", undated)]
+    entries = []
+    for name, arts in sections:
+        for part in _chunks(arts, DATES_PER_PAGE) if arts else []:
+            entries.append((name, f"## {name}\n\n" + "\n".join(f"- {_link_to_article(a, '../')}" for a in part) + "\n", len(part)))
+    return _paged("dates", "时间线", "按日期由新到旧排列。原文未注明年份的文章单列，不推测年份。", entries, DATES_PER_PAGE,
+                  lambda first, last: first if first == last else f"{first} – {last}")
 
 
-def people_page(articles: list[Article]) -> str:
+def people_pages(articles: list[Article]) -> dict[str, str]:
     people: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for a in articles:
         for p in a.people:
             people[p.name].append((p.title, a))
         for au in a.authors:
             people[au.name].append((au.role, a))
-    out = ["---\ntitle: \"人物\"\n---\n# 人物索引\n", "文章中带职务出现的人物及作者、记者。\n"]
+    entries = []
     for name in sorted(people):
         titles = "、".join(sorted({t for t, _ in people[name]}))
         arts = {a.id: a for _, a in people[name]}
-        out.append(f"## {escape_md(name)}\n\n{escape_md(titles)}\n\n" + "\n".join(f"- {_link_to_article(a, '')}" for a in sorted(arts.values(), key=lambda a: a.id)) + "\n")
-    return "\n".join(out)
+        entries.append((name, f"## {escape_md(name)}\n\n{escape_md(titles)}\n\n"
+                        + "\n".join(f"- {_link_to_article(a, '../')}" for a in sorted(arts.values(), key=lambda a: a.id)) + "\n", 1))
+    return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名排列。", entries, PEOPLE_PER_PAGE,
+                  lambda first, last: f"{first} – {last}")
 
 
 def report_page(report: dict) -> str:
@@ -687,7 +734,7 @@ def stats_page(articles: list[Article]) -> str:
     if months:
         out.append(bar_chart_svg([(m, months[m], "../dates/") for m in sorted(months, reverse=True)], "各月文章数") + "\n")
     undated = sum(1 for a in articles if not a.date)
-    out.append(f"另有 {undated} 篇文章原文未注明完整日期，见[时间线](dates.md)。\n")
+    out.append(f"另有 {undated} 篇文章原文未注明完整日期，见[时间线](dates/index.md)。\n")
     return "\n".join(out)
 
 

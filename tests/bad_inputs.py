@@ -1841,7 +1841,7 @@ def run_catalogue(work: Path, cases: Optional[list[Case]] = None, site: bool = T
     if view is not None and view.site is not None:
         if baseline is None:
             bout = work / "baseline"
-            b = run_build(SEEDS, bout, "--quiet")
+            run_build(SEEDS, bout, "--quiet")
             baseline = baseline_from(bout / "site")
         findings = scan_site(view.site, baseline)
         for f in findings:

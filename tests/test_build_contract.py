@@ -166,3 +166,33 @@ def test_source_listing_pages_hold_every_source_under_its_anchor(monkeypatch):
     monkeypatch.setattr(write, "SOURCES_PER_PAGE", 200)
     small = write.render_site(kept, report, {}, (SEEDS.parent / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8"))
     assert sorted(rel for rel in small if rel.startswith("sources/")) == ["sources/index.md"]
+
+
+def test_long_indexes_are_split_into_pages(monkeypatch):
+    """The people and date indexes are pages of bounded size under an index of pages: every person and
+    every article is listed exactly once, and a small archive keeps a single page."""
+    from cppcc_archive import pipeline, write
+
+    kept, report = pipeline.assemble(pipeline.gather(SEEDS))
+    template = (SEEDS.parent / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8")
+    small = write.render_site(kept, report, {}, template)
+    assert [rel for rel in small if rel.startswith(("people/", "dates/"))] == ["dates/index.md", "people/index.md"]
+    monkeypatch.setattr(write, "PEOPLE_PER_PAGE", 2)
+    monkeypatch.setattr(write, "DATES_PER_PAGE", 3)
+    files = write.render_site(kept, report, {}, template)
+    def pages(folder):   # in page order: people/2.md before people/10.md
+        return sorted((rel for rel in files if rel.startswith(folder) and rel != f"{folder}index.md"),
+                      key=lambda rel: int(rel.split("/")[1][:-3]))
+
+    people, dates = pages("people/"), pages("dates/")
+    assert len(people) > 2 and len(dates) >= -(-len(kept) // 3)
+    for folder, pages in (("people", people), ("dates", dates)):
+        for rel in pages:
+            assert f"]({rel.split('/')[1]})" in files[f"{folder}/index.md"], rel
+    names = [re.findall(r"^## (.+)$", files[rel], re.M) for rel in people]
+    assert all(len(n) <= 2 for n in names)
+    flat = [n for page in names for n in page]
+    assert flat == sorted(flat) and len(flat) == len(set(flat))
+    per_page = [re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", files[rel]) for rel in dates]
+    assert all(len(ids) <= 3 for ids in per_page)
+    assert sorted(i for ids in per_page for i in ids) == sorted(a.id for a in kept)
