@@ -546,7 +546,7 @@ def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: s
 
 
 DATES_PER_PAGE = 500    # article links per page of dates/
-PEOPLE_PER_PAGE = 300   # people per page of people/
+PEOPLE_PER_PAGE = 500   # article links per page of people/
 
 
 def _paged(folder: str, title: str, intro: str, entries: list[tuple[str, str, int]], per_page: int,
@@ -613,12 +613,15 @@ def people_pages(articles: list[Article]) -> dict[str, str]:
             people[au.name].append((au.role, a))
     entries = []
     for name in sorted(people):
-        titles = "、".join(sorted({t for t, _ in people[name]}))
-        arts = {a.id: a for _, a in people[name]}
-        entries.append((name, f"## {escape_md(name)}\n\n{escape_md(titles)}\n\n"
-                        + "\n".join(f"- {_link_to_article(a, '../')}" for a in sorted(arts.values(), key=lambda a: a.id)) + "\n", 1))
+        titles = escape_md("、".join(sorted({t for t, _ in people[name]})))
+        arts = sorted({a.id: a for _, a in people[name]}.values(), key=lambda a: a.id)
+        # A reporter of a thousand articles is split over pages like any long list.
+        for k, part in enumerate(_chunks(arts, PEOPLE_PER_PAGE)):
+            heading = escape_md(name) + ("（续）" if k else "")
+            entries.append((name, f"## {heading}\n\n{titles}\n\n" + "\n".join(f"- {_link_to_article(a, '../')}" for a in part) + "\n",
+                            len(part)))
     return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名排列。", entries, PEOPLE_PER_PAGE,
-                  lambda first, last: f"{first} – {last}")
+                  lambda first, last: first if first == last else f"{first} – {last}")
 
 
 def report_page(report: dict) -> str:
