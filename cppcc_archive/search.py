@@ -290,11 +290,18 @@ def _varint(n: int) -> bytes:
 
 
 def _bitset(docs, nbytes: int) -> bytes:
-    """Document numbers as a bitset: bit ``d & 7`` of byte ``d >> 3``."""
-    bits = bytearray(nbytes)
-    for d in docs:
-        bits[d >> 3] |= 1 << (d & 7)
-    return bytes(bits)
+    """Document numbers as a bitset: bit ``d & 7`` of byte ``d >> 3``.
+
+    C-level loops only (a Python loop per document was a quarter of the index's time): a flag byte
+    per document, then the flags of documents 8i + k, read as one integer whose bytes are 0 or 1,
+    shifted by k into bit k of byte i.
+    """
+    flags = bytearray(nbytes * 8)
+    deque(map(flags.__setitem__, docs, repeat(1)), 0)
+    value = 0
+    for k in range(8):
+        value |= int.from_bytes(flags[k::8], "little") << k
+    return value.to_bytes(nbytes, "little")
 
 
 def posting_doc_bytes(df: int, n: int, w: int) -> int:
