@@ -258,6 +258,13 @@ def pipeline(c: Path, out: Path, jobs: int, logs: Path) -> dict:
     return r
 
 
+def floor_ratios(p: dict, floor_seconds: float) -> None:
+    """A pipeline run's wall time, with and without the search index, over the segmentation floor."""
+    p["ratio_to_floor"] = round(p["seconds"] / floor_seconds, 1)
+    if "without_search_s" in p:
+        p["ratio_to_floor_without_search"] = round(p["without_search_s"] / floor_seconds, 1)
+
+
 def build_stats(out: Path, r: dict) -> None:
     """The build's own figures (``OUT/.cache/last-build.json``): its split of memory between the pipeline's
     processes and the separate search indexer, and the wall time of each stage.  The issue defines the
@@ -499,9 +506,7 @@ def bench_size(n: int, args, results: dict, save) -> dict:
     out = work / f"out-{n}"
     log(f"N={n}: pipeline --jobs 1")
     r["pipeline_j1"] = p1 = pipeline(c, out, 1, logs)
-    p1["ratio_to_floor"] = round(p1["seconds"] / r["floor"]["seconds"], 1)
-    if "without_search_s" in p1:
-        p1["ratio_to_floor_without_search"] = round(p1["without_search_s"] / r["floor"]["seconds"], 1)
+    floor_ratios(p1, r["floor"]["seconds"])
     log(f"N={n}: pipeline j1 {p1['seconds']}s, {p1.get('articles')} articles, {p1['peak_rss_mb']} MB")
     save()
 
@@ -509,9 +514,7 @@ def bench_size(n: int, args, results: dict, save) -> dict:
         out2 = work / f"out-{n}-j2"
         log(f"N={n}: pipeline --jobs 2")
         r["pipeline_j2"] = p2 = pipeline(c, out2, 2, logs)
-        p2["ratio_to_floor"] = round(p2["seconds"] / r["floor"]["seconds"], 1)
-        if "without_search_s" in p2:
-            p2["ratio_to_floor_without_search"] = round(p2["without_search_s"] / r["floor"]["seconds"], 1)
+        floor_ratios(p2, r["floor"]["seconds"])
         r["jobs2_speedup"] = round(p1["seconds"] / p2["seconds"], 2)
         shutil.rmtree(out2, ignore_errors=True)
         log(f"N={n}: pipeline j2 {p2['seconds']}s (speed-up {r['jobs2_speedup']}x)")

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SEEDS, run_build
-from test_hostile import HOSTILE
+from test_hostile import hostile_seeds
 
 
 def _build_site(out, site, fast: bool):
@@ -46,10 +46,7 @@ def test_seed_site_is_byte_identical_without_the_fast_path(seed_build, tmp_path)
 
 
 def test_hostile_site_is_byte_identical_without_the_fast_path(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    (seeds / "-leading dash 中文 ..txt").write_text("郑州市政协召开委员党委成立大会。委员们积极履职。  \n    缩进的一段。\t", encoding="utf-8")
+    seeds = hostile_seeds(tmp_path, "郑州市政协召开委员党委成立大会。委员们积极履职。  \n    缩进的一段。\t")
     out = tmp_path / "out"
     assert run_build(SEEDS, out) == 0 and run_build(seeds, out) == 0
     _build_site(out, tmp_path / "reference", fast=False)

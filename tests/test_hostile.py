@@ -49,11 +49,17 @@ class _Scan(HTMLParser):
         pass
 
 
-def test_hostile_seed_builds_and_is_inert(tmp_path):
+def hostile_seeds(tmp_path, second_text: str = "郑州市政协召开委员党委成立大会。委员们积极履职。"):
+    """A seeds folder holding the hostile seed and a plain one whose name starts with a dash."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    (seeds / "-leading dash 中文 ..txt").write_text("郑州市政协召开委员党委成立大会。委员们积极履职。", encoding="utf-8")
+    (seeds / "-leading dash 中文 ..txt").write_text(second_text, encoding="utf-8")
+    return seeds
+
+
+def test_hostile_seed_builds_and_is_inert(tmp_path):
+    seeds = hostile_seeds(tmp_path)
     out = tmp_path / "out"
     assert run_build(seeds, out) == 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
