@@ -37,6 +37,7 @@ _ATTR_ID = re.compile(r"(?:^#{1,6} .+? |\n)\{ #([A-Za-z][\w-]*) \}$", re.M)
 _ORDERED = re.compile(r"(\d+)\. (.+)")
 _TABLE_RULE = re.compile(r"\|(?:---\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_MAYBE_ID = re.compile(r"(?i)(?:id|name)\s*=")
 _WARNING = re.compile(r'!!! warning "说明"\n    (.+)')
 _RAW_BLOCK = re.compile(r'(?:<p class="rights">|<details class="(?:cite|cleaning)"[ >]|<svg ).*</(?:p|details|svg)>')
 
@@ -180,6 +181,7 @@ def render(markdown_text: str, link_to_url) -> tuple[str, set[str], list[dict]] 
 
 def _raw_anchor_ids(blocks: list[str]) -> set[str]:
     """Anchor ids inside raw HTML blocks, collected by MkDocs' own parser."""
+    blocks = [b for b in blocks if _MAYBE_ID.search(b)]   # most hold no id or name attribute at all
     if not blocks:
         return set()
     from mkdocs.structure.pages import _HTMLHandler

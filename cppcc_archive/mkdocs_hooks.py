@@ -13,9 +13,11 @@ seed files: peak RSS 364 → 269 MB.
 """
 from __future__ import annotations
 
+import posixpath
 import sys
 import zlib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 try:
     from cppcc_archive import fastpage
@@ -25,19 +27,57 @@ except ImportError:   # MkDocs run by hand from another directory: the package i
 
 _PACKED = "_cppcc_packed_content"
 _FAST = "_cppcc_fast_content"
+# Resolved links, per build: (page source folder, page URL folder, link) -> (URL, target file, anchor).
+_RESOLVED: dict[tuple[str, str, str], tuple] = {}
 
 
 def _compressible(page) -> bool:
     return page.file.src_uri.startswith("a/")
 
 
+def on_files(files, config):
+    _RESOLVED.clear()   # a new build (``--serve`` rebuilds in one process): files may have changed
+    return files
+
+
+def _link_resolver(page, files, config):
+    """MkDocs' own link resolution (the same URLs, the same warnings for a broken link), remembered.
+
+    Every article page links the same region, topic and source pages; resolving a link was a third
+    of the fast conversion.  A link resolves the same way from every page with the same source
+    folder and the same URL folder, so a clean resolution (a ``.md`` target that exists and is not
+    excluded, not the page itself) is reused, and its anchor still registered for MkDocs' anchor
+    validation.  Anything else goes to MkDocs each time.
+    """
+    from mkdocs.structure.pages import _RelativePathTreeprocessor
+
+    links = _RelativePathTreeprocessor(page.file, files, config)
+    src_folder = posixpath.dirname(page.file.src_uri)
+    url_folder = posixpath.dirname(page.file.url.rstrip("/"))
+
+    def resolve(url: str) -> str:
+        key = (src_folder, url_folder, url)
+        hit = _RESOLVED.get(key)
+        if hit is not None and hit[1] is not page.file:
+            new, target, anchor = hit
+            if anchor:
+                links.links_to_anchors.setdefault(target, {}).setdefault(anchor, url)
+            return new
+        new = links.path_to_url(url)
+        scheme, netloc, path, _, anchor = urlsplit(url)
+        if new != url and not scheme and not netloc and path.endswith(".md"):
+            target = files.get_file_from_path(posixpath.normpath(posixpath.join(src_folder, unquote(path))))
+            if target is not None and target is not page.file and not target.inclusion.is_excluded():
+                _RESOLVED[key] = (new, target, anchor)
+        return new
+
+    return links, resolve
+
+
 def on_page_markdown(markdown, page, config, files):
     if fastpage.handles(page.file.src_uri):
-        from mkdocs.structure.pages import _RelativePathTreeprocessor
-
-        # MkDocs' own link resolution: the same URLs, and the same warnings for a broken link.
-        links = _RelativePathTreeprocessor(page.file, files, config)
-        done = fastpage.render(markdown, links.path_to_url)
+        links, resolve = _link_resolver(page, files, config)
+        done = fastpage.render(markdown, resolve)
         if done is not None:
             page.__dict__[_FAST] = (done, links.links_to_anchors)
             return ""   # Python-Markdown has nothing left to convert
