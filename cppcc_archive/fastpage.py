@@ -14,7 +14,8 @@ warnings and ids are the same; ``tests/test_fastpage.py`` builds the seed and
 hostile sites both ways and compares every file, and compares single pages
 made from any text hypothesis generates.
 
-Disable with ``CPPCC_FAST_PAGES=0`` (the tests do, to get the reference).
+Disable with ``CPPCC_FAST_PAGES=0`` (the tests do, to get the reference); it also turns off the
+other shortcuts of ``mkdocs_hooks.py`` (reused link resolutions, navigation rendered once per folder).
 """
 from __future__ import annotations
 

@@ -29,6 +29,8 @@ _PACKED = "_cppcc_packed_content"
 _FAST = "_cppcc_fast_content"
 # Resolved links, per build: (page source folder, page URL folder, link) -> (URL, target file, anchor).
 _RESOLVED: dict[tuple[str, str, str], tuple] = {}
+# Rendered navigation and tabs of pages outside the navigation, per build: key -> HTML.
+_CHROME: dict[str, str] = {}
 
 
 def _compressible(page) -> bool:
@@ -37,7 +39,21 @@ def _compressible(page) -> bool:
 
 def on_files(files, config):
     _RESOLVED.clear()   # a new build (``--serve`` rebuilds in one process): files may have changed
+    _CHROME.clear()
     return files
+
+
+def on_env(env, config, files):
+    env.globals["cppcc_cached"] = _cached
+    return env
+
+
+def _cached(key: str, caller) -> str:
+    """``{% call cppcc_cached(key) %}…{% endcall %}``: the block rendered once per key and build."""
+    html = _CHROME.get(key)
+    if html is None:
+        html = _CHROME[key] = caller()
+    return html
 
 
 def _link_resolver(page, files, config):
@@ -101,6 +117,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # Material's navigation and tabs are a quarter of a page's template time.  On a page outside the
+    # navigation (articles, later pages of an index) nothing in them is active, and their relative
+    # links are the same from every page in the same folder: rendered once per folder
+    # (overrides/main.html).
+    if fastpage.enabled() and page not in nav.pages:
+        context["cppcc_chrome_key"] = posixpath.dirname(page.url.rstrip("/")) + "/"
     packed = page.__dict__.pop(_PACKED, None)
     if packed is not None:
         page.content = zlib.decompress(packed).decode("utf-8")
