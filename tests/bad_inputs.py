@@ -1091,7 +1091,8 @@ def install_hooks(races: list[dict]) -> Callable[[], None]:
         return lambda: None
     undo_kills = [_kill_after_renames(importlib.import_module(r["module"]), r["after"]) for r in races if r["when"] == "rename"]
     undo_kills += [_kill_after_swaps(r["after"]) for r in races if r["when"] == "swap"]
-    races = [r for r in races if r["when"] not in ("rename", "swap")]
+    undo_kills += [_kill_after_mkdocs_pages(r["after"]) for r in races if r["when"] == "mkdocs-page"]
+    races = [r for r in races if r["when"] not in ("rename", "swap", "mkdocs-page")]
     orig_discover, orig_os = read.discover, read.os
     after_stat = {r["path"]: r for r in races if r["when"] == "stat"}
 
@@ -1151,6 +1152,30 @@ def _kill_after_swaps(after: int) -> Callable[[], None]:
 
     def undo():
         atomic.swap_into_place = real
+
+    return undo
+
+
+def _kill_after_mkdocs_pages(after: int) -> Callable[[], None]:
+    """SIGKILL this process right after MkDocs has written its ``after``-th page (a kill mid-site-build,
+    however fast the build: a kill from outside can arrive after the site is already published)."""
+    import signal
+
+    import mkdocs.commands.build as mkbuild
+
+    real = mkbuild._build_page
+    done = [0]
+
+    def build_page(*a, **kw):
+        real(*a, **kw)
+        done[0] += 1
+        if done[0] == after:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    mkbuild._build_page = build_page
+
+    def undo():
+        mkbuild._build_page = real
 
     return undo
 

@@ -131,6 +131,23 @@ def test_every_generated_seed_page_takes_the_fast_path(seed_build):
     assert sorted(slow) == ["regions/index.md", "stats.md", "topics/index.md"]
 
 
+@settings(max_examples=int(os.environ.get("CPPCC_FUZZ_EXAMPLES", "150")), deadline=None, database=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(names=st.lists(_text, min_size=1, max_size=3), message=_text, encoding=_text)
+def test_any_table_cell_converts_as_python_markdown_does(seed_build, names, message, encoding):
+    """The build report's tables hold file names and messages from seeds: any text in a cell
+    converts as Python-Markdown converts it, or the page is left to it."""
+    from cppcc_archive import write
+
+    report = {"totals": {"files": len(names), "articles": 0, "problems": len(names)},
+              "files": [{"file": n, "encoding": encoding, "articles": [], "changes": {"strip_html": 1},
+                         "problems": [{"kind": "empty", "message": message}]} for n in names]}
+    markdown_text = write.report_page(report).split("---\n", 2)[2]
+    page, fast = _both_ways(seed_build, markdown_text)
+    if fast is not None:
+        assert fast[0] == page.content
+
+
 def test_hand_edited_page_is_left_to_python_markdown(seed_build):
     from cppcc_archive import fastpage
 

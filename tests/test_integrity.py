@@ -198,7 +198,6 @@ def _state(out: Path) -> dict:
 def _kill_when(proc: subprocess.Popen, out: Path, moment: str, world: dict) -> dict:
     """Poll the build's visible state; SIGKILL it at ``moment``. Returns what was seen at the kill."""
     t0 = time.perf_counter()
-    seen_site_staging = None
     while proc.poll() is None:
         s = _state(out)
         elapsed = time.perf_counter() - t0
@@ -208,10 +207,6 @@ def _kill_when(proc: subprocess.Popen, out: Path, moment: str, world: dict) -> d
             fire = s["seeds_processed"] >= KILL_N // 4 or s["docs_staging"]
         elif moment == "writing-docs":
             fire = s["docs_staging"]
-        elif moment == "mkdocs":
-            if s["site_staging"] and seen_site_staging is None:
-                seen_site_staging = elapsed
-            fire = seen_site_staging is not None and elapsed >= seen_site_staging + 0.3
         else:
             fire = False  # killed from inside (see KILL_INSIDE)
         if fire:
@@ -224,8 +219,10 @@ def _kill_when(proc: subprocess.Popen, out: Path, moment: str, world: dict) -> d
 
 
 # Moments too short to hit from outside: the build SIGKILLs itself right after the n-th tree swap
-# (an --out build swaps OUT/docs first, then OUT/site).
+# (an --out build swaps OUT/docs first, then OUT/site), or halfway through the pages MkDocs writes
+# (the site stage of this small corpus can finish before a kill from outside lands).
 KILL_INSIDE = {
+    "mkdocs": {"when": "mkdocs-page", "after": KILL_N // 2},
     "publishing-docs": {"when": "swap", "after": 1},
     "swapping-site": {"when": "swap", "after": 2},
 }
