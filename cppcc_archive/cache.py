@@ -3,7 +3,10 @@
 The key covers the seed's bytes, its name, its curation entry and a version
 hash of every code and data file of the package: editing a fixer, the
 gazetteer or the taxonomy invalidates every entry.  Entries are pickles
-written atomically; an unreadable entry is a miss, never an error.
+written atomically; an unreadable entry is a miss, never an error.  After each
+build the entries it did not use (edited or removed seeds) are swept, so a
+cache kept between builds (the Pages workflow keeps one) holds one entry per
+seed, whatever the history of edits.
 """
 from __future__ import annotations
 
@@ -69,3 +72,23 @@ def prune(cache_dir: Path) -> None:
     for child in cache_dir.iterdir():
         if child.is_dir() and child.name != code_version():
             shutil.rmtree(child, ignore_errors=True)
+
+
+def sweep(cache_dir: Path, used: set[str]) -> int:
+    """Delete this version's entries whose key is not in ``used``; returns how many went."""
+    gone = 0
+    root = cache_dir / code_version()
+    if not root.is_dir():
+        return 0
+    for sub in root.iterdir():
+        if not sub.is_dir():
+            continue
+        for entry in sub.iterdir():
+            # Temporary files of an interrupted store go too ("." + key + pid).
+            if entry.name.removesuffix(".pickle") not in used:
+                try:
+                    entry.unlink()
+                    gone += 1
+                except OSError:
+                    pass
+    return gone

@@ -313,47 +313,57 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
             if name != raw_name:
                 renamed.add(name)
             tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None, keep_raw))
+    used_keys: set[str] = set()
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
-            for r in pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))):
-                results.append(r)
-                if progress:
-                    progress()
+            done = pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+            _collect(done, results, used_keys, progress)
     else:
-        for t in tasks:
-            results.append(_process_task(t))
-            if progress:
-                progress()
+        _collect(map(_process_task, tasks), results, used_keys, progress)
+    if cache_dir is not None:
+        from . import cache
+
+        cache.sweep(Path(cache_dir), used_keys)
     for r in results:
         if r.name in renamed:
             r.problems.append(Problem(r.name, "file-name", "file name is not valid UTF-8; undecodable bytes are shown as �"))
     return sorted(results, key=lambda r: r.name)
 
 
-def _process_task(task: tuple) -> SeedResult:
+def _collect(done, results: list, used_keys: set, progress) -> None:
+    for result, key in done:
+        results.append(result)
+        if key:
+            used_keys.add(key)
+        if progress:
+            progress()
+
+
+def _process_task(task: tuple) -> tuple[SeedResult, str]:
+    """One seed's result, and its cache key ("" without a cache or when the seed cannot be read)."""
     path, name, cur, cache_dir, keep_raw = task
-    result = _cached_result(path, name, cur, cache_dir)
+    result, key = _cached_result(path, name, cur, cache_dir)
     if not keep_raw:
         result.raw_text = None
-    return result
+    return result, key
 
 
-def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str]) -> SeedResult:
+def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str]) -> tuple[SeedResult, str]:
     if cache_dir is None:
-        return process_path(path, name, cur)
+        return process_path(path, name, cur), ""
     from . import cache
 
     data = reader.read_bytes(path, name, reader.MAX_BYTES)
     if isinstance(data, Problem):
-        return SeedResult(name=name, problems=[data])
+        return SeedResult(name=name, problems=[data]), ""
     key = cache.key(data, name, cur)
     hit = cache.load(Path(cache_dir), key)
     if hit is not None:
-        return hit
+        return hit, key
     result = process_bytes(data, name, cur)
     if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached
         cache.store(Path(cache_dir), key, result)   # with the original: the next build may publish it
-    return result
+    return result, key
 
 
 SKETCH = 16  # bottom-k sketch size

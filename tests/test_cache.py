@@ -33,3 +33,27 @@ def test_code_version_changes_the_key():
     assert k1 == cache.key(b"x", "a.txt", None)
     assert k1 != cache.key(b"x", "b.txt", None) != cache.key(b"y", "a.txt", None)
     assert k1 != cache.key(b"x", "a.txt", {"articles": {}})
+
+
+def cache_entries(out) -> list:
+    return sorted(p.name for p in (out / ".cache" / "pipeline").rglob("*") if p.is_file())
+
+
+def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
+    """A cache kept between builds (the Pages workflow restores one) holds one entry per seed."""
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    first = cache_entries(out)
+    assert len(first) == len(list(seeds_copy.glob("*.txt")))
+    edited, removed = sorted(seeds_copy.glob("*.txt"))[:2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
+    removed.unlink()
+    stray = out / ".cache" / "pipeline" / cache.code_version() / "00" / ".00ab.pickle.123.tmp"
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"half a pickle")   # left by a killed build
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    second = cache_entries(out)
+    assert len(second) == len(first) - 1 and len(set(first) - set(second)) == 2, (first, second)
+    assert not stray.exists()
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    assert cache_entries(out) == second   # an unchanged archive keeps its entries

@@ -41,8 +41,8 @@ def step_index(wf: dict, job: str, pred) -> int:
     return found[0]
 
 
-def uses(name: str):
-    return lambda s: s.get("uses", "").split("@")[0] == name
+def uses(name: str, path: str | None = None):
+    return lambda s: s.get("uses", "").split("@")[0] == name and (path is None or s.get("with", {}).get("path") == path)
 
 
 def runs(cmd: str):
@@ -137,10 +137,11 @@ def test_commands_are_the_readmes(wf):
     assert set(cmds) == {"build-site", "run-tests"}
     t = step_index(wf, "build", runs(cmds["run-tests"]))
     b = step_index(wf, "build", runs(cmds["build-site"]))
-    cache = step_index(wf, "build", uses("actions/cache"))
+    cache = step_index(wf, "build", uses("actions/cache", ".cache/pip"))
+    pipeline_cache = step_index(wf, "build", uses("actions/cache", ".cache/pipeline"))
     pages = step_index(wf, "build", uses("actions/configure-pages"))
     upload = step_index(wf, "build", uses("actions/upload-pages-artifact"))
-    assert cache < t < pages < b < upload
+    assert cache < t < pipeline_cache < b < upload and t < pages < b
     build_step = steps(wf, "build")[b]
     assert steps(wf, "build")[pages]["id"] == "pages"
     assert norm(build_step["env"]["SITE_URL"]) == norm(
@@ -149,8 +150,19 @@ def test_commands_are_the_readmes(wf):
 
 
 def test_pip_cache_is_keyed_on_the_locks(wf):
-    step = steps(wf, "build")[step_index(wf, "build", uses("actions/cache"))]
+    step = steps(wf, "build")[step_index(wf, "build", uses("actions/cache", ".cache/pip"))]
     assert "hashFiles('requirements*.txt')" in step["with"]["key"]
+
+
+def test_pipeline_cache_is_kept_where_the_build_looks(wf):
+    """The default build caches phase 1 in .cache/pipeline; a run restores the newest earlier cache
+    (a key prefix) and saves a new one when the code or the seeds changed."""
+    from cppcc_archive.cli import layout
+
+    assert layout(None)["cache"] == REPO / ".cache" / "pipeline"
+    step = steps(wf, "build")[step_index(wf, "build", uses("actions/cache", ".cache/pipeline"))]
+    key, restore = norm(step["with"]["key"]), step["with"]["restore-keys"].strip()
+    assert key.startswith(restore) and "hashFiles('cppcc_archive/**', 'seeds/**')" in key
 
 
 def test_every_action_is_pinned_to_a_version(wf):
