@@ -77,8 +77,9 @@ def _attribute(value: str) -> str:
 
 
 class _Page:
-    def __init__(self, link_to_url):
+    def __init__(self, link_to_url, permalink_title: str):
         self.link_to_url = link_to_url
+        self.permalink_title = _attribute(permalink_title)
         self.ids: set[str] = set()
         self.counters: dict[str, int] = {}
         self.toc_tokens: list[dict] = []   # as the toc extension records headings (MkDocs builds page.toc from them)
@@ -108,7 +109,7 @@ class _Page:
         if hid is None:   # the toc extension's id; an attr_list id is kept as written
             hid = unique(slugify(html.unescape(name), "-"), self.ids, self.counters)
         self.toc_tokens.append({"level": level, "id": unescape(hid), "name": name, "html": inner, "data-toc-label": ""})
-        return (f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" title="Permanent link">'
+        return (f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" title="{self.permalink_title}">'
                 f"&para;</a></h{level}>")
 
     def block(self, b: str) -> str:
@@ -165,12 +166,24 @@ class _Page:
         return out
 
 
-def render(markdown_text: str, link_to_url) -> tuple[str, set[str], list[dict]] | None:
+def permalink_title(config) -> str | None:
+    """The title of heading permalinks under MkDocs ``config`` (the toc extension's
+    ``permalink_title``), or ``None`` when its toc settings are ones this module does not
+    reproduce (then every page goes to Python-Markdown)."""
+    toc = config["mdx_configs"].get("toc", {})
+    if "toc" not in config["markdown_extensions"] or toc.get("permalink") is not True:
+        return None
+    if set(toc) - {"permalink", "permalink_title"}:
+        return None
+    return toc.get("permalink_title", "Permanent link")
+
+
+def render(markdown_text: str, link_to_url, title: str = "Permanent link") -> tuple[str, set[str], list[dict]] | None:
     """HTML of a generated page's Markdown, the ids on it and its nested toc tokens, or ``None``
     when it holds anything other than what ``write.py`` writes.  ``link_to_url`` maps a
-    link target to its URL."""
+    link target to its URL; ``title`` is the title of heading permalinks."""
     blocks = [b for b in markdown_text.strip("\n").split("\n\n")]
-    page = _Page(link_to_url)
+    page = _Page(link_to_url, title)
     # attr_list ids first, as the toc extension sees them before it numbers headings.
     page.ids.update(_ATTR_ID.findall(markdown_text))
     try:

@@ -91,9 +91,10 @@ def _link_resolver(page, files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if fastpage.handles(page.file.src_uri):
+    title = fastpage.permalink_title(config)
+    if title is not None and fastpage.handles(page.file.src_uri):
         links, resolve = _link_resolver(page, files, config)
-        done = fastpage.render(markdown, resolve)
+        done = fastpage.render(markdown, resolve, title)
         if done is not None:
             page.__dict__[_FAST] = (done, links.links_to_anchors)
             return ""   # Python-Markdown has nothing left to convert
@@ -111,7 +112,9 @@ def on_page_content(html, page, config, files):
             page.links_to_anchors = links_to_anchors
     if _compressible(page):
         page.__dict__[_PACKED] = zlib.compress(html.encode("utf-8"), 1)
-        page.markdown = None   # converted; its source is not needed again
+        # Converted; its source is not needed again.  Empty, not None: MkDocs' page.title is None
+        # while the markdown is None, and Material's tag index reads the titles after this point.
+        page.markdown = ""
         return ""
     return html
 

@@ -198,3 +198,17 @@ def test_long_indexes_are_split_into_pages(monkeypatch):
     per_page = [re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", files[rel]) for rel in dates]
     assert all(len(ids) <= 3 for ids in per_page)
     assert sorted(i for ids in per_page for i in ids) == sorted(a.id for a in kept)
+
+
+def test_tag_index_names_every_article_by_its_title(seed_build, articles):
+    """Material's tag index (tags/ and tags.json) lists each article under its title, never "None"."""
+    import html as htmlmod
+    import re
+
+    titles = {a["url"]: a["title"] for a in articles}
+    mappings = json.loads((seed_build / "site" / "tags.json").read_text(encoding="utf-8"))["mappings"]
+    listed = {m["item"]["url"]: m["item"]["title"] for m in mappings if m["item"]["url"].startswith("a/")}
+    assert listed == titles
+    page = (seed_build / "site" / "tags" / "index.html").read_text(encoding="utf-8")
+    shown = {htmlmod.unescape(t).strip() for t in re.findall(r"<a href=\.\./a/[0-9a-f]+/>([^<]*)</a>", page)}
+    assert shown == set(titles.values()) and "None" not in shown

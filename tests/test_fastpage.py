@@ -74,7 +74,8 @@ def _both_ways(out, markdown_text: str):
     page = Page(None, page_file, cfg)
     page.markdown = markdown_text
     page.render(cfg, files)
-    fast = fastpage.render(markdown_text, _RelativePathTreeprocessor(page_file, files, cfg).path_to_url)
+    fast = fastpage.render(markdown_text, _RelativePathTreeprocessor(page_file, files, cfg).path_to_url,
+                           fastpage.permalink_title(cfg))
     return page, fast
 
 
@@ -169,3 +170,20 @@ def _articles(out: str):
 
 def write_articles(out):
     return _articles(str(out))
+
+
+def test_permalink_title_is_chinese_and_unknown_toc_settings_fall_back(seed_build):
+    """Heading permalinks carry the configured Chinese title; toc settings fastpage does not
+    reproduce send every page to Python-Markdown."""
+    from cppcc_archive import fastpage
+
+    cfg, _, _ = _mkdocs(str(seed_build))
+    assert fastpage.permalink_title(cfg) == "本节链接"
+    page = (seed_build / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    article = next((seed_build / "site" / "a").glob("*/index.html")).read_text(encoding="utf-8")
+    for html in (page, article):
+        assert "Permanent link" not in html and "title=本节链接" in html
+    assert fastpage.permalink_title({"markdown_extensions": ["toc"], "mdx_configs": {"toc": {"permalink": "#"}}}) is None
+    assert fastpage.permalink_title({"markdown_extensions": ["toc"],
+                                     "mdx_configs": {"toc": {"permalink": True, "baselevel": 2}}}) is None
+    assert fastpage.permalink_title({"markdown_extensions": ["toc"], "mdx_configs": {"toc": {"permalink": True}}}) == "Permanent link"

@@ -67,6 +67,19 @@ class _Server:
             def log_message(self, *a):
                 pass
 
+            def send_error(self, code, message=None, explain=None):
+                # As GitHub Pages does: a missing address under the site gets the site's 404.html.
+                page = server.root / "404.html" if server.root is not None else None
+                if code != 404 or page is None or not page.exists() or not self.path.startswith(PREFIX):
+                    return super().send_error(code, message, explain)
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -183,3 +196,19 @@ def test_data_page_download_links(page, site):
     if feed_links.count():  # the data page may list the feeds too
         resp = page.request.get(feed_links.first.evaluate("e => e.href"))
         assert resp.status == 200
+
+
+@pytest.mark.parametrize("site", ["site_url"], indirect=True)
+def test_missing_address_gets_a_chinese_404_page_whose_links_work(page, site):
+    """However deep the missing address, the 404 page is styled and its links lead into the site
+    (MkDocs makes error pages' links absolute from site_url; without it they assume the domain root)."""
+    base, _, _ = site
+    resp = page.goto(base + "a/no-such-article/deeper/")
+    assert resp.status == 404
+    assert page.locator("h1").first.inner_text().startswith("404 · 页面不存在")
+    assert "Not found" not in page.content()
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+    for label, path in (("首页", ""), ("地区", "regions/"), ("主题", "topics/"), ("时间线", "dates/")):
+        link = page.locator("article a", has_text=label).first
+        assert link.evaluate("e => e.href") == base + path
+        assert page.request.get(base + path).status == 200
