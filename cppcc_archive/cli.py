@@ -146,6 +146,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     # dropped as its record is made, so the text is never held twice.
     records = [write.article_record(a, seeds_url) for a in _drain(articles)]
     feed_files, _ = feeds.render_feeds(records, site_url, seeds, first=first)
+    feed_files.update(feeds.alternate_sitemaps(feed_files))
     for rel, content in feed_files.items():
         sink(rel, content)
     del feed_files

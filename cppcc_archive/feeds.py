@@ -110,6 +110,19 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
     return files, entered
 
 
+# Material's theme script takes every <link rel="alternate"> for a language version of the site and
+# fetches "sitemap.xml" beside it; each folder of feeds holds an empty one, so pages linking feeds
+# make no failing request.
+_EMPTY_SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
+
+def alternate_sitemaps(feed_paths) -> dict[str, str]:
+    """An empty sitemap.xml in every folder holding feeds (see above)."""
+    folders = sorted({p.rsplit("/", 1)[0] for p in feed_paths})
+    return {f"{d}/sitemap.xml": _EMPTY_SITEMAP for d in folders}
+
+
 def feed_date(r: dict, first: dict[str, str]) -> str | None:
     """An article's date in the feeds: its own full date, else the day its seed was first committed (or None)."""
     day = r.get("date")

@@ -92,6 +92,9 @@ def new_page(browser, width: int = 1280, height: int = 900):
     hosts: list[str] = []
     page.on("request", lambda r: hosts.append(urlparse(r.url).netloc))
     page.requested_hosts = hosts
+    failed: list[str] = []   # "status URL" of every response that was an error
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.failed_responses = failed
     return ctx, page
 
 

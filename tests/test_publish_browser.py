@@ -26,6 +26,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from cppcc_archive.write import topic_slug
+
 from conftest import CHROMIUM, new_page
 
 # Flipped to True once feeds, citations and the feed <link> are wired into the build.
@@ -157,6 +159,16 @@ def test_home_feed_link_gives_a_valid_atom_feed(page, site):
     if site_url:
         assert d.entries[0].link in cited
     assert set(page.requested_hosts) == {urlparse(base).netloc}, page.requested_hosts
+
+
+def test_pages_that_link_feeds_make_no_failing_request(page, site):
+    """Material fetches sitemap.xml beside every feed link (it takes them for language versions)."""
+    base, _, out = site
+    article = json.loads((out / "articles.json").read_text(encoding="utf-8"))[0]["url"]
+    for path in ("", "regions/110000/", f"topics/{topic_slug('政治协商')}/", article):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    assert page.failed_responses == []
 
 
 def test_province_page_links_its_own_feed(page, site):
