@@ -9,6 +9,7 @@ build leaves the old tree intact.
 from __future__ import annotations
 
 import csv
+import functools
 import heapq
 import hashlib
 import io
@@ -151,12 +152,14 @@ def _csv_cell(value):
     return value
 
 
+CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
+               "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script")
+
+
 def articles_csv(records: list[dict]) -> str:
     buf = io.StringIO()
-    cols = ["id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
-            "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script"]
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(cols)
+    w.writerow(CSV_COLUMNS)
     for r in records:
         main = r["regions"][0] if r["regions"] else {}
         w.writerow([_csv_cell(c) for c in (
@@ -467,7 +470,8 @@ def province_page(p: str, arts: list[Article], gaz) -> str:
                 units[r.code][a.id] = a
                 if r.county and r.prefecture:
                     units[gaz.by_code[r.code].parent][a.id] = a
-    out = [front_matter({"title": name, "feed": f"feeds/province/{p}.xml", "feed_title": f"政协文库 · {name}"}), f"# {escape_md(name)}\n", f"共 {len(arts)} 篇文章。\n"]
+    out = [front_matter({"title": name, "feed": f"feeds/province/{p}.xml", "feed_title": f"政协文库 · {name}"}), f"# {escape_md(name)}\n",
+           f"共 {len(arts)} 篇文章。{_feed_link(f'../feeds/province/{p}.xml')}\n"]
     sub = sorted((c for c in units if c != p), key=lambda c: c)
     if sub:
         out.append("| 地区 | 级别 | 文章数 |\n|---|---|---|")
@@ -495,6 +499,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     for t, desc in tax.descriptions:
         lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
         files[f"topics/{topic_slug(t)}.md"] = (front_matter({"title": t, "feed": f"feeds/topic/{topic_slug(t)}.xml", "feed_title": f"政协文库 · 主题：{t}"}) + f"# {escape_md(t)}\n\n{escape_md(desc)}\n\n"
+                                               + f"共 {len(by_topic.get(t, []))} 篇文章。{_feed_link(f'../feeds/topic/{topic_slug(t)}.xml')}\n\n"
                                                + (_article_list(by_topic[t], "../") if by_topic.get(t) else "暂无文章。\n"))
     lines.append("\n## 未分类\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
@@ -641,14 +646,34 @@ def report_page(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+@functools.lru_cache(maxsize=None)
+def field_descriptions() -> dict[str, dict[str, str]]:
+    """Chinese descriptions of the fields of articles.json and the columns of articles.csv (data file)."""
+    import yaml
+
+    with open(Path(__file__).parent / "data" / "fields.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _feed_link(href: str) -> str:
+    """The visible twin of a page's feed <link>: readers who do not look at the page source find it."""
+    return f" {md_link('订阅本页更新（Atom）', href)}"
+
+
 def data_page() -> str:
+    def table(name: str) -> str:
+        rows = "\n".join(f"| `{k}` | {escape_md(v)} |" for k, v in field_descriptions()[name].items())
+        return f"| 字段 | 说明 |\n|---|---|\n{rows}\n"
+
     return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n"
             "- [articles.json](articles.json)：全部文章的元数据与正文（JSON）\n"
             "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
-            "- [report.json](report.json)：构建报告\n\n"
+            "- [report.json](report.json)：构建报告（与“构建报告”页内容相同）\n\n"
             "## 订阅（Atom）\n\n"
-            "- [全部文章](feeds/all.xml)：最新 50 篇；各省级行政区与各主题的订阅源见对应页面\n\n"
-            "字段说明见项目 README 的 “articles.json” 一节。\n")
+            "- [全部文章](feeds/all.xml)：最新 50 篇\n"
+            "- 各省级行政区与各主题的订阅源：见[地区](regions/index.md)与[主题](topics/index.md)下各页顶部的“订阅”链接\n\n"
+            "## articles.json 的字段\n\n一个按 `id` 排序的列表，每篇文章一个对象：\n\n" + table("articles.json") +
+            "\n## articles.csv 的列\n\n每篇文章一行，地区只列主要地区：\n\n" + table("articles.csv"))
 
 
 def home_page(articles: list[Article], template: str) -> str:

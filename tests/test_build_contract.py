@@ -212,3 +212,32 @@ def test_tag_index_names_every_article_by_its_title(seed_build, articles):
     page = (seed_build / "site" / "tags" / "index.html").read_text(encoding="utf-8")
     shown = {htmlmod.unescape(t).strip() for t in re.findall(r"<a href=\.\./a/[0-9a-f]+/>([^<]*)</a>", page)}
     assert shown == set(titles.values()) and "None" not in shown
+
+
+def test_data_page_describes_every_field_and_column(seed_build, articles):
+    """The 数据下载 page documents every field of articles.json and every column of articles.csv."""
+    import csv
+
+    from cppcc_archive.write import CSV_COLUMNS, field_descriptions
+
+    described = field_descriptions()
+    assert set(described["articles.json"]) == set(articles[0]) and all(described["articles.json"].values())
+    header = next(csv.reader((seed_build / "site" / "articles.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert tuple(header) == CSV_COLUMNS and set(described["articles.csv"]) == set(header)
+    page = (seed_build / "site" / "data" / "index.html").read_text(encoding="utf-8")
+    for name in list(described["articles.json"]) + list(described["articles.csv"]):
+        assert f"<code>{name}</code>" in page, name
+    assert "README" not in page
+
+
+def test_region_and_topic_pages_show_their_feed(seed_build):
+    """Each province and topic page shows a link to its own feed, not only a <link> in its head."""
+    from cppcc_archive.write import topic_slug
+
+    site = seed_build / "site"
+    for page, feed in (("regions/110000", "feeds/province/110000.xml"),
+                       (f"topics/{topic_slug('政治协商')}", f"feeds/topic/{topic_slug('政治协商')}.xml")):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'<a href=([^ >]+)>订阅本页更新（Atom）</a>', html)
+        assert m, page
+        assert (site / page / m.group(1)).resolve() == (site / feed).resolve() and (site / feed).is_file()
