@@ -15,10 +15,12 @@ class Problem:
 
     source_file: str
     kind: str  # short machine-readable code, e.g. "undecodable", "empty"
-    message: str  # a sentence a curator can act on
+    message: str  # a sentence a curator can act on (the build's log and report.json)
+    message_zh: str = ""  # the same in Chinese, for the site's build report
 
     def as_dict(self) -> dict:
-        return {"file": self.source_file, "kind": self.kind, "message": self.message}
+        return {"file": self.source_file, "kind": self.kind, "message": self.message,
+                "message_zh": self.message_zh or self.message}
 
 
 @dataclass(frozen=True)

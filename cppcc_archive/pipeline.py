@@ -73,7 +73,8 @@ def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> Se
     try:
         return process_seed(seed, curation)
     except Exception as e:  # a bug must not cost the other seeds; it is reported
-        return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file")])
+        return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file",
+                                                                                    f"处理失败（{type(e).__name__}: {e}），请报告此文件")])
 
 
 def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
@@ -95,7 +96,8 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         if delta:
             ledger["to_simplified"] += delta
     if changes.get("unrecoverable_characters"):
-        res.problems.append(Problem(seed.name, "mojibake", f"{changes['unrecoverable_characters']} character(s) lost to GBK mojibake could not be recovered; shown as □"))
+        res.problems.append(Problem(seed.name, "mojibake", f"{changes['unrecoverable_characters']} character(s) lost to GBK mojibake could not be recovered; shown as □",
+                                       f"{changes['unrecoverable_characters']} 个字符因 GBK 乱码丢失、无法恢复，以 □ 标出"))
 
     lines, rights, credits = _strip_boilerplate([x for x in simplified.split("\n") if x.strip()], ledger, res.changes)
     drafts = split_page(lines, ledger)
@@ -106,9 +108,11 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     if curation.get("split_before"):
         drafts, unused = split_at(drafts, curation["split_before"])
         for text in unused:
-            res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph"))
+            res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph",
+                                           f"split_before {text[:30]!r} 没有匹配任何段落"))
     if not drafts:
-        res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)"))
+        res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)",
+                                   "清理后没有正文（只有网页模板内容或元数据）"))
         res.ledger = dict(ledger)
         return res
     if len(drafts) > 1:
@@ -117,12 +121,13 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         art = _finish(seed, part, d, script, rights, credits, ledger, res)
         body = [p for p in art.paragraphs if not p.startswith(("## ", "### "))]
         if not body or (len(body) == 1 and is_heading_like(body[0]) and art.title_derived):
-            res.problems.append(Problem(seed.name, "title-only", f"article {part + 1} ({art.title[:30]}) has only a headline, no text"))
+            res.problems.append(Problem(seed.name, "title-only", f"article {part + 1} ({art.title[:30]}) has only a headline, no text",
+                                       f"第 {part + 1} 篇（{art.title[:30]}）只有标题，没有正文"))
         over = (curation.get("articles") or {}).get(part)
         res.articles.append(apply_overrides(art, over) if over else art)
     res.ledger = dict(ledger)
     if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
-        res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text"))
+        res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))
     return res
 
 
@@ -326,7 +331,8 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
         cache.sweep(Path(cache_dir), used_keys)
     for r in results:
         if r.name in renamed:
-            r.problems.append(Problem(r.name, "file-name", "file name is not valid UTF-8; undecodable bytes are shown as �"))
+            r.problems.append(Problem(r.name, "file-name", "file name is not valid UTF-8; undecodable bytes are shown as �",
+                                      "文件名不是有效的 UTF-8，无法解码的字节显示为 �"))
     return sorted(results, key=lambda r: r.name)
 
 
@@ -457,9 +463,11 @@ def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
         probs = list(r.problems)
         for a in r.articles:
             if a.id in dup:
-                probs.append(Problem(r.name, "duplicate", f"article {a.part + 1} ({a.title[:30]}) duplicates {by_id[dup[a.id]].source_file}; kept once, listed in also_in"))
+                probs.append(Problem(r.name, "duplicate", f"article {a.part + 1} ({a.title[:30]}) duplicates {by_id[dup[a.id]].source_file}; kept once, listed in also_in",
+                                     f"第 {a.part + 1} 篇（{a.title[:30]}）与 {by_id[dup[a.id]].source_file} 重复，只保留一篇，记入 also_in"))
             if not a.regions and a.level != "全国":
-                probs.append(Problem(r.name, "region-unknown", f"article {a.part + 1} ({a.title[:30]}): no region found; tagged 地区/未知"))
+                probs.append(Problem(r.name, "region-unknown", f"article {a.part + 1} ({a.title[:30]}): no region found; tagged 地区/未知",
+                                     f"第 {a.part + 1} 篇（{a.title[:30]}）未识别出地区，标为“地区/未知”"))
         problems_total += len(probs)
         files.append({
             "file": r.name,

@@ -60,25 +60,26 @@ def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
         dirs.sort()
         rel_root = Path(root).relative_to(seeds_dir)
         if not dirs and not files and rel_root != Path("."):
-            yield Unreadable(_rel(rel_root), Problem(_rel(rel_root), "empty-dir", "folder holds no seed files"))
+            yield Unreadable(_rel(rel_root), Problem(_rel(rel_root), "empty-dir", "folder holds no seed files", "文件夹中没有来源文件"))
         # A symlinked directory is never followed: that is how loops are avoided.
         for d in list(dirs):
             full = Path(root) / d
             if d.startswith("."):
                 dirs.remove(d)
-                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "hidden", "hidden directory ignored"))
+                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "hidden", "hidden directory ignored", "已忽略隐藏文件夹"))
             elif full.is_symlink():
                 dirs.remove(d)
-                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "symlink-dir", "symbolic link to a directory not followed (it could loop)"))
+                yield Unreadable(_rel(rel_root / d), Problem(_rel(rel_root / d), "symlink-dir", "symbolic link to a directory not followed (it could loop)", "未跟随指向文件夹的符号链接（可能形成循环）"))
         for f in sorted(files):
             name = _rel(rel_root / f)
             if f.startswith("."):
-                yield Unreadable(name, Problem(name, "hidden", "hidden file ignored (rename it without the leading dot to include it)"))
+                yield Unreadable(name, Problem(name, "hidden", "hidden file ignored (rename it without the leading dot to include it)", "已忽略隐藏文件（去掉文件名开头的点即可收录）"))
                 continue
             if f.lower() in {"readme", "readme.md", "curation.yaml", "curation.yml"} and rel_root == Path("."):
                 continue
             if Path(f).suffix.lower() not in TEXT_SUFFIXES:
-                yield Unreadable(name, Problem(name, "extension", f"extension {Path(f).suffix!r} is not a text seed (.txt, .md, .html); ignored"))
+                yield Unreadable(name, Problem(name, "extension", f"extension {Path(f).suffix!r} is not a text seed (.txt, .md, .html); ignored",
+                                           f"扩展名 {Path(f).suffix!r} 不是文本来源文件（.txt、.md、.html），已忽略"))
                 continue
             yield Path(root) / f
     while errors:
@@ -90,7 +91,7 @@ def _walk_error(e: OSError, seeds_dir: Path) -> Unreadable:
         rel = _rel(Path(e.filename).relative_to(seeds_dir))
     except (TypeError, ValueError):
         rel = display_name(str(e.filename))
-    return Unreadable(rel, Problem(rel, "unreadable", f"cannot read folder: {e.strerror}"))
+    return Unreadable(rel, Problem(rel, "unreadable", f"cannot read folder: {e.strerror}", f"无法读取文件夹：{e.strerror}"))
 
 
 def _rel(p: Path) -> str:
@@ -114,20 +115,21 @@ def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         if os.path.islink(path):
-            return Problem(name, "dangling-symlink", "symbolic link points to a file that does not exist")
-        return Problem(name, "vanished", "file disappeared during the build")
+            return Problem(name, "dangling-symlink", "symbolic link points to a file that does not exist", "符号链接指向的文件不存在")
+        return Problem(name, "vanished", "file disappeared during the build", "构建过程中文件消失")
     except PermissionError:
-        return Problem(name, "permission", "permission denied when reading the file")
+        return Problem(name, "permission", "permission denied when reading the file", "没有读取此文件的权限")
     except IsADirectoryError:
-        return Problem(name, "not-a-file", "not a regular file (a directory)")
+        return Problem(name, "not-a-file", "not a regular file (a directory)", "不是普通文件（是文件夹）")
     except OSError as e:
-        return Problem(name, "unreadable", f"cannot open file: {e.strerror}")
+        return Problem(name, "unreadable", f"cannot open file: {e.strerror}", f"无法打开文件：{e.strerror}")
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)")
+            return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)", "不是普通文件（文件夹、设备或管道）")
         if st.st_size > max_bytes:
-            return Problem(name, "too-large", f"file is {st.st_size / 2**20:.1f} MB, above the {limit} limit; split it into smaller seeds")
+            return Problem(name, "too-large", f"file is {st.st_size / 2**20:.1f} MB, above the {limit} limit; split it into smaller seeds",
+                       f"文件大小 {st.st_size / 2**20:.1f} MB，超过 {limit} 的上限，请拆分为较小的来源文件")
         chunks, size = [], 0
         while size <= max_bytes:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
@@ -136,10 +138,11 @@ def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes
             chunks.append(chunk)
             size += len(chunk)
         if size > max_bytes:
-            return Problem(name, "too-large", f"file grew past the {limit} limit while it was read; split it into smaller seeds")
+            return Problem(name, "too-large", f"file grew past the {limit} limit while it was read; split it into smaller seeds",
+                           f"读取过程中文件超过 {limit} 的上限，请拆分为较小的来源文件")
         return b"".join(chunks)
     except OSError as e:
-        return Problem(name, "unreadable", f"cannot read file: {e.strerror}")
+        return Problem(name, "unreadable", f"cannot read file: {e.strerror}", f"无法读取文件：{e.strerror}")
     finally:
         os.close(fd)
 
@@ -213,7 +216,8 @@ def decode(data: bytes, name: str) -> tuple[Optional[str], Optional[str], float,
                 return data.decode(enc), enc, 1.0, problems
             except UnicodeDecodeError:
                 text = data.decode(enc, errors="replace")
-                problems.append(Problem(name, "invalid-bytes", f"{enc} byte-order mark but invalid bytes; undecodable bytes shown as �"))
+                problems.append(Problem(name, "invalid-bytes", f"{enc} byte-order mark but invalid bytes; undecodable bytes shown as �",
+                                    f"有 {enc} 字节顺序标记，但含无效字节；无法解码的字节显示为 �"))
                 return text, enc, 0.5, problems
     try:
         return data.decode("utf-8"), "utf-8", 1.0, problems
@@ -235,14 +239,17 @@ def decode(data: bytes, name: str) -> tuple[Optional[str], Optional[str], float,
     if best is not None:
         enc, text, conf = best
         if conf < 0.6:
-            problems.append(Problem(name, "uncertain-encoding", f"encoding guessed as {enc} with low confidence ({conf:.2f}); check the text"))
+            problems.append(Problem(name, "uncertain-encoding", f"encoding guessed as {enc} with low confidence ({conf:.2f}); check the text",
+                                    f"编码推测为 {enc}，可信度低（{conf:.2f}），请核对文本"))
         return text, enc, conf, problems
     mixed = _decode_mixed_lines(data)
     if mixed is not None:
         text, n_gb = mixed
-        problems.append(Problem(name, "mixed-encoding", f"{n_gb} line(s) were not UTF-8 and were decoded as GB18030"))
+        problems.append(Problem(name, "mixed-encoding", f"{n_gb} line(s) were not UTF-8 and were decoded as GB18030",
+                                f"{n_gb} 行不是 UTF-8，已按 GB18030 解码"))
         return text, "utf-8+gb18030", 0.7, problems
-    return None, None, 0.0, [Problem(name, "undecodable", "bytes are not text in UTF-8, UTF-16, GB18030 or Big5")]
+    return None, None, 0.0, [Problem(name, "undecodable", "bytes are not text in UTF-8, UTF-16, GB18030 or Big5",
+                                     "内容不是 UTF-8、UTF-16、GB18030 或 Big5 编码的文本")]
 
 
 def _best_chinese_guess(data: bytes) -> Optional[tuple[str, str, float]]:
@@ -334,7 +341,8 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
     m = _FRONT_MATTER.match(text)
     if not m:
         if re.match(r"\A---[ \t]*\n", text) and re.search(r"^[A-Za-z_\u4e00-\u9fff]+\s*:", text.split("\n", 2)[1] if text.count("\n") >= 1 else "", re.M):
-            return text.split("\n", 1)[1], (), [Problem(name, "front-matter", "front matter opened with --- but never closed; its lines are kept as text")]
+            return text.split("\n", 1)[1], (), [Problem(name, "front-matter", "front matter opened with --- but never closed; its lines are kept as text",
+                                                "前置元数据以 --- 开头但没有结束，这些行按正文保留")]
         return text, (), []
     body = text[m.end():]
     problems: list[Problem] = []
@@ -343,33 +351,41 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
-        problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}; ignored"))
+        where_zh = f"（第 {mark.line + 2} 行）" if mark else ""
+        problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}; ignored",
+                                f"前置元数据不是有效的 YAML{where_zh}，已忽略"))
         return body, (), problems
     except (ValueError, TypeError, OverflowError) as e:  # e.g. date: 2024-13-45 fails while building a date
-        problems.append(Problem(name, "front-matter", f"front matter has an impossible value ({e}); ignored"))
+        problems.append(Problem(name, "front-matter", f"front matter has an impossible value ({e}); ignored",
+                                f"前置元数据含不可能的值（{e}），已忽略"))
         return body, (), problems
     if data is None:
         return body, (), problems
     if not isinstance(data, dict):
-        problems.append(Problem(name, "front-matter", "front matter is not a mapping of keys to values; ignored"))
+        problems.append(Problem(name, "front-matter", "front matter is not a mapping of keys to values; ignored",
+                                "前置元数据不是键值对，已忽略"))
         return body, (), problems
     items: list[tuple[str, str]] = []
     for key, value in data.items():
         key_s = str(key)
         if key_s not in FRONT_MATTER_KEYS:
-            problems.append(Problem(name, "front-matter", f"unknown front-matter key {key_s[:40]!r} ignored (known: {', '.join(sorted(FRONT_MATTER_KEYS))})"))
+            problems.append(Problem(name, "front-matter", f"unknown front-matter key {key_s[:40]!r} ignored (known: {', '.join(sorted(FRONT_MATTER_KEYS))})",
+                                    f"未知的前置元数据键 {key_s[:40]!r}，已忽略（可用的键：{'、'.join(sorted(FRONT_MATTER_KEYS))}）"))
             continue
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} must be text; ignored"))
+            problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} must be text; ignored",
+                                    f"前置元数据键 {key_s!r} 的值必须是文本，已忽略"))
             continue
         value = str(value).strip()
         if key_s == "date" and not _ISO_DATE.match(value):
-            problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not YYYY-MM-DD; ignored"))
+            problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not YYYY-MM-DD; ignored",
+                                    f"日期 {value[:40]!r} 不是 YYYY-MM-DD 格式，已忽略"))
             continue
         if key_s in ("source_url", "url") and not re.match(r"^https?://[^\s<>\"']+$", value):
-            problems.append(Problem(name, "front-matter", "source_url must be an http(s) address; ignored"))
+            problems.append(Problem(name, "front-matter", "source_url must be an http(s) address; ignored",
+                                    "source_url 必须是 http(s) 地址，已忽略"))
             continue
         key_s = {"url": "source_url", "版次": "page"}.get(key_s, key_s)
         items.append((key_s, value))
@@ -387,10 +403,11 @@ def read_seed(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[SeedFi
 def seed_from_bytes(data: bytes, name: str) -> Union[SeedFile, Problem]:
     """Decode a seed's bytes (already read) into a SeedFile, or say why not."""
     if not data.strip():
-        return Problem(name, "empty", "file is empty" if not data else "file holds only whitespace")
+        return Problem(name, "empty", "file is empty" if not data else "file holds only whitespace",
+                   "文件为空" if not data else "文件只有空白字符")
     binary = sniff_binary(data)
     if binary:
-        return Problem(name, "binary", f"not a text file: looks like a {binary}")
+        return Problem(name, "binary", f"not a text file: looks like a {binary}", f"不是文本文件，看起来是 {binary}")
     text, enc, conf, problems = decode(data, name)
     if text is None:
         return problems[0]

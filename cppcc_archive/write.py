@@ -380,7 +380,11 @@ def _problem_label(kind: str) -> str:
 
 def _change_label(key: str) -> str:
     if key.startswith("boilerplate:"):
-        return f"删除网页模板内容（{key.split(':', 1)[1]}）"
+        from .clean.boilerplate import load_rules
+
+        name = key.split(":", 1)[1]
+        label = next((r.label for r in load_rules() if r.name == name and r.label), name)
+        return f"删除网页模板内容：{label}"
     return CHANGE_LABELS.get(key, key)
 
 
@@ -637,7 +641,7 @@ def report_page(report: dict) -> str:
     if problems:
         out.append("## 问题\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
         for fname, p in problems:
-            out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p['message'])} |")
+            out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
     out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
     for f in report["files"]:

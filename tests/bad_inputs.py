@@ -1527,14 +1527,15 @@ def _check_report_page(view: View, ctx: Ctx, entries: list[dict], problems: list
     for p in problems:
         if p["kind"] == "internal-error":
             continue
-        key = (norm(p["file"]), norm(p["kind"]), norm(p["message"]))
+        shown_message = p.get("message_zh") or p["message"]   # the page shows the Chinese message
+        key = (norm(p["file"]), norm(p["kind"]), norm(shown_message))
         if key in exact:
             continue
         if key in loose:
             shown = next(r for r in rows if tuple(norm(_unbackslash(c)) for c in r) == key)
             notes.append(f"display: report page shows {shown[0]!r} | {shown[2]!r} for {p['file']!r} | {p['message']!r}")
         else:
-            notes.append(f"wrong-report: report page has no row ({p['file']!r} | {p['kind']} | {p['message'][:50]}…)")
+            notes.append(f"wrong-report: report page has no row ({p['file']!r} | {p['kind']} | {shown_message[:50]}…)")
     firsts = {r[0] for r in view.report_rows if r}
     loose_firsts = {norm(_unbackslash(c)) for c in firsts}
     for e in entries:

@@ -241,3 +241,41 @@ def test_region_and_topic_pages_show_their_feed(seed_build):
         m = re.search(r'<a href=([^ >]+)>订阅本页更新（Atom）</a>', html)
         assert m, page
         assert (site / page / m.group(1)).resolve() == (site / feed).resolve() and (site / feed).is_file()
+
+
+def test_every_problem_has_a_chinese_message_for_the_site(seed_build, report):
+    """Each Problem(...) the package makes carries a Chinese message (its fourth argument), and the
+    site's build report shows it instead of the English one of the log and report.json."""
+    import ast
+
+    from conftest import REPO
+
+    calls = []
+    for path in (REPO / "cppcc_archive").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem":
+                calls.append((path.name, node.lineno, node))
+    assert len(calls) > 30
+    for name, line, node in calls:
+        assert len(node.args) == 4, f"{name}:{line}: Problem(...) without a Chinese message"
+        text = ast.unparse(node.args[3])
+        assert re.search(r"[\u4e00-\u9fff]", text), f"{name}:{line}: {text}"
+    problems = [p for f in report["files"] for p in f["problems"]]
+    assert problems and all(re.search(r"[\u4e00-\u9fff]", p["message_zh"]) for p in problems)
+    page = (seed_build / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    for p in problems:
+        assert p["message_zh"].replace("□", "") in page.replace("□", "") and p["message"] not in page
+
+
+def test_cleaning_records_name_boilerplate_rules_in_chinese(seed_build, articles):
+    from cppcc_archive.clean.boilerplate import load_rules
+
+    rules = load_rules()
+    assert all(re.search(r"[\u4e00-\u9fff]", r.label) for r in rules)
+    used = {k.split(":", 1)[1] for a in articles for k in a["changes"] if k.startswith("boilerplate:")}
+    assert used, "the seeds exercise the boilerplate rules"
+    pages = "".join(p.read_text(encoding="utf-8") for p in (seed_build / "site" / "a").glob("*/index.html"))
+    for r in rules:
+        if r.name in used:
+            assert f"删除网页模板内容：{r.label}" in pages
+        assert f"（{r.name}）" not in pages

@@ -18,6 +18,7 @@ class Rule:
     name: str
     pattern: re.Pattern
     action: str
+    label: str = ""   # Chinese name on the site's cleaning records (optional)
 
 
 
@@ -39,7 +40,7 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
             pattern = re.compile(str(item["pattern"]))
         except re.error as e:
             raise ConfigError(path, where, f"rule {item['name']!r}: bad regular expression: {e}")
-        rules.append(Rule(str(item["name"]), pattern, item["action"]))
+        rules.append(Rule(str(item["name"]), pattern, item["action"], str(item.get("label") or "")))
     return tuple(rules)
 
 
