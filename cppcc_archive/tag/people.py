@@ -32,10 +32,11 @@ def looks_like_name(name: str) -> bool:
     sn = surnames()
     return (name[:1] in sn and 2 <= len(name) <= 3) or (name[:2] in sn and 3 <= len(name) <= 4)
 
-POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|书记|市长|县长|区长|省长"
+# 主委/副主委 and 会长/副会长: the posts of democratic parties and of federations of industry and commerce.
+POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长"
 _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
-    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|建议|主持|出席|讲话|高度|带领|率|在|对|等|一行|调研|参加|分别|先后|也|就|$)"
+    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|$)"
 )
 # A match lies inside one run of CJK characters, 、 and · (the title and the
 # name) and needs a post in it, so only such runs are searched; ``endpos``
@@ -52,6 +53,18 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
 
     >>> find_people("北京市政协主席魏小东表示，省政协党组书记、主席孙伟高度重视")
     (Person(name='魏小东', title='北京市政协主席'), Person(name='孙伟', title='省政协党组书记、主席'))
+
+    Seed 003's members, named after a party or federation post and followed by 是, 看来 or 认真:
+
+    >>> for p in find_people("全国政协委员、民盟黑龙江省佳木斯市委副主委赵坤宇在活动中；"
+    ...                      "在全国政协委员、中国天主教教团驻会副主席郭金才看来；"
+    ...                      "全国政协委员、河北省工商联副主席孟宪明认真履行；"
+    ...                      "自治区政协常委马晓琴是吐鲁番市实验中学教师"):
+    ...     print(p.name, p.title)
+    赵坤宇 民盟黑龙江省佳木斯市委副主委
+    郭金才 全国政协委员、中国天主教教团驻会副主席
+    孟宪明 全国政协委员、河北省工商联副主席
+    马晓琴 自治区政协常委
     """
     found: dict[str, str] = {}
     for m in _title_matches(text):
@@ -84,7 +97,7 @@ def _trim_name(name: str) -> str:
         m = re.search(r"[任为是在和与等说表作]", rest[2:])
         return f"{first}·{rest[:2 + m.start()] if m else rest}"
     # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
-    for suffix in ("表", "介", "说", "指", "强", "认", "建", "主", "出", "讲"):
+    for suffix in ("表", "介", "说", "指", "强", "认", "看", "建", "主", "出", "讲"):
         if len(name) == 3 and name.endswith(suffix):
             return name[:2]
     return name
