@@ -23,6 +23,9 @@ from ..matcher import Matcher
 DATA = Path(__file__).resolve().parent.parent / "data"
 IDF_FILE = Path(jieba.__file__).parent / "analyse" / "idf.txt"
 _WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# A two-character word the IDF table does not know, starting with a preposition or conjunction, is
+# a segmentation slip across a word boundary (案例为区政协 → 为区), not a keyword.
+_FUNCTION_HEAD = frozenset("为在对向把被将与和及于从以由")
 
 
 @functools.lru_cache(maxsize=None)
@@ -78,11 +81,17 @@ _IDF_OF: dict[str, float] = {}  # word -> its IDF, or 0.0 when it can never be a
 
 
 def _idf_of(word: str) -> float:
-    """IDF weight of a segmented word, memoised: a corpus reuses its vocabulary."""
+    """IDF weight of a segmented word, memoised: a corpus reuses its vocabulary.
+
+    >>> _idf_of("为区"), _idf_of("协商") > 0, _idf_of("为民") > 0
+    (0.0, True, True)
+    """
     w = _IDF_OF.get(word)
     if w is None:
         idf, median = _idf()
         ok = len(word) > 1 and word not in load_stopwords() and _WORD.match(word)
+        if ok and len(word) == 2 and word[0] in _FUNCTION_HEAD and word not in idf:
+            ok = False
         w = _IDF_OF[word] = idf.get(word, median) if ok else 0.0
     return w
 
