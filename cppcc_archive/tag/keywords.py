@@ -83,7 +83,7 @@ _IDF_OF: dict[str, float] = {}  # word -> its IDF, or 0.0 when it can never be a
 def _idf_of(word: str) -> float:
     """IDF weight of a segmented word, memoised: a corpus reuses its vocabulary.
 
-    >>> _idf_of("为区"), _idf_of("协商") > 0, _idf_of("为民") > 0
+    >>> _idf_of("为区"), _idf_of("旅游") > 0, _idf_of("为民") > 0
     (0.0, True, True)
     """
     w = _IDF_OF.get(word)
