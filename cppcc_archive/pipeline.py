@@ -245,13 +245,30 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         original_keywords=tuple(d.keywords),
         date=date,
         date_text=date_text,
-        publisher=fm.get("publisher") or d.publisher,
+        publisher=fm.get("publisher") or d.publisher or publisher_of_rights(rights),
         source_url=fm.get("source_url"),
         page=fm.get("page"),
         rights=rights,
         id=article_id(seed.name, part),
     )
     return tag_article(art, tuple(d.author_titles))
+
+
+# 中国西藏新闻网版权所有 / 版权所有：人民政协报社 / ©2024 某某网: the holder of a copyright line.
+_RIGHTS_HOLDER = re.compile(r"^(?:©\s*\d{0,4}\s*)?([\u4e00-\u9fff]{2,20}?)\s*(?:版权所有|©)"
+                            r"|版权所有\s*[:：]?\s*(?:©\s*)?\d{0,4}\s*([\u4e00-\u9fff]{2,20})")
+
+
+def publisher_of_rights(rights: Optional[str]) -> Optional[str]:
+    """The publisher named by a copyright line, when the page names none otherwise.
+
+    >>> publisher_of_rights("中国西藏新闻网版权所有，未经协议授权，禁止建立镜像")
+    '中国西藏新闻网'
+    >>> publisher_of_rights("版权所有：人民政协报社"), publisher_of_rights("未经许可不得转载"), publisher_of_rights(None)
+    ('人民政协报社', None, None)
+    """
+    m = _RIGHTS_HOLDER.search(rights or "")
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _starts_mid_sentence(p: str) -> bool:
