@@ -613,6 +613,17 @@ def dates_pages(articles: list[Article]) -> dict[str, str]:
                   lambda first, last: first if first == last else f"{first} – {last}")
 
 
+def pinyin_order(name: str) -> tuple:
+    """Sort key of a person's name: its pinyin, syllable by syllable (tones break ties), then the name.
+
+    >>> sorted(["赵坤宇", "阿迪力·阿不力孜", "孙伟", "魏小东", "安娜"], key=pinyin_order)
+    ['阿迪力·阿不力孜', '安娜', '孙伟', '魏小东', '赵坤宇']
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    return (lazy_pinyin(name, style=Style.NORMAL), lazy_pinyin(name, style=Style.TONE3), name)
+
+
 def people_pages(articles: list[Article]) -> dict[str, str]:
     people: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for a in articles:
@@ -621,7 +632,7 @@ def people_pages(articles: list[Article]) -> dict[str, str]:
         for au in a.authors:
             people[au.name].append((au.role, a))
     entries = []
-    for name in sorted(people):
+    for name in sorted(people, key=pinyin_order):
         titles = escape_md("、".join(sorted({t for t, _ in people[name]})))
         arts = sorted({a.id: a for _, a in people[name]}.values(), key=lambda a: a.id)
         # A reporter of a thousand articles is split over pages like any long list.
@@ -629,7 +640,7 @@ def people_pages(articles: list[Article]) -> dict[str, str]:
             heading = escape_md(name) + ("（续）" if k else "")
             entries.append((name, f"## {heading}\n\n{titles}\n\n" + "\n".join(f"- {_link_to_article(a, '../')}" for a in part) + "\n",
                             len(part)))
-    return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名排列。", entries, PEOPLE_PER_PAGE,
+    return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名拼音排列。", entries, PEOPLE_PER_PAGE,
                   lambda first, last: first if first == last else f"{first} – {last}")
 
 

@@ -192,7 +192,8 @@ def test_long_indexes_are_split_into_pages(monkeypatch):
     links = r"\]\(\.\./a/([0-9a-f]{12})\.md\)"
     assert all(len(re.findall(links, files[rel])) <= 2 for rel in people)
     names = [n.removesuffix("（续）") for rel in people for n in re.findall(r"^## (.+)$", files[rel], re.M)]
-    assert names == sorted(names)   # in name order; a person with more links than a page continues on the next
+    # In pinyin order; a person with more links than a page continues on the next.
+    assert names == sorted(names, key=write.pinyin_order) and names != sorted(names)
     everyone = {p.name for a in kept for p in a.people} | {au.name for a in kept for au in a.authors}
     assert set(names) == {write.escape_md(n) for n in everyone}
     per_page = [re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", files[rel]) for rel in dates]
