@@ -224,6 +224,10 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
     if body and body[-1][-1:] not in "。！？”’）」』…—》":
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
+    gaps = interrupted_paragraphs(body)
+    if gaps:
+        where = "、".join(f"第 {n} 段" for n in gaps)
+        notes.append(f"{where}在句子中间中断，其后的原文可能缺失（按来源文本照录）。")
     fm = dict(seed.front_matter)
     authors = tuple(d.authors)
     if fm.get("title") and part == 0:
@@ -269,6 +273,26 @@ def publisher_of_rights(rights: Optional[str]) -> Optional[str]:
     """
     m = _RIGHTS_HOLDER.search(rights or "")
     return (m.group(1) or m.group(2)) if m else None
+
+
+_SENTENCE_END = "。！？”’）」』…—》"
+
+
+def interrupted_paragraphs(body: list[str]) -> list[int]:
+    """Numbers (from 1, as the page's ¶ anchors count) of paragraphs before the last that stop in
+    the middle of a sentence: ending on a comma, or a paragraph of 40 characters or more ending
+    without a closing mark.  Shorter unpunctuated lines are subheadings (那曲市政协).
+
+    >>> interrupted_paragraphs(["委员活动工作室探索“求解”，给", "坚持强基固本 抓好自身建设",
+    ...                         "那曲市政协", "打铁还需自身硬。", "最后一段在此中断而"])
+    [1]
+    """
+    out = []
+    for n, p in enumerate(body[:-1], 1):
+        last = p[-1:]
+        if last in "，、" or (len(p) >= 40 and last not in _SENTENCE_END and last not in "：；"):
+            out.append(n)
+    return out
 
 
 def _starts_mid_sentence(p: str) -> bool:

@@ -291,6 +291,9 @@ def _quote_ok(first: str, second: str) -> bool:
 REPEAT_MIN = 30  # characters; shorter repeats (slogans, names) are normal prose
 
 
+_CLOSING = frozenset("。！？；…”’）」』")
+
+
 def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     """Drop passages that extraction repeated inside one article.
 
@@ -304,6 +307,12 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     >>> led = Ledger()
     >>> dedupe_paragraphs(["奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。", "坚持党的全面领导。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。"], led)
     ['奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。', '坚持党的全面领导。']
+
+    Seed 001: the repeat follows a different sentence ending in the same mark, which is kept:
+
+    >>> dedupe_paragraphs(["不断提高参政议政水平。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。",
+    ...                    "常态化开展委员读书、参政议政工作。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。"], led)[1]
+    '常态化开展委员读书、参政议政工作。'
     """
     w = REPEAT_MIN
     seen: dict[str, tuple[int, int]] = {}  # window at a clause start → (line index, position)
@@ -326,7 +335,12 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
                 n = 0
                 while a + n < len(src) and b + n < len(line) and src[a + n] == line[b + n]:
                     n += 1
-                spans.append((b, b + n))
+                # A mark that closes the sentence before the repeat stays with that sentence
+                # (工作。奉节县… repeating 水平。奉节县… loses 奉节县…, not the 。 of 工作).
+                end = b + n
+                while b < end and b > 0 and line[b] in _CLOSING:
+                    b += 1
+                spans.append((b, end))
             removed, new = _cut_spans(line, spans)
             if removed:
                 ledger.move("dedupe_repeated_paragraphs", removed)
