@@ -283,9 +283,11 @@ def interrupted_paragraphs(body: list[str]) -> list[int]:
     the middle of a sentence: ending on a comma, or a paragraph of 40 characters or more ending
     without a closing mark.  Shorter unpunctuated lines are subheadings (那曲市政协).
 
-    >>> interrupted_paragraphs(["委员活动工作室探索“求解”，给", "坚持强基固本 抓好自身建设",
-    ...                         "那曲市政协", "打铁还需自身硬。", "最后一段在此中断而"])
-    [1]
+    >>> interrupted_paragraphs(["“推动‘界别同心汇’提质扩面，关键是解决好联系谁、怎么联系、谁来联系的问题。”"
+    ...                         "省政协党组指路子，委员活动工作室探索“求解”，给",   # seed 000
+    ...                         "坚持强基固本 抓好自身建设", "那曲市政协", "打铁还需自身硬。",
+    ...                         "探索建立“政协党组+政协专委会，", "最后一段的中断另有说明"])
+    [1, 5]
     """
     out = []
     for n, p in enumerate(body[:-1], 1):
