@@ -83,6 +83,7 @@ class Article:
     script: str  # simplified | traditional
     authors: tuple[Author, ...] = ()
     captions: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()  # the page's credits (本版文字…), for every article of a multi-article page
     notes: tuple[str, ...] = ()  # visible editorial notes (fragment, truncated…)
     original_keywords: tuple[str, ...] = ()
     date: Optional[str] = None

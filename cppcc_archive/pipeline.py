@@ -244,7 +244,10 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         paragraphs=paragraphs,
         script=script,
         authors=authors,
+        # ``captions`` keeps the page credits on the first article (articles.json as before);
+        # ``credits`` carries them on every article of the page.
         captions=tuple(d.captions) + (tuple(credits) if part == 0 else ()),
+        credits=tuple(credits),
         notes=tuple(notes),
         original_keywords=tuple(d.keywords),
         date=date,

@@ -100,6 +100,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
         "page": a.page,
         "rights": a.rights,
         "captions": list(a.captions),
+        "credits": list(a.credits),
         "notes": list(a.notes),
         "original_keywords": list(a.original_keywords),
         "script": a.script,
@@ -340,8 +341,12 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
             n += 1
             # The visible ¶ link is added in the browser (docs/assets/archive.js).
             out.append(f"{escape_md(p)}\n{{ #p{n} }}\n")
-    if a.captions:
-        out.append("## 图片说明\n\n" + "\n".join(f"- {escape_md(c)}" for c in a.captions) + "\n")
+    photo_captions = [c for c in a.captions if c not in a.credits]
+    if photo_captions:
+        out.append("## 图片说明\n\n" + "\n".join(f"- {escape_md(c)}" for c in photo_captions) + "\n")
+    if a.credits:
+        out.append("## 版面署名\n\n本文所在报纸版面的整版署名，未注明各篇作者：\n\n"
+                   + "\n".join(f"- {escape_md(c)}" for c in a.credits) + "\n")
     if a.rights:
         out.append(f"<p class=\"rights\">{escape_html(a.rights)}</p>\n")
     if a.people:

@@ -130,3 +130,16 @@ def test_headline_printed_twice_gives_one_title():
                      "在完善协商议政格局方面，甘州区政协坚持以政协年度协商工作计划为主线。"])
     title, derived = take_title(d, Ledger())
     assert (title, derived) == ("深刻领悟精神实质 准确把握实践要求——甘肃省各市政协秘书长工作交流座谈会聚焦特色履职", False)
+
+
+def test_page_credits_are_not_photo_captions(articles, seed_build):
+    """Seed 000's page credits (本版文字：… / 图片由各地政协提供) are shown as 版面署名, apart from the
+    photo captions, and kept in ``credits``."""
+    a000 = next(a for a in articles if a["source_file"].startswith("000"))
+    assert a000["credits"] == ["本版文字： 韩云拴 央宗 胡登孚", "张军 李平 旦增多吉", "图片由各地政协提供"]
+    assert any("拉萨市政协组织委员" in c for c in a000["captions"])
+    page = (seed_build / "site" / a000["url"] / "index.html").read_text(encoding="utf-8")
+    photos, credits = page.split(">图片说明<", 1)[1].split(">版面署名<", 1)
+    assert "拉萨市政协组织委员" in photos and "本版文字" not in photos and "图片由各地政协提供" not in photos
+    assert "本版文字" in credits and "张军 李平 旦增多吉" in credits
+    assert all(a["credits"] == [] for a in articles if not a["source_file"].startswith("000"))
