@@ -1133,51 +1133,37 @@ def install_hooks(races: list[dict]) -> Callable[[], None]:
     return undo
 
 
-def _kill_after_swaps(after: int) -> Callable[[], None]:
-    """SIGKILL this process right after the ``after``-th tree swap (cppcc_archive.atomic.swap_into_place)."""
+def _kill_after_calls(module, attr: str, after: int) -> Callable[[], None]:
+    """SIGKILL this process right after the ``after``-th call of ``module.attr`` returns."""
     import signal
 
-    import cppcc_archive.atomic as atomic
-
-    real = atomic.swap_into_place
+    real = getattr(module, attr)
     done = [0]
 
-    def swap(new, target):
-        real(new, target)
+    def counted(*a, **kw):
+        result = real(*a, **kw)
         done[0] += 1
         if done[0] == after:
             os.kill(os.getpid(), signal.SIGKILL)
+        return result
 
-    atomic.swap_into_place = swap
+    setattr(module, attr, counted)
+    return lambda: setattr(module, attr, real)
 
-    def undo():
-        atomic.swap_into_place = real
 
-    return undo
+def _kill_after_swaps(after: int) -> Callable[[], None]:
+    """SIGKILL this process right after the ``after``-th tree swap (cppcc_archive.atomic.swap_into_place)."""
+    import cppcc_archive.atomic as atomic
+
+    return _kill_after_calls(atomic, "swap_into_place", after)
 
 
 def _kill_after_mkdocs_pages(after: int) -> Callable[[], None]:
     """SIGKILL this process right after MkDocs has written its ``after``-th page (a kill mid-site-build,
     however fast the build: a kill from outside can arrive after the site is already published)."""
-    import signal
-
     import mkdocs.commands.build as mkbuild
 
-    real = mkbuild._build_page
-    done = [0]
-
-    def build_page(*a, **kw):
-        real(*a, **kw)
-        done[0] += 1
-        if done[0] == after:
-            os.kill(os.getpid(), signal.SIGKILL)
-
-    mkbuild._build_page = build_page
-
-    def undo():
-        mkbuild._build_page = real
-
-    return undo
+    return _kill_after_calls(mkbuild, "_build_page", after)
 
 
 def _kill_after_renames(module, after: int) -> Callable[[], None]:
