@@ -71,6 +71,7 @@ def _author_note_orphans(drafts: list[Draft]) -> int:
                 d.notes.append("以下段落位于作者附注之后，归属不明，保留于此。")
             else:
                 _insert(target, lines)
+                _move_signed_authors(d, target, lines)
                 moved += 1
     return moved
 
@@ -113,8 +114,26 @@ def _foreign_tails(drafts: list[Draft]) -> int:
             continue
         del d.lines[start:]
         _insert(drafts[targets[0]], block)
+        _move_signed_authors(d, drafts[targets[0]], block)
         moved += 1
     return moved
+
+
+def _move_signed_authors(source: Draft, target: Draft, lines: list[str]) -> None:
+    """Authors who signed a moved line go with it (seed 003: （刘惠娟） ends the Xinjiang piece that
+    was found at the end of the Hubei article)."""
+    moving = [(line, authors) for line, authors in source.line_authors if line in lines]
+    if not moving:
+        return
+    source.line_authors = [x for x in source.line_authors if x not in moving]
+    still_signed = {a for _, authors in source.line_authors for a in authors} | source.lead_authors
+    for line, authors in moving:
+        for a in authors:
+            if a not in still_signed and a in source.authors:
+                source.authors.remove(a)
+            if a not in target.authors:
+                target.authors.append(a)
+        target.line_authors.append((line, authors))
 
 
 def _foreign_block_start(lines: list[str], home: set[str], provinces) -> Optional[int]:

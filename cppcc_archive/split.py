@@ -62,6 +62,10 @@ class Draft:
     continued_from: Optional[str] = None
     led: bool = False  # started by a lead line
     note_index: Optional[int] = None  # body lines after an author note (作者系…) are not this piece's
+    # Authors signed at the end of a body line ("…委员作业”。（刘惠娟）"): (line, authors), so that
+    # they follow the line when re-assembly moves it to another article.
+    line_authors: list[tuple[str, list[Author]]] = field(default_factory=list)
+    lead_authors: set[Author] = field(default_factory=set)  # named anywhere else (a byline line …)
 
 
 class Ledger(Counter):
@@ -117,6 +121,8 @@ def _apply(d: Draft, line: str, f: Found, ledger: Ledger) -> None:
     for a in f.authors:
         if a not in d.authors:
             d.authors.append(a)
+    if f.kind != "trailing_byline":
+        d.lead_authors.update(f.authors)
     if f.caption:
         d.captions.append(f.caption)
     if f.publisher and not d.publisher:
@@ -127,6 +133,8 @@ def _apply(d: Draft, line: str, f: Found, ledger: Ledger) -> None:
         d.keywords.extend(f.keywords)
     if f.rest:
         d.lines.append(f.rest)
+        if f.kind == "trailing_byline":
+            d.line_authors.append((f.rest, list(f.authors)))
     if f.author_title:
         d.author_titles.append(f.author_title)
         d.note_index = len(d.lines)
@@ -142,6 +150,8 @@ def _merge_headless_preamble(drafts: list[Draft]) -> list[Draft]:
             nxt.captions = first.captions + nxt.captions
             nxt.lines = first.lines + nxt.lines  # headings the title did not take
             nxt.authors = first.authors + [a for a in nxt.authors if a not in first.authors]
+            nxt.line_authors = first.line_authors + nxt.line_authors
+            nxt.lead_authors |= first.lead_authors
             return drafts[1:]
     return drafts
 

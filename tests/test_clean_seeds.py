@@ -143,3 +143,13 @@ def test_page_credits_are_not_photo_captions(articles, seed_build):
     assert "拉萨市政协组织委员" in photos and "本版文字" not in photos and "图片由各地政协提供" not in photos
     assert "本版文字" in credits and "张军 李平 旦增多吉" in credits
     assert all(a["credits"] == [] for a in articles if not a["source_file"].startswith("000"))
+
+
+def test_trailing_byline_follows_its_piece_when_it_moves(articles):
+    """Seed 003: “…一定要交出一份行之有效的“委员作业”。 (刘惠娟)” ends the Xinjiang piece, which the
+    page layout put after the Hubei article; re-assembly moves the piece, and its signature goes with it."""
+    by_title = {a["title"]: a for a in articles if a["source_file"].startswith("003")}
+    hubei = next(a for t, a in by_title.items() if t.startswith("湖北省政协对分党组建设"))
+    xinjiang = next(a for a in by_title.values() if a["text"].endswith("一定要交出一份行之有效的“委员作业”。"))
+    assert hubei["authors"] == [{"name": "毛丽萍", "role": "记者"}]
+    assert xinjiang["authors"] == [{"name": "刘惠娟", "role": "记者"}]
