@@ -31,6 +31,8 @@ PHOTO_CREDIT = re.compile(rf"\s+({NAME}(?:\s+{NAME})*)\s*摄$")
 CONTINUED_FROM = re.compile(r"^（上接(\d+|[一二三四五六七八九十]+)版）$")
 CONTINUED_TO = re.compile(r"^（下转(\d+|[一二三四五六七八九十]+)版）$")
 DATE_IN_TEXT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+# The date a 本报讯 lead opens with: 本报讯（记者 毛丽萍）12月26日，湖北省政协召开…
+LEAD_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?=[，,\s])")
 
 
 @dataclass
@@ -73,6 +75,9 @@ def recognise(line: str) -> Found:
     >>> f = recognise("本报讯（记者 王泳）“政协机关作为服务……")
     >>> (f.authors[0].name, f.rest)
     ('王泳', '“政协机关作为服务……')
+    >>> f = recognise("本报讯（记者 毛丽萍）12月26日，湖北省政协召开党的建设工作领导小组第一次会议")
+    >>> (f.authors[0].name, f.date_text, f.date, f.rest[:9])
+    ('毛丽萍', '12月26日', None, '12月26日，湖北')
     >>> f = recognise("人民政协网北京6月14日电 （记者 包松娅）")
     >>> (f.publisher, f.date_text, f.date, f.authors[0].name, f.rest)
     ('人民政协网', '6月14日', None, '包松娅', '')
@@ -86,7 +91,10 @@ def recognise(line: str) -> Found:
     m = NEWS_LEAD.match(line)
     if m:
         role = "通讯员" if m.group(2) == "通讯员" else "记者"
-        return Found(line[m.end():], "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True)
+        rest = line[m.end():]
+        day = LEAD_DATE.match(rest)
+        return Found(rest, "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True,
+                     date_text=day.group(0) if day else None, date=_iso(*day.groups()) if day else None)
     m = DATELINE.match(line)
     if m:
         authors = [Author(n, "记者") for n in names(m.group("names") or "")]
