@@ -92,3 +92,15 @@ def test_people_with_titles(articles):
     assert people.get("魏小东") == "北京市政协主席"
     assert "孙伟" in people
     assert "潼南区政协党组书记、主席" in people.get("欧汉东", "")
+
+
+def test_every_city_of_a_report_is_tagged_in_reading_order(articles):
+    """Seed 003's Shanxi report names eleven of the province's cities: all are regions of the article
+    (three were dropped by a cap of nine), after the province and in the order the text names them."""
+    a = next(a for a in articles if a["title"].startswith("强化三级政协联动"))
+    cities = [r["prefecture"] for r in a["regions"][1:]]
+    assert a["regions"][0]["province"] == "山西省" and len(cities) == 11
+    assert {"忻州市", "临汾市", "吕梁市"} <= set(cities)
+    text = a["title"] + a["text"]
+    firsts = [text.find(c[:2]) for c in cities]
+    assert all(f >= 0 for f in firsts)

@@ -145,8 +145,10 @@ def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> R
     support: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
+    first_seen: dict[str, int] = {}   # title first, then the body in reading order
 
     def add(code: str, w: float, surface: str) -> None:
+        first_seen.setdefault(code, len(first_seen))
         direct[code] += w
         evidence[code].append(surface)
         support[code] += w
@@ -173,12 +175,17 @@ def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> R
         regions.append(main)
         chain = set(_ancestors(main, gaz)) | {main}
         others = sorted((c for c, w in direct.items() if c not in chain and w >= 1.5 and _corroborated(c, support, direct, evidence, idx)),
-                        key=lambda c: (-direct[c], c))
+                        key=lambda c: (-direct[c], first_seen[c]))
         for c in others:
-            if not any(r in _ancestors(c, gaz) for r in regions[1:]) and len(regions) < 9:
+            if not any(r in _ancestors(c, gaz) for r in regions[1:]) and len(regions) < MAX_REGIONS:
                 regions.append(c)
     ev = tuple(f"{gaz.by_code[c].name}: {'、'.join(sorted(set(evidence[c])))}" for c in regions if evidence.get(c))
     return RegionResult(tuple(to_region(c, gaz) for c in regions), level, ev)
+
+
+# Regions listed per article, main first: enough for a report naming the cities of a province (seed
+# 003 names 11 of Shanxi's); beyond it a list of places is a roll call, not what the article is about.
+MAX_REGIONS = 12
 
 
 def _corroborated(code: str, support, direct, evidence, idx: _Index) -> bool:
