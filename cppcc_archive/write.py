@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
@@ -331,7 +332,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
         meta.append(f"- **原文网址**：{escape_md(a.source_url)}")
     out.append("\n".join(meta) + "\n")
     for note in a.notes:
-        out.append(f'!!! warning "说明"\n    {escape_md(note)}\n')
+        out.append(f'!!! warning "说明"\n    {_note_markdown(note)}\n')
     n = 0
     for p in a.paragraphs:
         if p.startswith(("## ", "### ")):
@@ -685,6 +686,20 @@ def field_descriptions() -> dict[str, dict[str, str]]:
 
     with open(Path(__file__).parent / "data" / "fields.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+_PARAGRAPH_REF = re.compile(r"第 (\d+) 段")
+
+
+def _note_markdown(note: str) -> str:
+    """A note as Markdown; the paragraphs it names (第 8 段) link to their anchors on the page."""
+    out, at = [], 0
+    for m in _PARAGRAPH_REF.finditer(note):
+        out.append(escape_md(note[at:m.start()]))
+        out.append(md_link(m.group(0), f"#p{m.group(1)}"))
+        at = m.end()
+    out.append(escape_md(note[at:]))
+    return "".join(out)
 
 
 def _feed_link(href: str) -> str:

@@ -153,3 +153,14 @@ def test_trailing_byline_follows_its_piece_when_it_moves(articles):
     xinjiang = next(a for a in by_title.values() if a["text"].endswith("一定要交出一份行之有效的“委员作业”。"))
     assert hubei["authors"] == [{"name": "毛丽萍", "role": "记者"}]
     assert xinjiang["authors"] == [{"name": "刘惠娟", "role": "记者"}]
+
+
+def test_interrupted_paragraph_is_noted_and_linked(articles, seed_build):
+    """Seed 003's 抖擞精气神 piece has a paragraph that stops at “…委员活动工作室探索“求解”，给”: the
+    article carries a note naming it, and the page's note links to that paragraph."""
+    a = next(a for a in articles if a["title"] == "抖擞精气神")
+    note = next(n for n in a["notes"] if "在句子中间中断" in n)
+    n = int(re.search(r"第 (\d+) 段", note).group(1))
+    page = (seed_build / "site" / a["url"] / "index.html").read_text(encoding="utf-8")
+    para = re.search(rf"<p id=p{n}>(.*?)</p>", page).group(1)
+    assert para.endswith("探索“求解”，给") and f"<a href=#p{n}>第 {n} 段</a>" in page
