@@ -508,11 +508,35 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     files = {}
     for t, desc in tax.descriptions:
         lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
-        files[f"topics/{topic_slug(t)}.md"] = (front_matter({"title": t, "feed": f"feeds/topic/{topic_slug(t)}.xml", "feed_title": f"政协文库 · 主题：{t}"}) + f"# {escape_md(t)}\n\n{escape_md(desc)}\n\n"
-                                               + f"共 {len(by_topic.get(t, []))} 篇文章。{_feed_link(f'../feeds/topic/{topic_slug(t)}.xml')}\n\n"
-                                               + (_article_list(by_topic[t], "../") if by_topic.get(t) else "暂无文章。\n"))
+        files.update(_topic_pages(t, desc, by_topic.get(t, [])))
     lines.append("\n## 未分类\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
+    return files
+
+
+TOPIC_PER_PAGE = 500    # article links per page of a topic
+
+
+def _topic_pages(topic: str, desc: str, arts: list[Article]) -> dict[str, str]:
+    """``topics/<slug>.md``, newest first; a topic of more than ``TOPIC_PER_PAGE`` articles continues on
+    ``topics/<slug>-2.md`` … (at 10,000 seeds a topic's single page had grown to 1.7 MB of HTML)."""
+    slug = topic_slug(topic)
+    items = sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
+    pages = _chunks(items, TOPIC_PER_PAGE)
+    names = [f"{slug}.md"] + [f"{slug}-{k}.md" for k in range(2, len(pages) + 1)]
+    feed = f"feeds/topic/{slug}.xml"
+    files = {}
+    for k, (name, page) in enumerate(zip(names, pages), 1):
+        title = topic if k == 1 else f"{topic}（第 {k} 页）"
+        pager = ""
+        if len(pages) > 1:
+            pager = "页：" + " · ".join(escape_md(f"第 {j} 页") if j == k else md_link(f"第 {j} 页", other)
+                                       for j, other in enumerate(names, 1)) + "\n\n"
+        body = "\n".join(f"- {_link_to_article(a, '../')}" for a in page) + "\n" if page else "暂无文章。\n"
+        files[f"topics/{name}"] = (front_matter({"title": title, "feed": feed, "feed_title": f"政协文库 · 主题：{topic}"})
+                                   + f"# {escape_md(title)}\n\n{escape_md(desc)}\n\n"
+                                   + f"共 {len(arts)} 篇文章。{_feed_link(f'../{feed}')}\n\n" + pager + body
+                                   + ("\n" + pager if pager and page else ""))
     return files
 
 

@@ -296,3 +296,31 @@ def test_long_name_lists_are_sorted_by_pinyin_in_a_worker():
     ordered = write._in_pinyin_order(names)
     assert ("pypinyin" in sys.modules) == had   # not imported here
     assert ordered == sorted(names, key=write.pinyin_order)
+
+
+def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
+    """A topic with more articles than a page holds continues on topics/<slug>-2.md …: every article
+    once, newest first, the pages linking each other, and the site builds (strict) with them."""
+    from cppcc_archive import write
+
+    monkeypatch.setattr(write, "TOPIC_PER_PAGE", 2)
+    out = tmp_path / "out"
+    assert run_build(SEEDS, out) == 0
+    topic = "委员履职"
+    slug = write.topic_slug(topic)
+    expected = [a["id"] for a in sorted((a for a in articles if topic in a["topics"]),
+                                        key=lambda a: (a["date"] or "", a["id"]), reverse=True)]
+    n_pages = -(-len(expected) // 2)
+    assert n_pages >= 3
+    names = [f"{slug}.md"] + [f"{slug}-{k}.md" for k in range(2, n_pages + 1)]
+    docs = out / "docs" / "topics"
+    assert sorted(p.name for p in docs.glob(f"{slug}*.md")) == sorted(names)
+    listed = []
+    for k, name in enumerate(names, 1):
+        text = (docs / name).read_text(encoding="utf-8")
+        listed += re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", text)
+        for j, other in enumerate(names, 1):
+            assert (f"]({other})" in text) == (j != k), (name, other)
+        page_dir = out / "site" / "topics" / name[:-3]
+        assert (page_dir / "index.html").is_file()
+    assert listed == expected
