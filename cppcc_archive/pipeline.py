@@ -365,6 +365,12 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
                 renamed.add(name)
             tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None, keep_raw))
     used_keys: set[str] = set()
+    if jobs > 1 and cache_dir is not None and _cache_is_warm(cache_dir):
+        # Cache hits are loaded here: a worker would load each one, then pickle it back through a pipe
+        # (at 10,000 seeds 5.1 s on two workers against 1.5 s here).  Misses go to the workers.
+        hits = [(t, _cached_hit(t)) for t in tasks]
+        _collect((h for _, h in hits if h is not None), results, used_keys, progress)
+        tasks = [t for t, h in hits if h is None]
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             done = pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
@@ -389,6 +395,29 @@ def _collect(done, results: list, used_keys: set, progress) -> None:
             used_keys.add(key)
         if progress:
             progress()
+
+
+def _cache_is_warm(cache_dir) -> bool:
+    from . import cache
+
+    return (Path(cache_dir) / cache.code_version()).is_dir()
+
+
+def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
+    """``_process_task(task)`` when the seed's result is in the cache, else ``None``."""
+    from . import cache
+
+    path, name, cur, cache_dir, keep_raw = task
+    data = reader.read_bytes(path, name, reader.MAX_BYTES)
+    if isinstance(data, Problem):
+        return None   # the worker reports it
+    key = cache.key(data, name, cur)
+    hit = cache.load(Path(cache_dir), key)
+    if hit is None:
+        return None
+    if not keep_raw:
+        hit.raw_text = None
+    return hit, key
 
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:

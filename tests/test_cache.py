@@ -57,3 +57,19 @@ def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
     assert not stray.exists()
     assert run_build(seeds_copy, out, "--no-site") == 0
     assert cache_entries(out) == second   # an unchanged archive keeps its entries
+
+
+def test_warm_parallel_build_takes_hits_in_the_main_process(tmp_path, seeds_copy):
+    """With workers and a warm cache, hits are loaded by the build's process and only misses go to the
+    workers; the output is the same as a cold build's and every used entry survives the sweep."""
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "2", "--no-cache") == 0
+    cold = (out / "articles.json").read_bytes()
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0   # fills the cache
+    entries = cache_entries(out)
+    target = sorted(seeds_copy.glob("*.txt"))[-1]
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")   # one miss
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0
+    assert (out / "articles.json").read_bytes() == cold   # a trailing newline changes no article
+    after = cache_entries(out)
+    assert len(after) == len(entries) and len(set(after) - set(entries)) == 1
