@@ -686,6 +686,9 @@ def people_pages(articles: list[Article]) -> dict[str, str]:
                   lambda first, last: first if first == last else f"{first} – {last}")
 
 
+REPORT_FILES_LISTED = 500   # above this many input files the report lists only those that need a look
+
+
 def report_page(report: dict) -> str:
     t = report["totals"]
     out = ["---\ntitle: \"构建报告\"\n---\n# 构建报告\n",
@@ -696,8 +699,17 @@ def report_page(report: dict) -> str:
         for fname, p in problems:
             out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
-    out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
-    for f in report["files"]:
+    files = report["files"]
+    if len(files) > REPORT_FILES_LISTED:
+        # A row per file was 2.9 MB of HTML at 10,000 seeds: a large archive lists the files that
+        # need a look; every file is in report.json, and each source's articles are on the 来源 pages.
+        files = [f for f in files if f["problems"] or not f["articles"]]
+        out.append(f"## 需要查看的文件\n\n共 {len(report['files'])} 个文件，下表列出有问题或没有生成文章的 {len(files)} 个；"
+                   f"全部文件的编码与清理记录见 {md_link('report.json', 'report.json')}，各来源文件的文章见"
+                   f"{md_link('来源', 'sources/index.md')}。\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
+    else:
+        out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
+    for f in files:
         changes = "；".join(f"{_change_label(k)} {v}" for k, v in f["changes"].items())
         out.append(f"| {escape_md(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
     return "\n".join(out) + "\n"

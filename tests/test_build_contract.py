@@ -324,3 +324,21 @@ def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
         page_dir = out / "site" / "topics" / name[:-3]
         assert (page_dir / "index.html").is_file()
     assert listed == expected
+
+
+def test_large_archive_report_lists_the_files_that_need_a_look(tmp_path, monkeypatch, report):
+    """Above REPORT_FILES_LISTED input files the report page's file table keeps only the files with a
+    problem or without articles, and points to report.json and the source pages; the site still builds."""
+    from cppcc_archive import write
+
+    monkeypatch.setattr(write, "REPORT_FILES_LISTED", 2)
+    out = tmp_path / "out"
+    assert run_build(SEEDS, out) == 0
+    page = (out / "docs" / "report.md").read_text(encoding="utf-8")
+    table = page.split("## 需要查看的文件", 1)[1]
+    flagged = [f["file"] for f in report["files"] if f["problems"] or not f["articles"]]
+    assert flagged and len(flagged) < len(report["files"])
+    rows = re.findall(r"^\| ([^|]+?) \| [^|]+ \| \d+ \|", table, re.M)
+    assert rows == [write.escape_md(f) for f in flagged]
+    assert "](report.json)" in table and "](sources/index.md)" in table
+    assert (out / "site" / "report" / "index.html").is_file()
