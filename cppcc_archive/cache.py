@@ -15,15 +15,34 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 from pathlib import Path
 from typing import Optional
 
 PACKAGE = Path(__file__).resolve().parent
 
 
+# Libraries whose output phase 1 keeps: a new version of one (a lock bump) must invalidate the cache
+# as an edit of our own code does (jieba's version covers its IDF table).
+PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml")
+
+
+def _library_versions() -> str:
+    from importlib import metadata
+
+    out = [f"python {sys.version_info[0]}.{sys.version_info[1]}"]
+    for name in PHASE1_LIBRARIES:
+        try:
+            out.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name} -")
+    return "\n".join(out)
+
+
 @functools.lru_cache(maxsize=None)
 def code_version() -> str:
-    h = hashlib.sha256()
+    """Hash of the package's code and data files and of the versions of the libraries phase 1 uses."""
+    h = hashlib.sha256(_library_versions().encode())
     for p in sorted(PACKAGE.rglob("*")):
         if p.is_file() and p.suffix in {".py", ".tsv", ".yaml", ".txt", ".json"} and "__pycache__" not in p.parts:
             h.update(p.relative_to(PACKAGE).as_posix().encode())
@@ -74,8 +93,10 @@ def prune(cache_dir: Path) -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
-def sweep(cache_dir: Path, used: set[str]) -> int:
-    """Delete this version's entries whose key is not in ``used``; returns how many went."""
+def sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
+    """Delete this version's entries whose key is not in ``used`` and that were last written before
+    ``older_than`` (a time.time() value: the build's start), so that entries a concurrent build (a
+    ``--serve`` loop beside a manual build) has just stored survive; returns how many went."""
     gone = 0
     root = cache_dir / code_version()
     if not root.is_dir():
@@ -85,10 +106,12 @@ def sweep(cache_dir: Path, used: set[str]) -> int:
             continue
         for entry in sub.iterdir():
             # Temporary files of an interrupted store go too ("." + key + pid).
-            if entry.name.removesuffix(".pickle") not in used:
-                try:
+            if entry.name.removesuffix(".pickle") in used:
+                continue
+            try:
+                if entry.stat().st_mtime < older_than:
                     entry.unlink()
                     gone += 1
-                except OSError:
-                    pass
+            except OSError:
+                pass
     return gone

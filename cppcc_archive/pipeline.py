@@ -262,20 +262,28 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
 
 
 # 中国西藏新闻网版权所有 / 版权所有：人民政协报社 / ©2024 某某网: the holder of a copyright line.
-_RIGHTS_HOLDER = re.compile(r"^(?:©\s*\d{0,4}\s*)?([\u4e00-\u9fff]{2,20}?)\s*(?:版权所有|©)"
-                            r"|版权所有\s*[:：]?\s*(?:©\s*)?\d{0,4}\s*([\u4e00-\u9fff]{2,20})")
+_RIGHTS_HOLDER = (re.compile(r"^(?:©\s*\d{0,4}\s*)?([\u4e00-\u9fff]{2,20}?)\s*(?:版权所有|©)"),
+                  re.compile(r"版权所有\s*[:：]?\s*(?:©\s*)?\d{0,4}\s*([\u4e00-\u9fff]{2,20})"))
+_PUBLISHER_NAME = re.compile(r"[\u4e00-\u9fff]{2,20}(?:网|报|报社|社|台|电视台|杂志|周刊|日报|晚报|新闻|传媒|出版社)")
 
 
 def publisher_of_rights(rights: Optional[str]) -> Optional[str]:
-    """The publisher named by a copyright line, when the page names none otherwise.
+    """The publisher named by a copyright line, when the page names none otherwise: a name that ends
+    like a publisher's (…网, …报, …社, …台), never a phrase of the notice itself.
 
     >>> publisher_of_rights("中国西藏新闻网版权所有，未经协议授权，禁止建立镜像")
     '中国西藏新闻网'
     >>> publisher_of_rights("版权所有：人民政协报社"), publisher_of_rights("未经许可不得转载"), publisher_of_rights(None)
     ('人民政协报社', None, None)
+    >>> [publisher_of_rights(x) for x in ("版权所有 违者必究", "本网站版权所有", "本站版权所有", "版权所有©中国政协网")]
+    [None, None, None, '中国政协网']
     """
-    m = _RIGHTS_HOLDER.search(rights or "")
-    return (m.group(1) or m.group(2)) if m else None
+    for pattern in _RIGHTS_HOLDER:
+        m = pattern.search(rights or "")
+        name = m.group(1) if m else ""
+        if _PUBLISHER_NAME.fullmatch(name) and not name.startswith(("本网", "本站", "本报", "本刊")):
+            return name
+    return None
 
 
 _SENTENCE_END = "。！？”’）」』…—》"
@@ -351,46 +359,57 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
     the originals in the repository never publishes them; at 10,000 seeds they
     are about 150 MB of the build's memory).
     """
+    import time
+
     from .read import Unreadable, discover, display_name
 
-    tasks, results = [], []
+    started = time.time()
+    tasks, results = [], []   # results: (discovery index, SeedResult)
     renamed: set[str] = set()
-    for item in discover(seeds_dir):
+    for i, item in enumerate(discover(seeds_dir)):
         if isinstance(item, Unreadable):
-            results.append(SeedResult(name=item.name, problems=[item.problem]))
+            results.append((i, SeedResult(name=item.name, problems=[item.problem])))
         else:
             raw_name = item.relative_to(seeds_dir).as_posix()
             name = display_name(raw_name)
             if name != raw_name:
                 renamed.add(name)
-            tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None, keep_raw))
+            tasks.append((item, name, (curation or {}).get(name), str(cache_dir) if cache_dir else None, keep_raw, i))
+    # A folder that could not be listed may hold seeds whose entries are still good.
+    unlisted = any(r.problems[0].kind in ("unreadable", "permission") for _, r in results)
     used_keys: set[str] = set()
+    tasks_all = len(tasks)
     if jobs > 1 and cache_dir is not None and _cache_is_warm(cache_dir):
         # Cache hits are loaded here: a worker would load each one, then pickle it back through a pipe
         # (at 10,000 seeds 5.1 s on two workers against 1.5 s here).  Misses go to the workers.
         hits = [(t, _cached_hit(t)) for t in tasks]
-        _collect((h for _, h in hits if h is not None), results, used_keys, progress)
+        _collect(((t[-1], h) for t, h in hits if h is not None), results, used_keys, progress)
         tasks = [t for t, h in hits if h is None]
     if jobs > 1 and len(tasks) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             done = pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
-            _collect(done, results, used_keys, progress)
+            _collect(zip((t[-1] for t in tasks), done), results, used_keys, progress)
     else:
-        _collect(map(_process_task, tasks), results, used_keys, progress)
-    if cache_dir is not None:
+        _collect(((t[-1], _process_task(t)) for t in tasks), results, used_keys, progress)
+    if cache_dir is not None and not unlisted and len(used_keys) == tasks_all:
+        # Entries of edited and removed seeds go; not after a build that could not read a seed (its
+        # entry is still good for the next one), nor ones stored since this build began (by another).
         from . import cache
 
-        cache.sweep(Path(cache_dir), used_keys)
-    for r in results:
+        cache.sweep(Path(cache_dir), used_keys, older_than=started)
+    for _, r in results:
         if r.name in renamed:
             r.problems.append(Problem(r.name, "file-name", "file name is not valid UTF-8; undecodable bytes are shown as �",
                                       "文件名不是有效的 UTF-8，无法解码的字节显示为 �"))
-    return sorted(results, key=lambda r: r.name)
+    # By name; two paths with the same shown name (undecodable bytes) stay in discovery order,
+    # whichever of them came from the cache.
+    results.sort(key=lambda x: (x[1].name, x[0]))
+    return [r for _, r in results]
 
 
 def _collect(done, results: list, used_keys: set, progress) -> None:
-    for result, key in done:
-        results.append(result)
+    for index, (result, key) in done:
+        results.append((index, result))
         if key:
             used_keys.add(key)
         if progress:
@@ -407,7 +426,7 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     """``_process_task(task)`` when the seed's result is in the cache, else ``None``."""
     from . import cache
 
-    path, name, cur, cache_dir, keep_raw = task
+    path, name, cur, cache_dir, keep_raw, _ = task
     data = reader.read_bytes(path, name, reader.MAX_BYTES)
     if isinstance(data, Problem):
         return None   # the worker reports it
@@ -422,7 +441,7 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:
     """One seed's result, and its cache key ("" without a cache or when the seed cannot be read)."""
-    path, name, cur, cache_dir, keep_raw = task
+    path, name, cur, cache_dir, keep_raw, _ = task
     result, key = _cached_result(path, name, cur, cache_dir)
     if not keep_raw:
         result.raw_text = None

@@ -646,12 +646,23 @@ def dates_pages(articles: list[Article]) -> dict[str, str]:
 def pinyin_order(name: str) -> tuple:
     """Sort key of a person's name: its pinyin, syllable by syllable (tones break ties), then the name.
 
-    >>> sorted(["赵坤宇", "阿迪力·阿不力孜", "孙伟", "魏小东", "安娜"], key=pinyin_order)
-    ['阿迪力·阿不力孜', '安娜', '孙伟', '魏小东', '赵坤宇']
+    >>> sorted(["赵坤宇", "阿迪力·阿不力孜", "孙伟", "魏小东", "安娜", "曾庆红", "单霁翔"], key=pinyin_order)
+    ['阿迪力·阿不力孜', '安娜', '单霁翔', '孙伟', '魏小东', '曾庆红', '赵坤宇']
     """
     from pypinyin import Style, lazy_pinyin
 
-    return (lazy_pinyin(name, style=Style.NORMAL), lazy_pinyin(name, style=Style.TONE3), name)
+    plain, toned = lazy_pinyin(name, style=Style.NORMAL), lazy_pinyin(name, style=Style.TONE3)
+    surname = SURNAME_READINGS.get(name[:1])
+    if surname and plain:   # 曾 is zēng as a surname, céng in a word
+        plain[0], toned[0] = surname.rstrip("12345"), surname
+    return (plain, toned, name)
+
+
+# Surnames read otherwise than the character's most common reading (pypinyin reads words, not names).
+SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "区": "ou1", "查": "zha1",
+                    "朴": "piao2", "盖": "ge3", "乐": "yue4", "召": "shao4", "繁": "po2", "翟": "zhai2",
+                    "尉": "yu4", "覃": "qin2", "员": "yun4", "黑": "he4", "种": "chong2", "秘": "bi4",
+                    "冼": "xian3", "缪": "miao4", "燕": "yan1", "纪": "ji3", "任": "ren2"}
 
 
 def _sort_by_pinyin(_, names: list[str]) -> list[str]:

@@ -67,9 +67,28 @@ def test_warm_parallel_build_takes_hits_in_the_main_process(tmp_path, seeds_copy
     cold = (out / "articles.json").read_bytes()
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0   # fills the cache
     entries = cache_entries(out)
-    target = sorted(seeds_copy.glob("*.txt"))[-1]
-    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")   # one miss
+    for target in sorted(seeds_copy.glob("*.txt"))[-2:]:   # two misses, so the pool runs too
+        target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0
     assert (out / "articles.json").read_bytes() == cold   # a trailing newline changes no article
     after = cache_entries(out)
-    assert len(after) == len(entries) and len(set(after) - set(entries)) == 1
+    assert len(after) == len(entries) and len(set(after) - set(entries)) == 2
+
+
+def test_a_seed_that_cannot_be_read_keeps_its_entry(tmp_path, seeds_copy, monkeypatch):
+    """A seed that fails to read this time (an editor's save in progress, a permission slip) is
+    reported, and its cache entry is not swept: nothing was learnt about it."""
+    from cppcc_archive import read as reader
+    from cppcc_archive.model import Problem
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    entries = cache_entries(out)
+    target = sorted(seeds_copy.glob("*.txt"))[0].name
+    real = reader.read_bytes
+    monkeypatch.setattr(reader, "read_bytes", lambda path, name, limit: (
+        Problem(name, "unreadable", "cannot read file: test", "无法读取文件：test") if name == target else real(path, name, limit)))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(p["kind"] == "unreadable" for f in report["files"] if f["file"] == target for p in f["problems"])
+    assert cache_entries(out) == entries

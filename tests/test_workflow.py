@@ -162,7 +162,7 @@ def test_pipeline_cache_is_kept_where_the_build_looks(wf):
     assert layout(None)["cache"] == REPO / ".cache" / "pipeline"
     step = steps(wf, "build")[step_index(wf, "build", uses("actions/cache", ".cache/pipeline"))]
     key, restore = norm(step["with"]["key"]), step["with"]["restore-keys"].strip()
-    assert key.startswith(restore) and "hashFiles('cppcc_archive/**', 'seeds/**')" in key
+    assert key.startswith(restore) and "hashFiles('cppcc_archive/**', 'seeds/**', 'requirements.txt')" in key
 
 
 def test_every_action_is_pinned_to_a_version(wf):

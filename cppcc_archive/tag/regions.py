@@ -137,18 +137,18 @@ def _ancestors(code: str, gaz: Gazetteer) -> list[str]:
 def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> RegionResult:
     idx = _index()
     gaz = idx.gaz
-    mentions = (
-        find_mentions(title, W_TITLE, idx)
-        + find_mentions(body, 1.0, idx)
-        + [m for t in author_titles for m in find_mentions(t, W_AUTHOR, idx)]
-    )
+    # (position in reading order: the title, then the body, then the authors' posts; mention)
+    placed = ([(m.start, m) for m in find_mentions(title, W_TITLE, idx)]
+              + [(len(title) + 1 + m.start, m) for m in find_mentions(body, 1.0, idx)]
+              + [(len(title) + len(body) + 2 + k, m) for k, t in enumerate(author_titles)
+                 for m in find_mentions(t, W_AUTHOR, idx)])
     support: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
-    first_seen: dict[str, int] = {}   # title first, then the body in reading order
+    first_seen: dict[str, int] = {}   # where each code is first named, in reading order
 
-    def add(code: str, w: float, surface: str) -> None:
-        first_seen.setdefault(code, len(first_seen))
+    def add(code: str, w: float, surface: str, at: int) -> None:
+        first_seen[code] = min(first_seen.get(code, at), at)
         direct[code] += w
         evidence[code].append(surface)
         support[code] += w
@@ -156,15 +156,15 @@ def tag_regions(title: str, body: str, author_titles: tuple[str, ...] = ()) -> R
             support[anc] += w
 
     ambiguous = []
-    for m in mentions:
+    for at, m in placed:
         if len(set(m.codes)) == 1:
-            add(m.codes[0], m.weight, m.surface)
+            add(m.codes[0], m.weight, m.surface, at)
         else:
-            ambiguous.append(m)
-    for m in ambiguous:
+            ambiguous.append((at, m))
+    for at, m in ambiguous:
         code = _resolve(m.codes, support, gaz)
         if code:
-            add(code, m.weight, m.surface)
+            add(code, m.weight, m.surface, at)
 
     main = _main_region(support, direct, gaz)
     level = cppcc_level(title, body, main, author_titles)
