@@ -295,7 +295,7 @@ def interrupted_paragraphs(body: list[str]) -> list[int]:
     without a closing mark.  Shorter unpunctuated lines are subheadings (那曲市政协).
 
     >>> interrupted_paragraphs(["“推动‘界别同心汇’提质扩面，关键是解决好联系谁、怎么联系、谁来联系的问题。”"
-    ...                         "省政协党组指路子，委员活动工作室探索“求解”，给",   # seed 000
+    ...                         "省政协党组指路子，委员活动工作室探索“求解”，给",   # seed 003
     ...                         "坚持强基固本 抓好自身建设", "那曲市政协", "打铁还需自身硬。",
     ...                         "探索建立“政协党组+政协专委会，", "最后一段的中断另有说明"])
     [1, 5]
