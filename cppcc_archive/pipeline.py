@@ -423,29 +423,35 @@ def _cache_is_warm(cache_dir) -> bool:
 
 
 def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
-    """``_process_task(task)`` when the seed's result is in the cache, else ``None``."""
-    from . import cache
-
+    """``_process_task(task)`` when the seed's result is in the cache, else ``None`` (a seed that
+    cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    data = reader.read_bytes(path, name, reader.MAX_BYTES)
-    if isinstance(data, Problem):
-        return None   # the worker reports it
-    key = cache.key(data, name, cur)
-    hit = cache.load(Path(cache_dir), key)
-    if hit is None:
-        return None
-    if not keep_raw:
-        hit.raw_text = None
-    return hit, key
+    _, key, hit = _cache_lookup(path, name, cur, cache_dir)
+    return (_without_raw(hit, keep_raw), key) if hit is not None else None
 
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:
     """One seed's result, and its cache key ("" without a cache or when the seed cannot be read)."""
     path, name, cur, cache_dir, keep_raw, _ = task
     result, key = _cached_result(path, name, cur, cache_dir)
+    return _without_raw(result, keep_raw), key
+
+
+def _without_raw(result: SeedResult, keep_raw: bool) -> SeedResult:
     if not keep_raw:
         result.raw_text = None
-    return result, key
+    return result
+
+
+def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str):
+    """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None)."""
+    from . import cache
+
+    data = reader.read_bytes(path, name, reader.MAX_BYTES)
+    if isinstance(data, Problem):
+        return data, "", None
+    key = cache.key(data, name, cur)
+    return data, key, cache.load(Path(cache_dir), key)
 
 
 def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str]) -> tuple[SeedResult, str]:
@@ -453,11 +459,9 @@ def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Option
         return process_path(path, name, cur), ""
     from . import cache
 
-    data = reader.read_bytes(path, name, reader.MAX_BYTES)
+    data, key, hit = _cache_lookup(path, name, cur, cache_dir)
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
-    key = cache.key(data, name, cur)
-    hit = cache.load(Path(cache_dir), key)
     if hit is not None:
         return hit, key
     result = process_bytes(data, name, cur)

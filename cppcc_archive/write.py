@@ -386,12 +386,17 @@ def _problem_label(kind: str) -> str:
 
 def _change_label(key: str) -> str:
     if key.startswith("boilerplate:"):
-        from .clean.boilerplate import load_rules
-
         name = key.split(":", 1)[1]
-        label = next((r.label for r in load_rules() if r.name == name and r.label), name)
-        return f"删除网页模板内容：{label}"
+        return f"删除网页模板内容：{_rule_labels().get(name) or name}"
     return CHANGE_LABELS.get(key, key)
+
+
+@functools.lru_cache(maxsize=None)
+def _rule_labels() -> dict[str, str]:
+    """Boilerplate rule name → its Chinese label (boilerplate.yaml)."""
+    from .clean.boilerplate import load_rules
+
+    return {r.name: r.label for r in load_rules()}
 
 
 def _role_key(x) -> tuple:
@@ -437,9 +442,12 @@ class RelatedIndex:
         return [arts[j] for j in best[: self.k]]
 
 
+def _newest_first(arts: Iterable[Article]) -> list[Article]:
+    return sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
+
+
 def _article_list(arts: Iterable[Article], prefix: str) -> str:
-    items = sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
-    return "\n".join(f"- {_link_to_article(a, prefix)}" for a in items) + "\n"
+    return "\n".join(f"- {_link_to_article(a, prefix)}" for a in _newest_first(arts)) + "\n"
 
 
 def region_pages(articles: list[Article]) -> dict[str, str]:
@@ -521,8 +529,7 @@ def _topic_pages(topic: str, desc: str, arts: list[Article]) -> dict[str, str]:
     """``topics/<slug>.md``, newest first; a topic of more than ``TOPIC_PER_PAGE`` articles continues on
     ``topics/<slug>-2.md`` … (at 10,000 seeds a topic's single page had grown to 1.7 MB of HTML)."""
     slug = topic_slug(topic)
-    items = sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
-    pages = _chunks(items, TOPIC_PER_PAGE)
+    pages = _chunks(_newest_first(arts), TOPIC_PER_PAGE)
     names = [f"{slug}.md"] + [f"{slug}-{k}.md" for k in range(2, len(pages) + 1)]
     feed = f"feeds/topic/{slug}.xml"
     files = {}
@@ -532,7 +539,7 @@ def _topic_pages(topic: str, desc: str, arts: list[Article]) -> dict[str, str]:
         if len(pages) > 1:
             pager = "页：" + " · ".join(escape_md(f"第 {j} 页") if j == k else md_link(f"第 {j} 页", other)
                                        for j, other in enumerate(names, 1)) + "\n\n"
-        body = "\n".join(f"- {_link_to_article(a, '../')}" for a in page) + "\n" if page else "暂无文章。\n"
+        body = _article_list(page, "../") if page else "暂无文章。\n"
         files[f"topics/{name}"] = (front_matter({"title": title, "feed": feed, "feed_title": f"政协文库 · 主题：{topic}"})
                                    + f"# {escape_md(title)}\n\n{escape_md(desc)}\n\n"
                                    + f"共 {len(arts)} 篇文章。{_feed_link(f'../{feed}')}\n\n" + pager + body
