@@ -46,6 +46,9 @@ class SeedResult:
     ledger: dict[str, int] = field(default_factory=dict)  # CJK chars moved out of bodies, by step
     input_cjk: int = 0
     raw_text: Optional[str] = None  # decoded original, published as the "original text"
+    # Sentence hashes of each article for near-duplicate detection, made here (in the workers,
+    # and cached) rather than for the whole corpus at every build.
+    fingerprints: list[array] = field(default_factory=list)
 
 
 def article_id(source_file: str, part: int) -> str:
@@ -128,6 +131,7 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     res.ledger = dict(ledger)
     if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))
+    res.fingerprints = [fingerprints(a.text) for a in res.articles]
     return res
 
 
@@ -495,7 +499,14 @@ def jaccard(a: array, b: array) -> float:
     return common / (union - common)
 
 
-def near_duplicates(articles: list[Article]) -> dict[str, str]:
+def _fingerprints_of(r: SeedResult) -> list[array]:
+    """The phase-1 fingerprints of a result's articles (made again if it carries none)."""
+    if len(r.fingerprints) == len(r.articles):
+        return r.fingerprints
+    return [fingerprints(a.text) for a in r.articles]
+
+
+def near_duplicates(articles: list[Article], prints: Optional[list[array]] = None) -> dict[str, str]:
     """Map a duplicate article's id to the id of the article kept (the first by file and part).
 
     Texts are compared in simplified script, so a traditional copy of a
@@ -506,7 +517,8 @@ def near_duplicates(articles: list[Article]) -> dict[str, str]:
     sentence sets is at least 0.8.  Paragraphs shared with many other
     articles do not make two articles candidates unless a whole band matches.
     """
-    prints = [fingerprints(a.text) for a in articles]
+    if prints is None:
+        prints = [fingerprints(a.text) for a in articles]
     order = sorted(range(len(articles)), key=lambda i: (articles[i].source_file, articles[i].part))
     rank = {i: r for r, i in enumerate(order)}
     buckets: dict[tuple, list[int]] = {}
@@ -541,7 +553,7 @@ def near_duplicates(articles: list[Article]) -> dict[str, str]:
 def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
     """Whole-corpus step: drop near-duplicates (listing them in also_in) and build the report."""
     articles = [a for r in results for a in r.articles]
-    dup = near_duplicates(articles)
+    dup = near_duplicates(articles, [f for r in results for f in _fingerprints_of(r)])
     by_id = {a.id: a for a in articles}
     also: dict[str, list[str]] = {}
     for d, keep in dup.items():
