@@ -96,7 +96,7 @@ UTF-16 code units and packed as ``key << 32 | docnum << 8 | impact`` (one sort
 orders them by term, then document); the packed postings are spilled to disk in
 key ranges (quantiles of a sample, so the ranges are even), and the merge reads,
 sorts and encodes one range of all workers at a time.  At 10,000 synthetic seed
-files (17,469 articles, 42 million postings) the index takes 11.6 s and 323 MB
+files (17,469 articles, 42 million postings) the index takes 7.5 s and 332 MB
 with two workers, against 18.3 s and 689 MB for the pure-Python inversion it
 replaced (same bytes).  Large corpora are split over worker processes by
 document range.
@@ -361,8 +361,13 @@ def _cjk_bigram_keys(u: np.ndarray) -> np.ndarray:
     return first[both].astype(np.uint64) | (second[both].astype(np.uint64) << np.uint64(16))
 
 
-def _cjk_unigram_keys(u: np.ndarray) -> np.ndarray:
-    return np.unique(u[_UNI_NP[u]]).astype(np.uint64)
+def _cjk_unigrams(u: np.ndarray) -> np.ndarray:
+    """A flag per code unit: does it occur in ``u`` as a unigram term (a scatter into 64 K flags is
+    several times faster than sorting out the distinct units of a 6,000-character text)."""
+    seen = np.zeros(65536, dtype=bool)
+    seen[u] = True
+    seen &= _UNI_NP
+    return seen
 
 
 def _cjk_postings(d: int, text: str, title: str, tab: np.ndarray) -> np.ndarray:
@@ -374,10 +379,11 @@ def _cjk_postings(d: int, text: str, title: str, tab: np.ndarray) -> np.ndarray:
     if len(title_pairs):
         pairs = np.concatenate([pairs, np.repeat(title_pairs, TITLE_WEIGHT)])
     bigrams, tf = np.unique(pairs, return_counts=True)
-    uni, title_uni = _cjk_unigram_keys(u), _cjk_unigram_keys(tu)
-    in_title = np.isin(uni, title_uni, assume_unique=True)
-    title_only = np.setdiff1d(title_uni, uni, assume_unique=True)
-    keys = np.concatenate([bigrams, uni, title_only])
+    seen, title_seen = _cjk_unigrams(u), _cjk_unigrams(tu)
+    uni = np.flatnonzero(seen)
+    in_title = title_seen[uni]
+    title_only = np.flatnonzero(title_seen & ~seen)
+    keys = np.concatenate([bigrams, uni.astype(np.uint64), title_only.astype(np.uint64)])
     impacts = np.concatenate([tab[np.minimum(tf, len(tab) - 1)], np.where(in_title, tab[1 + TITLE_WEIGHT], tab[1]),
                               np.full(len(title_only), tab[1 + TITLE_WEIGHT], np.uint64)])
     packed = (keys << np.uint64(32)) | np.uint64(d << 8) | impacts
