@@ -17,6 +17,7 @@ import posixpath
 import sys
 import zlib
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 try:
@@ -129,7 +130,17 @@ def on_page_context(context, page, config, nav):
     packed = page.__dict__.pop(_PACKED, None)
     if packed is not None:
         page.content = zlib.decompress(packed).decode("utf-8")
+    if context.get("tags"):
+        context["tags"] = [_linked_tag(t) for t in context["tags"]]
     return context
+
+
+def _linked_tag(tag) -> SimpleNamespace:
+    """A tag chip (what Material's ``partials/tags.html`` reads) that links to the region or topic
+    page the tag stands for; the archive's tag index lists tags, not every article under each."""
+    from cppcc_archive.write import tag_url
+
+    return SimpleNamespace(name=tag.name, hidden=getattr(tag, "hidden", False), url=tag_url(tag.name))
 
 
 def on_post_page(output, page, config):

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .tag.gazetteer import load_gazetteer
-from .tag.regions import region_tag
+from .tag.regions import region_tag, to_region
 from .tag.topics import load_taxonomy
 from .workers import can_fork, fork_map
 
@@ -74,6 +74,83 @@ def tags_for(a: Article) -> list[str]:
         tags.append("地区/未知")
     tags += ["主题/" + t for t in a.topics] or ["主题/未分类"]
     return tags
+
+
+# Pages of the tags that are not a place or a topic of the taxonomy (anchors set on those pages).
+_SPECIAL_TAG_TARGETS = {"地区": "regions/index.md", "主题": "topics/index.md",
+                        "地区/全国": "regions/index.md#national", "地区/未知": "regions/index.md#unknown",
+                        "主题/未分类": "topics/index.md#untagged"}
+
+
+@functools.lru_cache(maxsize=1)
+def _region_tag_codes() -> dict[str, str]:
+    """Region tag path (``甘肃省/张掖市/甘州区``) → division code, for every division of the gazetteer."""
+    gaz = load_gazetteer()
+    return {region_tag(to_region(code, gaz)): code for code in gaz.by_code}
+
+
+def tag_target(tag: str) -> str | None:
+    """The archive page a tag (or a level of one) stands for: a Markdown path under docs/ with its
+    anchor, e.g. ``regions/620000.md#c620702``; None for a tag the build never makes.
+
+    A region is its province's page, at the section of the prefecture or county; a topic is its
+    topic page.  Tag chips and the tag index link there rather than to a list of every article
+    under every tag (4.4 MB of HTML at 10,000 seed files, repeating the region and topic pages).
+    """
+    if tag in _SPECIAL_TAG_TARGETS:
+        return _SPECIAL_TAG_TARGETS[tag]
+    kind, _, rest = tag.partition("/")
+    if kind == "主题" and rest in set(load_taxonomy().names):
+        return f"topics/{topic_slug(rest)}.md"
+    code = _region_tag_codes().get(rest) if kind == "地区" else None
+    if code is None:
+        return None
+    page = f"regions/{province_code(code)}.md"
+    return page if code == province_code(code) else f"{page}#c{code}"
+
+
+def tag_url(tag: str) -> str | None:
+    """``tag_target`` as a site URL (directory URLs), for the tag chips MkDocs renders."""
+    target = tag_target(tag)
+    if target is None:
+        return None
+    path, _, anchor = target.partition("#")
+    path = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def tag_index_page(articles: list[Article]) -> str:
+    """``tags.md``: every tag in use, nested by level, with its number of articles and a link to
+    the page that lists them (regions in gazetteer order, topics in the taxonomy's)."""
+    count: Counter = Counter()
+    for a in articles:
+        count.update({"/".join(parts[:i]) for t in tags_for(a) for parts in [t.split("/")] for i in range(1, len(parts) + 1)})
+    codes = _region_tag_codes()
+    topic_rank = {f"主题/{t}": i for i, t in enumerate(load_taxonomy().names)}
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in count:
+        parent, _, _ = node.rpartition("/")
+        children[parent].append(node)
+
+    def order(node: str):
+        kind, _, rest = node.partition("/")
+        return (codes.get(rest, "~" + rest) if kind == "地区" else topic_rank.get(node, len(topic_rank)), node)
+
+    def listing(node: str, depth: int) -> list[str]:
+        lines = []
+        for child in sorted(children.get(node, ()), key=order):
+            name = child.rsplit("/", 1)[1]
+            lines.append(f"{'    ' * depth}- {md_link(name, tag_target(child))}（{count[child]}）")
+            lines += listing(child, depth + 1)
+        return lines
+
+    out = ["---\ntitle: \"标签\"\n---\n# 标签索引\n",
+           "每篇文章有一个地区标签（它的主要地区）和一个或多个主题标签。括号内是带有该标签（或其下级标签）的文章数，"
+           "链接到列出这些文章的地区或主题页面。\n"]
+    for root, heading in (("地区", "地区"), ("主题", "主题")):
+        if root in count:
+            out.append(f"## {heading}\n\n" + "\n".join(listing(root, 0)) + "\n")
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- exports
@@ -249,7 +326,7 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     for group in (dates_pages(articles), people_pages(articles)):
         for rel, content in group.items():
             sink(rel, content)
-    sink("tags.md", "---\ntitle: \"标签\"\n---\n# 标签索引\n\n地区与主题标签，按层级排列。\n\n<!-- material/tags -->\n")
+    sink("tags.md", tag_index_page(articles))
     sink("report.md", report_page(report))
     sink("data.md", data_page())
     sink("stats.md", stats_page(articles))
@@ -316,7 +393,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     for r in a.regions:
         chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))
     if not a.regions:
-        chips.append(md_link("全国" if a.level == "全国" else "地区未知", "../regions/index.md"))
+        chips.append(md_link("全国" if a.level == "全国" else "地区未知",
+                             "../regions/index.md#national" if a.level == "全国" else "../regions/index.md#unknown"))
     meta.append("- **地区**：" + " · ".join(chips))
     if a.level:
         meta.append(f"- **政协层级**：{escape_md(a.level)}")
@@ -446,8 +524,9 @@ def _newest_first(arts: Iterable[Article]) -> list[Article]:
     return sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
 
 
-def _article_list(arts: Iterable[Article], prefix: str) -> str:
-    return "\n".join(f"- {_link_to_article(a, prefix)}" for a in _newest_first(arts)) + "\n"
+def _article_list(arts: Iterable[Article], prefix: str, ordered: bool = False) -> str:
+    """A Markdown list of links to the articles, newest first (``ordered``: they already are)."""
+    return "\n".join(f"- {_link_to_article(a, prefix)}" for a in (arts if ordered else _newest_first(arts))) + "\n"
 
 
 def region_pages(articles: list[Article]) -> dict[str, str]:
@@ -471,15 +550,22 @@ def region_pages(articles: list[Article]) -> dict[str, str]:
              "| 省级行政区 | 文章数 |\n|---|---|"]
     for p in sorted(by_prov, key=lambda c: (-len(by_prov[c]), c)):
         lines.append(f"| {md_link(gaz.by_code[p].name, f'{p}.md')} | {len(by_prov[p])} |")
-    lines.append("\n## 全国政协\n\n" + (_article_list(national, "../") if national else "暂无。\n"))
-    lines.append("\n## 地区未知\n\n" + (_article_list(unknown, "../") if unknown else "暂无。\n"))
+    lines.append("\n## 全国政协 { #national }\n\n" + (_article_list(national, "../") if national else "暂无。\n"))
+    lines.append("\n## 地区未知 { #unknown }\n\n" + (_article_list(unknown, "../") if unknown else "暂无。\n"))
     files["regions/index.md"] = "\n".join(lines)
     for p, arts in by_prov.items():
-        files[f"regions/{p}.md"] = province_page(p, arts, gaz)
+        files.update(province_pages(p, arts, gaz))
     return files
 
 
-def province_page(p: str, arts: list[Article], gaz) -> str:
+PROVINCE_SECTION_LISTED = 50   # newest articles shown per section of a province page
+
+
+def province_pages(p: str, arts: list[Article], gaz) -> dict[str, str]:
+    """``regions/<p>.md``: the province's prefectures and counties with counts, then a section per
+    unit (anchor ``#c<code>``, which tag chips and article pages link) with its newest
+    ``PROVINCE_SECTION_LISTED`` articles; a longer list continues on ``regions/list-<code>.md``, paged
+    (at 10,000 seeds one province page listing everything was 1.5 MB of HTML)."""
     name = gaz.by_code[p].name
     units: dict[str, dict[str, Article]] = defaultdict(dict)  # unit → articles by id (no list scans)
     for a in arts:
@@ -488,6 +574,7 @@ def province_page(p: str, arts: list[Article], gaz) -> str:
                 units[r.code][a.id] = a
                 if r.county and r.prefecture:
                     units[gaz.by_code[r.code].parent][a.id] = a
+    files = {}
     out = [front_matter({"title": name, "feed": f"feeds/province/{p}.xml", "feed_title": f"政协文库 · {name}"}), f"# {escape_md(name)}\n",
            f"共 {len(arts)} 篇文章。{_feed_link(f'../feeds/province/{p}.xml')}\n"]
     sub = sorted((c for c in units if c != p), key=lambda c: c)
@@ -498,10 +585,41 @@ def province_page(p: str, arts: list[Article], gaz) -> str:
             indent = "　" if d.level == "county" and d.parent != p else ""
             out.append(f"| {indent}[{escape_md(d.name)}](#c{c}) | {'地级' if d.level == 'prefecture' else '县级'} | {len(units[c])} |")
         out.append("")
-    out.append(f"## 全部文章 {{ #c{p} }}\n\n" + _article_list(arts, "../"))
-    for c in sub:
-        out.append(f"## {escape_md(gaz.by_code[c].name)} {{ #c{c} }}\n\n" + _article_list(units[c].values(), "../"))
-    return "\n".join(out)
+    for code, heading, listed in [(p, "全部文章", arts)] + [(c, gaz.by_code[c].name, list(units[c].values())) for c in sub]:
+        newest = _newest_first(listed)
+        out.append(f"## {escape_md(heading)} {{ #c{code} }}\n\n" + _article_list(newest[:PROVINCE_SECTION_LISTED], "../", ordered=True))
+        if len(newest) > PROVINCE_SECTION_LISTED:
+            out.append(f"以上为最新 {PROVINCE_SECTION_LISTED} 篇。{md_link(f'查看全部 {len(newest)} 篇', f'list-{code}.md')}\n")
+            label = name if code == p else f"{gaz.by_code[code].name}（{name}）"
+            files.update(_list_pages(f"regions/list-{code}", f"{label}：全部文章",
+                                     f"{md_link(f'返回{name}', f'{p}.md#c{code}')}", newest, REGION_LIST_PER_PAGE))
+    files[f"regions/{p}.md"] = "\n".join(out)
+    return files
+
+
+REGION_LIST_PER_PAGE = 500   # article links per page of a region's full list
+
+
+def _list_pages(base: str, title: str, intro: str, newest: list[Article], per_page: int,
+                extra_front_matter: dict | None = None) -> dict[str, str]:
+    """``<base>.md`` listing ``newest`` (already newest first), continued on ``<base>-2.md`` … when it
+    holds more than ``per_page`` articles; every page links all the others."""
+    pages = _chunks(newest, per_page)
+    stem = base.rsplit("/", 1)[1]
+    names = [f"{stem}.md"] + [f"{stem}-{k}.md" for k in range(2, len(pages) + 1)]
+    folder = base.rsplit("/", 1)[0]
+    files = {}
+    for k, (page_name, page) in enumerate(zip(names, pages), 1):
+        page_title = title if k == 1 else f"{title}（第 {k} 页）"
+        pager = ""
+        if len(pages) > 1:
+            pager = "页：" + " · ".join(escape_md(f"第 {j} 页") if j == k else md_link(f"第 {j} 页", other)
+                                       for j, other in enumerate(names, 1)) + "\n\n"
+        body = _article_list(page, "../", ordered=True) if page else "暂无文章。\n"
+        files[f"{folder}/{page_name}"] = (front_matter({"title": page_title, **(extra_front_matter or {})})
+                                          + f"# {escape_md(page_title)}\n\n{intro}\n\n" + pager + body
+                                          + ("\n" + pager if pager and page else ""))
+    return files
 
 
 def topic_pages(articles: list[Article]) -> dict[str, str]:
@@ -517,7 +635,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
     for t, desc in tax.descriptions:
         lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
         files.update(_topic_pages(t, desc, by_topic.get(t, [])))
-    lines.append("\n## 未分类\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
+    lines.append("\n## 未分类 { #untagged }\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
     return files
 
@@ -529,22 +647,9 @@ def _topic_pages(topic: str, desc: str, arts: list[Article]) -> dict[str, str]:
     """``topics/<slug>.md``, newest first; a topic of more than ``TOPIC_PER_PAGE`` articles continues on
     ``topics/<slug>-2.md`` … (at 10,000 seeds a topic's single page had grown to 1.7 MB of HTML)."""
     slug = topic_slug(topic)
-    pages = _chunks(_newest_first(arts), TOPIC_PER_PAGE)
-    names = [f"{slug}.md"] + [f"{slug}-{k}.md" for k in range(2, len(pages) + 1)]
     feed = f"feeds/topic/{slug}.xml"
-    files = {}
-    for k, (name, page) in enumerate(zip(names, pages), 1):
-        title = topic if k == 1 else f"{topic}（第 {k} 页）"
-        pager = ""
-        if len(pages) > 1:
-            pager = "页：" + " · ".join(escape_md(f"第 {j} 页") if j == k else md_link(f"第 {j} 页", other)
-                                       for j, other in enumerate(names, 1)) + "\n\n"
-        body = _article_list(page, "../") if page else "暂无文章。\n"
-        files[f"topics/{name}"] = (front_matter({"title": title, "feed": feed, "feed_title": f"政协文库 · 主题：{topic}"})
-                                   + f"# {escape_md(title)}\n\n{escape_md(desc)}\n\n"
-                                   + f"共 {len(arts)} 篇文章。{_feed_link(f'../{feed}')}\n\n" + pager + body
-                                   + ("\n" + pager if pager and page else ""))
-    return files
+    return _list_pages(f"topics/{slug}", topic, f"{escape_md(desc)}\n\n共 {len(arts)} 篇文章。{_feed_link(f'../{feed}')}",
+                       _newest_first(arts), TOPIC_PER_PAGE, {"feed": feed, "feed_title": f"政协文库 · 主题：{topic}"})
 
 
 SOURCES_PER_PAGE = 200   # source files listed per page of sources/

@@ -201,18 +201,49 @@ def test_long_indexes_are_split_into_pages(monkeypatch):
     assert sorted(i for ids in per_page for i in ids) == sorted(a.id for a in kept)
 
 
-def test_tag_index_names_every_article_by_its_title(seed_build, articles):
-    """Material's tag index (tags/ and tags.json) lists each article under its title, never "None"."""
-    import html as htmlmod
-    import re
-
+def test_tags_json_names_every_article_by_its_title(seed_build, articles):
+    """Material's tag export (tags.json) lists each article under its title, never "None"."""
     titles = {a["url"]: a["title"] for a in articles}
     mappings = json.loads((seed_build / "site" / "tags.json").read_text(encoding="utf-8"))["mappings"]
     listed = {m["item"]["url"]: m["item"]["title"] for m in mappings if m["item"]["url"].startswith("a/")}
-    assert listed == titles
-    page = (seed_build / "site" / "tags" / "index.html").read_text(encoding="utf-8")
-    shown = {htmlmod.unescape(t).strip() for t in re.findall(r"<a href=\.\./a/[0-9a-f]+/>([^<]*)</a>", page)}
-    assert shown == set(titles.values()) and "None" not in shown
+    assert listed == titles and "None" not in listed.values()
+
+
+def _resolves(site, page_dir: str, href: str) -> bool:
+    """Does a relative link of a built page lead to a page of the site (and its anchor, if any)?"""
+    import posixpath
+
+    path, _, anchor = href.partition("#")
+    target = site / posixpath.normpath(posixpath.join(page_dir, path)) / "index.html"
+    if not target.is_file():
+        return False
+    return not anchor or re.search(rf"id=\"?{re.escape(anchor)}[\s>\"]", target.read_text(encoding="utf-8")) is not None
+
+
+def test_tag_chips_and_the_tag_index_lead_to_region_and_topic_pages(seed_build, articles):
+    """Each tag chip links to the region or topic page of its tag (province page, at the county's
+    section); the tag index lists every tag, every level of it, with its number of articles."""
+    import html as htmlmod
+    from collections import Counter
+
+    site = seed_build / "site"
+    counts: Counter = Counter()
+    for rec in articles:
+        page = (site / rec["url"] / "index.html").read_text(encoding="utf-8")
+        chips = re.findall(r"<a class=md-tag href=([^ >]+)>([^<]+)</a>", re.search(r"<nav class=md-tags>(.*?)</nav>", page).group(1))
+        names = [htmlmod.unescape(n) for _, n in chips]
+        assert any(n.startswith("地区/") for n in names) and any(n.startswith("主题/") for n in names), rec["url"]
+        for href, _ in chips:
+            assert _resolves(site, rec["url"], href), (rec["url"], href)
+        counts.update({"/".join(n.split("/")[:i]) for n in names for i in range(2, n.count("/") + 2)})
+    assert counts["地区/重庆市/长寿区"] == 1 and counts["地区/重庆市"] >= 4
+    index = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<a href=([^ >]+)>([^<]+)</a>（(\d+)）", index)
+    assert len(listed) == len(counts)
+    for href, name, n in listed:
+        assert _resolves(site, "tags/", href), href
+        assert sum(1 for tag, c in counts.items() if tag.endswith("/" + name) and c == int(n)) >= 1, (name, n)
+    assert len(index.encode()) < 40_000   # tags and counts, not every article again
 
 
 def test_data_page_describes_every_field_and_column(seed_build, articles):
@@ -328,6 +359,37 @@ def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
             assert (f"]({other})" in text) == (j != k), (name, other)
         page_dir = out / "site" / "topics" / name[:-3]
         assert (page_dir / "index.html").is_file()
+    assert listed == expected
+
+
+def test_long_province_sections_continue_on_list_pages(tmp_path, monkeypatch, articles):
+    """A province page shows the newest PROVINCE_SECTION_LISTED articles of each section (its
+    anchors stay where tag chips and article pages link) and links the full list, paged on
+    regions/list-<code>.md …: every article of the province once, newest first; the site builds."""
+    from cppcc_archive import write
+
+    monkeypatch.setattr(write, "PROVINCE_SECTION_LISTED", 1)
+    monkeypatch.setattr(write, "REGION_LIST_PER_PAGE", 2)
+    out = tmp_path / "out"
+    assert run_build(SEEDS, out) == 0
+    docs = out / "docs" / "regions"
+    province = (docs / "500000.md").read_text(encoding="utf-8")
+    sections = province.split("\n## ")[1:]
+    assert sections[0].startswith("全部文章 { #c500000 }")
+    for section in sections:
+        assert len(re.findall(r"\]\(\.\./a/[0-9a-f]{12}\.md\)", section)) == 1
+    assert "[查看全部 4 篇](list-500000.md)" in sections[0]
+    expected = [a["id"] for a in sorted((a for a in articles if any(r["code"].startswith("50") for r in a["regions"])),
+                                        key=lambda a: (a["date"] or "", a["id"]), reverse=True)]
+    assert len(expected) == 4
+    names = ["list-500000.md", "list-500000-2.md"]
+    listed = []
+    for k, name in enumerate(names, 1):
+        text = (docs / name).read_text(encoding="utf-8")
+        listed += re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", text)
+        assert "](500000.md#c500000)" in text
+        assert (f"]({names[2 - k]})" in text) and (f"]({name})" not in text)
+        assert (out / "site" / "regions" / name[:-3] / "index.html").is_file()
     assert listed == expected
 
 
