@@ -138,8 +138,13 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     sink = write.DirectorySink(staging)
     raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
     del results   # write_site empties raw_texts as it goes
+    name_keys = None
+    if cache_dir is not None:
+        from .cache import code_version
+
+        name_keys = cache_dir / code_version() / "name-order.json"
     write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
-                     seeds_url=seeds_url)
+                     seeds_url=seeds_url, name_keys=name_keys)
     stages("pages")
     tags = sorted({t for a in articles for t in write.tags_for(a)})
     # From here on the exports need records, not articles: each article is

@@ -334,6 +334,33 @@ def test_long_name_lists_are_sorted_by_pinyin_in_a_worker():
     assert ordered == sorted(names, key=write.pinyin_order)
 
 
+def test_name_order_keys_are_kept_between_builds(tmp_path, monkeypatch):
+    """The people index's sort keys are stored in the pipeline cache: a rebuild computes only the
+    names it has not seen, gives the same order, and keys made by another pypinyin are not used."""
+    import random
+
+    from cppcc_archive import write
+
+    rng = random.Random(11)
+    names = sorted({"".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(3)) for _ in range(300)})
+    keys_file = tmp_path / "cache" / "name-order.json"
+    assert write._in_pinyin_order(names, keys_file) == sorted(names, key=write.pinyin_order)
+    assert set(json.loads(keys_file.read_text(encoding="utf-8"))["keys"]) == set(names)
+    made = []
+    real = write._pinyin_keys
+    monkeypatch.setattr(write, "_pinyin_keys", lambda _, new: made.append(list(new)) or real(_, new))
+    later = names[:250] + ["曾庆红", "单霁翔"]
+    assert write._in_pinyin_order(later, keys_file) == sorted(later, key=write.pinyin_order)
+    assert made == [["曾庆红", "单霁翔"]]
+    stored = json.loads(keys_file.read_text(encoding="utf-8"))
+    assert set(stored["keys"]) == set(later)
+    stored["pypinyin"] = "0.1"
+    keys_file.write_text(json.dumps(stored), encoding="utf-8")
+    made.clear()
+    write._in_pinyin_order(later[:5], keys_file)
+    assert made == [later[:5]]
+
+
 def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
     """A topic with more articles than a page holds continues on topics/<slug>-2.md …: every article
     once, newest first, the pages linking each other, and the site builds (strict) with them."""
