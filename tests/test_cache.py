@@ -36,7 +36,8 @@ def test_code_version_changes_the_key():
 
 
 def cache_entries(out) -> list:
-    return sorted(p.name for p in (out / ".cache" / "pipeline").rglob("*") if p.is_file())
+    """The per-seed entries (the version folder also holds the people index's name-order.json)."""
+    return sorted(p.name for p in (out / ".cache" / "pipeline").glob("*/*/*") if p.is_file())
 
 
 def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
@@ -45,6 +46,7 @@ def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
     assert run_build(seeds_copy, out, "--no-site") == 0
     first = cache_entries(out)
     assert len(first) == len(list(seeds_copy.glob("*.txt")))
+    assert (out / ".cache" / "pipeline" / cache.code_version() / "name-order.json").is_file()
     edited, removed = sorted(seeds_copy.glob("*.txt"))[:2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
     removed.unlink()
