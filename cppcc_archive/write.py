@@ -108,6 +108,7 @@ def tag_target(tag: str) -> str | None:
     return page if code == province_code(code) else f"{page}#c{code}"
 
 
+@functools.lru_cache(maxsize=None)
 def tag_url(tag: str) -> str | None:
     """``tag_target`` as a site URL (directory URLs), for the tag chips MkDocs renders."""
     target = tag_target(tag)

@@ -54,6 +54,20 @@ def test_sorted_and_unique(gaz):
     assert len(set(codes)) == len(codes)
 
 
+def test_every_division_has_its_own_tag(gaz):
+    # Tags (甘肃省/张掖市/甘州区) link to the division's section of its province page (write.tag_target);
+    # two divisions with one tag path would send one of them to the other's section.
+    from cppcc_archive.tag.regions import region_tag, to_region
+    from cppcc_archive.write import tag_target
+
+    paths = Counter(region_tag(to_region(code, gaz)) for code in gaz.by_code)
+    assert paths.most_common(1)[0][1] == 1
+    assert tag_target("地区/甘肃省/张掖市/甘州区") == "regions/620000.md#c620702"
+    assert tag_target("地区/重庆市/长寿区") == "regions/500000.md#c500115"
+    assert tag_target("地区/甘肃省") == "regions/620000.md"
+    assert tag_target("地区/火星") is None and tag_target("主题/不存在") is None
+
+
 def test_special_administrative_regions_and_taiwan(gaz):
     for code, short in (("810000", "香港"), ("820000", "澳门"), ("710000", "台湾")):
         div = gaz[code]
