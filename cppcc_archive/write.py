@@ -94,7 +94,7 @@ def tag_target(tag: str) -> str | None:
 
     A region is its province's page, at the section of the prefecture or county; a topic is its
     topic page.  Tag chips and the tag index link there rather than to a list of every article
-    under every tag (4.4 MB of HTML at 10,000 seed files, repeating the region and topic pages).
+    under every tag (9.4 MB of HTML at 10,000 seed files, repeating the region and topic pages).
     """
     if tag in _SPECIAL_TAG_TARGETS:
         return _SPECIAL_TAG_TARGETS[tag]
