@@ -53,6 +53,24 @@ def test_home_article_region_topic(page, site_url, articles):
     assert set(page.requested_hosts) == {urlparse(site_url).netloc}, page.requested_hosts
 
 
+def test_tag_chip_and_tag_index_lead_to_the_county_section(page, site_url, articles):
+    """A reader clicks an article's region tag and lands on the county's section of its province
+    page; from the tag index, a county tag leads to the same section."""
+    art = next(a for a in articles if a["regions"] and a["regions"][0]["code"] == "500115")   # 长寿区
+    page.goto(site_url + art["url"])
+    page.locator("nav.md-tags a", has_text="地区/重庆市/长寿区").click()
+    page.wait_for_url("**/regions/500000/#c500115")
+    section = page.locator("h2#c500115")
+    assert section.is_visible() and section.inner_text().startswith("长寿区")
+    assert page.locator(f"article a[href$='/a/{art['id']}/']").count() >= 1
+    page.click("nav >> text=标签")
+    page.wait_for_url("**/tags/")
+    assert page.locator("article li li", has_text="长寿区").first.inner_text() == "长寿区（1）"   # under 重庆市
+    page.locator("article a", has_text="长寿区").first.click()
+    page.wait_for_url("**/regions/500000/#c500115")
+    assert set(page.requested_hosts) == {urlparse(site_url).netloc}, page.requested_hosts
+
+
 def test_search_for_a_chinese_word(page, site_url, articles):
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
