@@ -41,7 +41,9 @@ def _own_peak_kb() -> int:
 
 def index(articles_json: Path, root: Path, jobs: int | None = None) -> int:
     """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers."""
-    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root))
+    # The postings spill into the tree being built: a build killed meanwhile leaves them in its
+    # staging tree, which the next build removes.
+    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root), scratch=root)
     return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 

@@ -838,13 +838,19 @@ def _read_name_keys(keys_file: Path | None) -> dict[str, list]:
         return {}
     if not isinstance(data, dict) or data.get("pypinyin") != _pypinyin_version() or not isinstance(data.get("keys"), dict):
         return {}
-    return data["keys"]
+    # A key is [syllables, toned syllables, name]; anything else (a damaged file) is made again.
+    return {name: key for name, key in data["keys"].items()
+            if isinstance(key, list) and len(key) == 3 and key[2] == name
+            and all(isinstance(k, list) and all(isinstance(x, str) for x in k) for k in key[:2])}
 
 
 def _write_name_keys(keys_file: Path, keys: dict[str, list]) -> None:
+    # A temporary name of this process's own: a --serve loop and a manual build may share the cache.
+    tmp = keys_file.with_name(f".{keys_file.name}.{os.getpid()}.tmp")
     try:
         keys_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(keys_file, json.dumps({"pypinyin": _pypinyin_version(), "keys": keys}, ensure_ascii=False))
+        tmp.write_text(json.dumps({"pypinyin": _pypinyin_version(), "keys": keys}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, keys_file)
     except OSError:
         pass   # a cache that cannot be written only costs time
 

@@ -354,6 +354,12 @@ def test_name_order_keys_are_kept_between_builds(tmp_path, monkeypatch):
     assert made == [["曾庆红", "单霁翔"]]
     stored = json.loads(keys_file.read_text(encoding="utf-8"))
     assert set(stored["keys"]) == set(later)
+    stored["keys"][later[0]] = "damaged"
+    stored["keys"][later[1]] = [[], [], "another name"]
+    keys_file.write_text(json.dumps(stored), encoding="utf-8")
+    made.clear()
+    assert write._in_pinyin_order(later[:5], keys_file) == sorted(later[:5], key=write.pinyin_order)
+    assert made == [later[:2]]   # damaged keys are made again, never trusted
     stored["pypinyin"] = "0.1"
     keys_file.write_text(json.dumps(stored), encoding="utf-8")
     made.clear()
@@ -418,6 +424,11 @@ def test_long_province_sections_continue_on_list_pages(tmp_path, monkeypatch, ar
         assert (f"]({names[2 - k]})" in text) and (f"]({name})" not in text)
         assert (out / "site" / "regions" / name[:-3] / "index.html").is_file()
     assert listed == expected
+    # A section of exactly PROVINCE_SECTION_LISTED articles is whole: no link, no list page.
+    monkeypatch.setattr(write, "PROVINCE_SECTION_LISTED", 4)
+    assert run_build(SEEDS, out, "--no-site") == 0
+    assert "查看全部" not in (docs / "500000.md").read_text(encoding="utf-8")
+    assert not list(docs.glob("list-*.md"))
 
 
 def test_large_archive_report_lists_the_files_that_need_a_look(tmp_path, monkeypatch, report):

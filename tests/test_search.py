@@ -125,11 +125,20 @@ def test_every_term_of_every_document_is_found(articles):
     assert checked > 200
 
 
-def test_postings_match_a_plain_count_of_each_document(articles):
+def _utf16_units(text: str) -> list[str]:
+    """The text as JavaScript sees it: one string per UTF-16 code unit (astral characters as two)."""
+    raw = text.encode("utf-16-le", "surrogatepass")
+    return [chr(raw[i] | raw[i + 1] << 8) for i in range(0, len(raw), 2)]
+
+
+@pytest.mark.parametrize("length", [300, 3000])   # short texts sort their units, long ones scatter them
+def test_postings_match_a_plain_count_of_each_document(articles, length):
     # The indexer counts with numpy over UTF-16 code units, spills key ranges to disk and merges
-    # the workers' parts; here each posting is recounted the plain way, character by character,
-    # over real seed text: every term's documents and impact bytes, lists and bitsets alike.
-    recs = search.synthetic_records(articles, 120, length=300)
+    # the workers' parts; here each posting is recounted the plain way, code unit by code unit,
+    # over real seed text (plus astral characters and Latin words): every term of the index,
+    # nothing more, with its documents and impact bytes, lists and bitsets alike.
+    recs = search.synthetic_records(articles, 120, length=length)
+    recs[7] = dict(recs[7], title="𠀀政协GDP", text="𠀀𠀁政协委员 5G 与 GDP；" + recs[7]["text"])
     ix = Index(build_search_files(recs, jobs=2))
     order = search._sort_records(recs)
     avgdl = sum(len(r["text"]) for r in order) / len(order)
@@ -138,21 +147,43 @@ def test_postings_match_a_plain_count_of_each_document(articles):
         row = search._impact_row(len(r["text"]), avgdl)
         tf: dict[str, int] = {}
         for source, weight in ((r["text"], 1), (r["title"], search.TITLE_WEIGHT)):
-            for pair in (source[i:i + 2] for i in range(len(source) - 1)):
-                if search._CJK[ord(pair[0])] and search._CJK[ord(pair[1])]:
-                    tf[pair] = tf.get(pair, 0) + weight
+            units = _utf16_units(source)
+            for first, second in zip(units, units[1:]):
+                if search._CJK[ord(first)] and search._CJK[ord(second)]:
+                    tf[first + second] = tf.get(first + second, 0) + weight
+            for word in search._words(source):
+                tf[word] = tf.get(word, 0) + weight
         for term, count in tf.items():
             expected.setdefault(term, {})[d] = row[min(count, 64)]
-        in_title = {c for c in r["title"] if search._UNI[ord(c)]}
-        for c in in_title | {c for c in r["text"] if search._UNI[ord(c)]}:
+        in_title = {c for c in _utf16_units(r["title"]) if search._UNI[ord(c)]}
+        for c in in_title | {c for c in _utf16_units(r["text"]) if search._UNI[ord(c)]}:
             expected.setdefault(c, {})[d] = row[1 + search.TITLE_WEIGHT] if c in in_title else row[1]
+    # The index reads a term back from its UTF-16 bytes: a surrogate pair becomes one character.
+    expected = {t.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass"): v for t, v in expected.items()}
+    indexed = {term for k in range(1 << ix.bits) for term in ix.shard(k)}
+    assert indexed == set(expected)
     bitsets = 0
     for term, want in expected.items():
         df, data = ix.entry(term)
         docs, imps = ix.postings(term, df, data)
         assert dict(zip(docs, imps)) == want, term
         bitsets += df * 2 > (len(order) + 7) // 8
-    assert len(expected) > 1000 and bitsets > 100
+    assert bitsets > 100 and {"5g", "gdp", "𠀀", "𠀁"} <= indexed   # an astral character is a surrogate-pair term
+
+
+def test_postings_spill_into_the_tree_being_built(seed_build, tmp_path, monkeypatch):
+    """The indexer spills its postings into the tree it builds (the build's staging tree, which the next
+    build removes if this one is killed), not into the system's temporary folder, and removes them."""
+    from cppcc_archive import indexer
+
+    spills = []
+    real = search._invert
+    monkeypatch.setattr(search, "_invert", lambda *a: spills.append(Path(a[4])) or real(*a))
+    root = tmp_path / "staging"
+    root.mkdir()
+    indexer.index(seed_build / "articles.json", root, jobs=1)
+    assert len(spills) == 1 and spills[0].parent == root and spills[0].name.startswith(".search-spill-")
+    assert sorted(p.name for p in root.iterdir()) == ["search"]
 
 
 def test_ranking_on_small_records(small):
