@@ -27,15 +27,19 @@ PACKAGE = Path(__file__).resolve().parent
 PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml")
 
 
-def _library_versions() -> str:
+def library_version(name: str) -> str:
+    """The installed version of a distribution, or "-" when it is not installed."""
     from importlib import metadata
 
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _library_versions() -> str:
     out = [f"python {sys.version_info[0]}.{sys.version_info[1]}"]
-    for name in PHASE1_LIBRARIES:
-        try:
-            out.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name} -")
+    out += [f"{name} {library_version(name)}" for name in PHASE1_LIBRARIES]
     return "\n".join(out)
 
 
@@ -58,8 +62,13 @@ def key(data: bytes, name: str, curation: Optional[dict]) -> str:
     return h.hexdigest()
 
 
+def version_dir(cache_dir: Path) -> Path:
+    """This code version's folder of the cache: its entries, and files kept beside them."""
+    return cache_dir / code_version()
+
+
 def _path(cache_dir: Path, k: str) -> Path:
-    return cache_dir / code_version() / k[:2] / f"{k}.pickle"
+    return version_dir(cache_dir) / k[:2] / f"{k}.pickle"
 
 
 def load(cache_dir: Path, k: str):
@@ -98,7 +107,7 @@ def sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
     ``older_than`` (a time.time() value: the build's start), so that entries a concurrent build (a
     ``--serve`` loop beside a manual build) has just stored survive; returns how many went."""
     gone = 0
-    root = cache_dir / code_version()
+    root = version_dir(cache_dir)
     if not root.is_dir():
         return 0
     for sub in root.iterdir():

@@ -140,9 +140,9 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     del results   # write_site empties raw_texts as it goes
     name_keys = None
     if cache_dir is not None:
-        from .cache import code_version
+        from .cache import version_dir
 
-        name_keys = cache_dir / code_version() / "name-order.json"
+        name_keys = version_dir(cache_dir) / "name-order.json"
     write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
                      seeds_url=seeds_url, name_keys=name_keys)
     stages("pages")

@@ -226,7 +226,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append("本文开头缺失：来源文本从句子中间开始。")
     elif body and part == 0 and d.led and _starts_mid_sentence(body[0]):
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
-    if body and body[-1][-1:] not in "。！？”’）」』…—》":
+    if body and body[-1][-1:] not in _SENTENCE_END:
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
     gaps = interrupted_paragraphs(body)
     if gaps:
@@ -423,7 +423,7 @@ def _collect(done, results: list, used_keys: set, progress) -> None:
 def _cache_is_warm(cache_dir) -> bool:
     from . import cache
 
-    return (Path(cache_dir) / cache.code_version()).is_dir()
+    return cache.version_dir(Path(cache_dir)).is_dir()
 
 
 def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
@@ -499,14 +499,7 @@ def jaccard(a: array, b: array) -> float:
     return common / (union - common)
 
 
-def _fingerprints_of(r: SeedResult) -> list[array]:
-    """The phase-1 fingerprints of a result's articles (made again if it carries none)."""
-    if len(r.fingerprints) == len(r.articles):
-        return r.fingerprints
-    return [fingerprints(a.text) for a in r.articles]
-
-
-def near_duplicates(articles: list[Article], prints: Optional[list[array]] = None) -> dict[str, str]:
+def near_duplicates(articles: list[Article], prints: list[array]) -> dict[str, str]:
     """Map a duplicate article's id to the id of the article kept (the first by file and part).
 
     Texts are compared in simplified script, so a traditional copy of a
@@ -517,8 +510,7 @@ def near_duplicates(articles: list[Article], prints: Optional[list[array]] = Non
     sentence sets is at least 0.8.  Paragraphs shared with many other
     articles do not make two articles candidates unless a whole band matches.
     """
-    if prints is None:
-        prints = [fingerprints(a.text) for a in articles]
+    assert len(prints) == len(articles), "one fingerprint per article (made in phase 1)"
     order = sorted(range(len(articles)), key=lambda i: (articles[i].source_file, articles[i].part))
     rank = {i: r for r, i in enumerate(order)}
     buckets: dict[tuple, list[int]] = {}
@@ -553,7 +545,7 @@ def near_duplicates(articles: list[Article], prints: Optional[list[array]] = Non
 def assemble(results: list[SeedResult]) -> tuple[list[Article], dict]:
     """Whole-corpus step: drop near-duplicates (listing them in also_in) and build the report."""
     articles = [a for r in results for a in r.articles]
-    dup = near_duplicates(articles, [f for r in results for f in _fingerprints_of(r)])
+    dup = near_duplicates(articles, [f for r in results for f in r.fingerprints])
     by_id = {a.id: a for a in articles}
     also: dict[str, list[str]] = {}
     for d, keep in dup.items():

@@ -280,6 +280,12 @@ def _bitset(docs, nbytes: int) -> bytes:
     return np.packbits(flags, bitorder="little").tobytes()
 
 
+def _doc_numbers(docnums: np.ndarray, width: int, nbytes: int) -> bytes:
+    """A posting list's document numbers (``width``-byte little-endian values): as they are when that
+    is no larger than a bitset of ``nbytes``, else as the bitset (``posting_doc_bytes`` tells which)."""
+    return docnums.tobytes() if len(docnums) * width <= nbytes else _bitset(docnums, nbytes)
+
+
 def posting_doc_bytes(df: int, n: int, w: int) -> int:
     """Bytes of the document numbers of a posting list of ``df`` documents (a list or a bitset)."""
     return df * w if df * w <= (n + 7) // 8 else (n + 7) // 8
@@ -473,9 +479,7 @@ def _encode_cjk_terms(packed: np.ndarray, width: int, nbytes: int):
     for key, a, b in zip(keys[starts].tolist(), starts.tolist(), ends.tolist()):
         lo, hi = key & 0xFFFF, key >> 16
         term = chr(key) if hi == 0 else chr(lo) + chr(hi)
-        df = b - a
-        docs = docnums[a:b].tobytes() if df * width <= nbytes else _bitset(docnums[a:b], nbytes)
-        yield (key * HASH_MUL) & 0xFFFFFFFF, term, df, docs + impacts[a:b].tobytes()
+        yield (key * HASH_MUL) & 0xFFFFFFFF, term, b - a, _doc_numbers(docnums[a:b], width, nbytes) + impacts[a:b].tobytes()
 
 
 def _term_postings(parts: list, n: int, width: int):
@@ -499,9 +503,7 @@ def _term_postings(parts: list, n: int, width: int):
     while words:
         term, raw = words.popitem()
         docnums = (np.frombuffer(raw, dtype="<u4") & 0xFFFFFF).astype("<u2" if width == 2 else "<u4")
-        df = len(docnums)
-        docs = docnums.tobytes() if df * width <= nbytes else _bitset(docnums, nbytes)
-        yield _fnv(term), term, df, docs + raw[3::4]
+        yield _fnv(term), term, len(docnums), _doc_numbers(docnums, width, nbytes) + raw[3::4]
 
 
 def build_search_files(records: list[dict], jobs: int | None = None, emit=None,

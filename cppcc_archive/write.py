@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 from urllib.parse import quote
 
+from .cache import library_version
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .tag.gazetteer import load_gazetteer
@@ -819,15 +820,6 @@ def _in_pinyin_order(names: list[str], keys_file: Path | None = None) -> list[st
     return sorted(names, key=known.__getitem__)
 
 
-def _pypinyin_version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("pypinyin")
-    except metadata.PackageNotFoundError:
-        return "-"
-
-
 def _read_name_keys(keys_file: Path | None) -> dict[str, list]:
     """Sort keys stored by an earlier build, if they were made by this pypinyin (else none)."""
     if keys_file is None:
@@ -836,7 +828,7 @@ def _read_name_keys(keys_file: Path | None) -> dict[str, list]:
         data = json.loads(keys_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("pypinyin") != _pypinyin_version() or not isinstance(data.get("keys"), dict):
+    if not isinstance(data, dict) or data.get("pypinyin") != library_version("pypinyin") or not isinstance(data.get("keys"), dict):
         return {}
     # A key is [syllables, toned syllables, name]; anything else (a damaged file) is made again.
     return {name: key for name, key in data["keys"].items()
@@ -849,7 +841,7 @@ def _write_name_keys(keys_file: Path, keys: dict[str, list]) -> None:
     tmp = keys_file.with_name(f".{keys_file.name}.{os.getpid()}.tmp")
     try:
         keys_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps({"pypinyin": _pypinyin_version(), "keys": keys}, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(json.dumps({"pypinyin": library_version("pypinyin"), "keys": keys}, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, keys_file)
     except OSError:
         pass   # a cache that cannot be written only costs time
