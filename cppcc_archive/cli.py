@@ -135,16 +135,21 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     if staging.exists():
         shutil.rmtree(staging)
     # Files go to disk as they are made: the build never holds the whole site in memory.
-    sink = write.DirectorySink(staging)
+    # Files the published tree already holds byte for byte are linked from it, not written again.
+    previous = docs if docs.is_dir() else None
+    sink = write.DirectorySink(staging, previous)
     raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
+    seed_keys = {r.name: r.key for r in results if r.key}
     del results   # write_site empties raw_texts as it goes
-    name_keys = None
+    name_keys = ledger = None
     if cache_dir is not None:
         from .cache import version_dir
+        from .pagecache import LEDGER, PageLedger
 
         name_keys = version_dir(cache_dir) / "name-order.json"
-    write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered, jobs=jobs,
-                     seeds_url=seeds_url, name_keys=name_keys)
+        ledger = PageLedger.load(version_dir(cache_dir) / LEDGER, previous, seed_keys)
+    page_entries = write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered,
+                                    jobs=jobs, seeds_url=seeds_url, name_keys=name_keys, ledger=ledger)
     stages("pages")
     tags = sorted({t for a in articles for t in write.tags_for(a)})
     # From here on the exports need records, not articles: each article is
@@ -165,7 +170,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     from .indexer import run_indexer
 
     pipeline_rss = _peak_rss_kb()
-    indexer_rss = run_indexer(staging / "articles.json", staging, jobs)
+    indexer_rss = run_indexer(staging / "articles.json", staging, jobs, previous=previous)
     stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
@@ -177,6 +182,10 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     if paths["export_dir"] is not None:
         for rel in ("articles.json", "report.json"):
             write.copy_atomic(docs / rel, paths["export_dir"] / rel)
+    if ledger is not None:
+        from .pagecache import save
+
+        save(version_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
     stages("publish")
     t1 = time.perf_counter()
     _write_build_stats(paths["cache"].parent / "last-build.json", {

@@ -39,15 +39,18 @@ def _own_peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def index(articles_json: Path, root: Path, jobs: int | None = None) -> int:
-    """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers."""
+def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None) -> int:
+    """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers.
+
+    ``previous``: the tree the last build published; index files it holds unchanged are linked
+    from it (see ``DirectorySink``)."""
     # The postings spill into the tree being built: a build killed meanwhile leaves them in its
     # staging tree, which the next build removes.
-    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root), scratch=root)
+    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root, previous), scratch=root)
     return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
-def run_indexer(articles_json: Path, root: Path, jobs: int | None = None) -> int:
+def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None) -> int:
     """Run the indexer as a separate process; returns its peak RSS in KB.
 
     When the interpreter cannot be started again (a build that dropped
@@ -55,11 +58,13 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None) -> int
     enter), the index is built in this process instead.
     """
     if not os.access(sys.executable, os.X_OK):
-        return index(Path(articles_json), Path(root), jobs)
+        return index(Path(articles_json), Path(root), jobs, previous)
     # -P: the current directory must not shadow this package with another copy.
     cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    if previous is not None:
+        cmd += ["--previous", str(Path(previous).resolve())]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
@@ -73,9 +78,11 @@ def main(argv=None) -> int:
     ap.add_argument("articles_json", type=Path)
     ap.add_argument("root", type=Path, help="the docs tree; the index goes to ROOT/search/")
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--previous", type=Path, default=None,
+                    help="the last published tree: index files it holds unchanged are hard-linked from it")
     args = ap.parse_args(argv)
     die_with_parent()   # a killed build takes its indexer with it
-    peak = index(args.articles_json, args.root, args.jobs)
+    peak = index(args.articles_json, args.root, args.jobs, args.previous)
     print(json.dumps({"peak_rss_kb": peak}))
     return 0
 

@@ -49,6 +49,9 @@ class SeedResult:
     # Sentence hashes of each article for near-duplicate detection, made here (in the workers,
     # and cached) rather than for the whole corpus at every build.
     fingerprints: list[array] = field(default_factory=list)
+    # The pipeline cache's key of this result ("" without a cache): it fixes the seed's articles,
+    # so a rebuild can tell which pages are unchanged (see ``pagecache``).
+    key: str = ""
 
 
 def article_id(source_file: str, part: int) -> str:
@@ -416,6 +419,7 @@ def _collect(done, results: list, used_keys: set, progress) -> None:
         results.append((index, result))
         if key:
             used_keys.add(key)
+            result.key = key
         if progress:
             progress()
 

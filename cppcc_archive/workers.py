@@ -42,8 +42,11 @@ def _call_shared(chunk):
     return fn(shared, chunk)
 
 
-def fork_map(fn, shared, chunks: list, jobs: int) -> list:
+def fork_map(fn, shared, chunks: list, jobs: int, meanwhile=None) -> list:
     """``[fn(shared, c) for c in chunks]`` in ``jobs`` forked workers, results in order.
+
+    ``meanwhile()``, when given, runs in this process while the workers work (they were forked
+    before it starts, so nothing it does reaches them).
 
     ``shared`` (the corpus, an index, a sink) reaches the workers by fork, so
     it is never pickled; only the chunks (ranges, path lists) and the results
@@ -58,6 +61,9 @@ def fork_map(fn, shared, chunks: list, jobs: int) -> list:
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                  initializer=die_with_parent) as ex:
-            return list(ex.map(_call_shared, chunks))
+            results = ex.map(_call_shared, chunks)   # every chunk submitted, every worker forked
+            if meanwhile is not None:
+                meanwhile()
+            return list(results)
     finally:
         _SHARED = ()

@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Iterable
@@ -274,13 +275,21 @@ class MemorySink(dict):
 
 class DirectorySink:
     """Writes each generated file under ``root`` as soon as it is rendered, so a build never
-    holds the whole site in memory.  Text is written as UTF-8 with ``\n`` line ends."""
+    holds the whole site in memory.  Text is written as UTF-8 with ``\n`` line ends.
 
-    def __init__(self, root: Path):
+    With ``previous`` (the tree the last build published), a file whose bytes are already there
+    is hard-linked from it instead of written.  A rebuild after a small edit then writes only what
+    changed, and removing the replaced tree afterwards frees almost nothing: at 10,000 seeds,
+    deleting 45,000 written files took 4.6 s, unlinking 45,000 links about 0.3 s.  The previous
+    tree is never written to (every build writes new files and swaps the tree in), so sharing its
+    files is safe."""
+
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = str(root)
+        self.previous = str(previous) if previous is not None else None
         self._dirs: set[str] = set()
 
-    def _path(self, rel: str) -> str:
+    def path(self, rel: str) -> str:
         path = os.path.join(self.root, rel)
         folder = os.path.dirname(path)
         if folder not in self._dirs:
@@ -289,18 +298,47 @@ class DirectorySink:
         return path
 
     def __call__(self, rel: str, content: str | bytes) -> None:
-        with open(self._path(rel), "wb") as fh:
-            fh.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        path = self.path(rel)
+        if self.previous is not None and self.reuse(rel, path, data):
+            return
+        with open(path, "wb") as fh:
+            fh.write(data)
+
+    def reuse(self, rel: str, path: str, data: bytes | None = None) -> bool:
+        """Hard-link the previous tree's ``rel`` to ``path`` when it is a regular file holding
+        ``data`` (``None``: whatever it holds, for a caller that checked it another way)."""
+        old = os.path.join(self.previous, rel)
+        try:
+            fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            return False
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return False
+            if data is not None:
+                if st.st_size != len(data):
+                    return False
+                with os.fdopen(os.dup(fd), "rb") as fh:
+                    if fh.read() != data:
+                        return False
+            os.link(old, path, follow_symlinks=False)
+        except OSError:   # another file system, or links not allowed: write it
+            return False
+        finally:
+            os.close(fd)
+        return True
 
     def stream(self, rel: str, chunks: Iterable[str]) -> None:
         """Write text given in pieces (a large export is never one string in memory)."""
-        with open(self._path(rel), "w", encoding="utf-8", newline="\n") as fh:
+        with open(self.path(rel), "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(chunks)
 
 
 def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
                site_url: str = "", entered: dict[str, str] | None = None, jobs: int = 1, seeds_url: str = "",
-               name_keys: Path | None = None) -> None:
+               name_keys: Path | None = None, ledger=None) -> dict[str, list]:
     """Render every generated page and hand each to ``sink(path, content)``.
 
     Article pages are most of the work; with ``jobs`` > 1 and a
@@ -308,6 +346,9 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     processes, each over a range of articles (the output is the same).
     With ``seeds_url``, pages link the original texts there and ``raw/`` is not written.
     ``name_keys``: where the people index keeps its sort keys between builds (see ``_in_pinyin_order``).
+    ``ledger`` (a ``pagecache.PageLedger``, with a ``DirectorySink``): article pages whose inputs
+    are unchanged are linked from the previous tree instead of rendered; returns this build's
+    record of the article pages for the next one (empty without a ledger).
     """
     by_source: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
@@ -321,56 +362,87 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         if raw is not None and not seeds_url:
             sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
     shards = source_shards(by_source)
-    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards)
-    _write_article_pages(sink, work, jobs)
-    for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards)):
-        for rel, content in group.items():
-            sink(rel, content)
-    for group in (dates_pages(articles), people_pages(articles, name_keys)):
-        for rel, content in group.items():
-            sink(rel, content)
-    sink("tags.md", tag_index_page(articles))
-    sink("report.md", report_page(report))
-    sink("data.md", data_page())
-    sink("stats.md", stats_page(articles))
-    sink("index.md", home_page(articles, home_template))
+    # Made before the article pages' workers start: its sort keys may come from a worker of its own,
+    # which is not forked while another pool runs.
+    people = people_pages(articles, name_keys)
+
+    def index_pages() -> None:
+        for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards),
+                      dates_pages(articles), people):
+            for rel, content in group.items():
+                sink(rel, content)
+        sink("tags.md", tag_index_page(articles))
+        sink("report.md", report_page(report))
+        sink("data.md", data_page())
+        sink("stats.md", stats_page(articles))
+        sink("index.md", home_page(articles, home_template))
+
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger)
+    return _write_article_pages(sink, work, jobs, meanwhile=index_pages)
 
 
 class _PageWork:
     """What rendering article pages needs; forked workers inherit it instead of receiving it."""
 
-    def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards):
+    def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards, ledger=None):
         self.articles, self.by_source, self.related = articles, by_source, related
         self.site_url, self.entered, self.seeds_url, self.shards = site_url, entered, seeds_url, shards
+        self.ledger = ledger
 
-    def page(self, i: int) -> tuple[str, str]:
+    def write(self, i: int, sink) -> list | None:
+        """Hand article ``i``'s page to ``sink``, or link it from the previous tree when its inputs
+        are unchanged (see ``pagecache``); returns its ledger entry (``None`` without a ledger)."""
         a = self.articles[i]
-        return f"a/{a.id}.md", article_page(a, self.by_source[a.source_file], self.related.of(i),
-                                            self.site_url, self.entered.get(a.id), self.seeds_url,
-                                            self.shards[a.source_file])
+        rel = f"a/{a.id}.md"
+        siblings, related = self.by_source[a.source_file], self.related.of(i)
+        entered, shard = self.entered.get(a.id), self.shards[a.source_file]
+        digest = None
+        if self.ledger is not None:
+            settings = (self.site_url, entered, self.seeds_url, shard)
+            digest = self.ledger.digest(a, [s.id for s in siblings], related, settings)
+            if digest and self.ledger.unchanged(a.id, rel, digest) and sink.reuse(rel, sink.path(rel)):
+                return self.ledger.entry(sink.path(rel), digest)
+        sink(rel, article_page(a, siblings, related, self.site_url, entered, self.seeds_url, shard))
+        return self.ledger.entry(sink.path(rel), digest) if digest else None
 
 
-def _write_article_range(shared: tuple, bounds: tuple[int, int]) -> int:
+def _write_article_range(shared: tuple, bounds: tuple[int, int]) -> dict[str, list]:
     work, sink = shared
+    entries = {}
     for i in range(*bounds):
-        sink(*work.page(i))
-    return bounds[1] - bounds[0]
+        entry = work.write(i, sink)
+        if entry is not None:
+            entries[work.articles[i].id] = entry
+    return entries
 
 
-def _write_article_pages(sink, work: _PageWork, jobs: int) -> None:
+def _write_article_pages(sink, work: _PageWork, jobs: int, meanwhile=lambda: None) -> dict[str, list]:
+    """Every article page, and ``meanwhile()`` (the index pages: this process renders them while
+    the workers render the article pages); returns the article pages' ledger entries (see
+    ``_PageWork.write``)."""
     n = len(work.articles)
     if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or not can_fork():
-        for i in range(n):
-            sink(*work.page(i))
-        return
+        entries = _write_article_range((work, sink), (0, n))
+        meanwhile()
+        return entries
     step = max(50, -(-n // (jobs * 8)))
-    done = sum(fork_map(_write_article_range, (work, sink), [(s, min(s + step, n)) for s in range(0, n, step)], jobs))
-    assert done == n
+    entries = {}
+    chunks = [(s, min(s + step, n)) for s in range(0, n, step)]
+    for part in fork_map(_write_article_range, (work, sink), chunks, jobs, meanwhile=meanwhile):
+        entries.update(part)
+    return entries
 
 
 def _link_to_article(a: Article, prefix: str) -> str:
-    date = f"（{a.date or a.date_text}）" if (a.date or a.date_text) else ""
-    return f"{md_link(safe_title(a.title), f'{prefix}a/{a.id}.md')}{escape_md(date)}"
+    return _article_link(a.id, a.title, a.date or a.date_text, prefix)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _article_link(article_id: str, title: str, date: str | None, prefix: str) -> str:
+    # An article is listed on about 20 pages (regions, topics, dates, people, related articles):
+    # at 10,000 seeds 390,000 links for 17,469 articles, 3.5 s when each was made afresh.
+    date = f"（{date}）" if date else ""
+    return f"{md_link(safe_title(title), f'{prefix}a/{article_id}.md')}{escape_md(date)}"
 
 
 def article_page(a: Article, siblings: list[Article], related: list[Article], site_url: str = "",
@@ -1081,8 +1153,17 @@ def publish_tree(staging: Path, docs: Path) -> None:
 
 
 def copy_atomic(src: Path, dst: Path) -> None:
+    """Put ``src``'s content at ``dst`` in one step: a hard link where the file system allows
+    (``articles.json`` is 242 MB at 10,000 seeds; nothing writes into a published file), else a copy."""
+    if dst.exists() and os.path.samefile(src, dst):
+        return   # linked by an earlier build (and rename() does nothing between two links of one file)
     tmp = dst.with_name(f".{dst.name}.tmp")
-    shutil.copyfile(src, tmp)
+    if os.path.lexists(tmp):
+        os.unlink(tmp)
+    try:
+        os.link(src, tmp)
+    except OSError:
+        shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
 
 
