@@ -175,7 +175,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
         # whole tree is swapped in one step.
-        _copy_handwritten(REPO / "docs", staging)
+        _copy_handwritten(REPO / "docs", staging, previous)
         write.publish_tree(staging, docs)
     else:
         write.publish(staging, docs)
@@ -273,9 +273,17 @@ def _recover(paths: dict) -> None:
         recover(target, target.parent / f".{target.name}.staging")
 
 
-def _copy_handwritten(src: Path, dst: Path) -> None:
-    """An --out build gets its own copy of the hand-written pages (never the generated ones)."""
-    from .write import GENERATED
+def _copy_handwritten(src: Path, dst: Path, previous: Path | None = None) -> None:
+    """An --out build gets its own copy of the hand-written pages (never the generated ones);
+    those the previous tree holds unchanged are linked from it, as generated files are."""
+    from .write import GENERATED, DirectorySink
+
+    reuse = DirectorySink(dst, previous) if previous is not None else None
+
+    def copy(s, d):
+        if reuse is not None and reuse.reuse(os.path.relpath(d, dst), str(d), Path(s).read_bytes()):
+            return d
+        return shutil.copy2(s, d)
 
     dst.mkdir(parents=True, exist_ok=True)
     for item in sorted(src.iterdir()):
@@ -283,9 +291,9 @@ def _copy_handwritten(src: Path, dst: Path) -> None:
             continue
         target = dst / item.name
         if item.is_dir():
-            shutil.copytree(item, target, dirs_exist_ok=True)
+            shutil.copytree(item, target, dirs_exist_ok=True, copy_function=copy)
         else:
-            shutil.copy2(item, target)
+            copy(item, target)
 
 
 def _progress(quiet: bool):

@@ -434,14 +434,14 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     """``_process_task(task)`` when the seed's result is in the cache, else ``None`` (a seed that
     cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    _, key, hit = _cache_lookup(path, name, cur, cache_dir)
-    return (_without_raw(hit, keep_raw), key) if hit is not None else None
+    _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
+    return (hit, key) if hit is not None else None
 
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:
     """One seed's result, and its cache key ("" without a cache or when the seed cannot be read)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    result, key = _cached_result(path, name, cur, cache_dir)
+    result, key = _cached_result(path, name, cur, cache_dir, keep_raw)
     return _without_raw(result, keep_raw), key
 
 
@@ -451,23 +451,25 @@ def _without_raw(result: SeedResult, keep_raw: bool) -> SeedResult:
     return result
 
 
-def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str):
-    """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None)."""
+def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, keep_raw: bool = True):
+    """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None;
+    its decoded original only with ``keep_raw``)."""
     from . import cache
 
     data = reader.read_bytes(path, name, reader.MAX_BYTES)
     if isinstance(data, Problem):
         return data, "", None
     key = cache.key(data, name, cur)
-    return data, key, cache.load(Path(cache_dir), key)
+    return data, key, cache.load(Path(cache_dir), key, raw=keep_raw)
 
 
-def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str]) -> tuple[SeedResult, str]:
+def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str],
+                   keep_raw: bool = True) -> tuple[SeedResult, str]:
     if cache_dir is None:
         return process_path(path, name, cur), ""
     from . import cache
 
-    data, key, hit = _cache_lookup(path, name, cur, cache_dir)
+    data, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
     if hit is not None:

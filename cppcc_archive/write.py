@@ -332,8 +332,30 @@ class DirectorySink:
 
     def stream(self, rel: str, chunks: Iterable[str]) -> None:
         """Write text given in pieces (a large export is never one string in memory)."""
-        with open(self.path(rel), "w", encoding="utf-8", newline="\n") as fh:
+        path = self.path(rel)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(chunks)
+        old = os.path.join(self.previous, rel) if self.previous is not None else None
+        if old is not None and _same_file_content(old, path):
+            # The link replaces the file just written; if it cannot be made, that file stays.
+            tmp = f"{path}.link"
+            try:
+                os.link(old, tmp, follow_symlinks=False)
+                os.replace(tmp, path)
+            except OSError:
+                if os.path.lexists(tmp):
+                    os.unlink(tmp)
+
+
+def _same_file_content(old: str, new: str) -> bool:
+    """Whether ``old`` is a regular file (not a link to one) with the bytes of ``new``."""
+    import filecmp
+
+    try:
+        st = os.lstat(old)
+        return stat.S_ISREG(st.st_mode) and st.st_size == os.path.getsize(new) and filecmp.cmp(old, new, shallow=False)
+    except OSError:
+        return False
 
 
 def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,

@@ -37,7 +37,7 @@ def test_code_version_changes_the_key():
 
 def cache_entries(out) -> list:
     """The per-seed entries (the version folder also holds the people index's name-order.json)."""
-    return sorted(p.name for p in (out / ".cache" / "pipeline").glob("*/*/*") if p.is_file())
+    return sorted(p.name for p in (out / ".cache" / "pipeline").glob("*/*/*.pickle") if p.is_file())
 
 
 def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
@@ -94,3 +94,27 @@ def test_a_seed_that_cannot_be_read_keeps_its_entry(tmp_path, seeds_copy, monkey
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert any(p["kind"] == "unreadable" for f in report["files"] if f["file"] == target for p in f["problems"])
     assert cache_entries(out) == entries
+
+
+def test_originals_are_read_from_the_cache_only_when_published(tmp_path, seeds_copy, monkeypatch):
+    """Each entry keeps its seed's decoded original in a file of its own: a build that links the
+    originals in the repository (SEEDS_URL) does not read them; one that publishes them does, and
+    an entry whose original is gone is a miss."""
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    raws = sorted((out / ".cache" / "pipeline").glob(f"*/*/*{cache.RAW}"))
+    assert [p.name.removesuffix(cache.RAW) for p in raws] == [n.removesuffix(".pickle") for n in cache_entries(out)]
+    published = {p.name: p.read_bytes() for p in (out / "docs" / "raw").iterdir()}
+    assert len(published) == len(raws)
+    gone = raws[0]
+    gone.unlink()
+    seen = []
+    real = pipeline.process_seed
+    monkeypatch.setattr(pipeline, "process_seed", lambda seed, cur=None: seen.append(seed.name) or real(seed, cur))
+    monkeypatch.setenv("SEEDS_URL", "https://example.org/archive/seeds/")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert seen == [] and not (out / "docs" / "raw").exists()
+    monkeypatch.delenv("SEEDS_URL")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(seen) == 1 and gone.exists()
+    assert {p.name: p.read_bytes() for p in (out / "docs" / "raw").iterdir()} == published

@@ -1,0 +1,155 @@
+"""A rebuild after a small edit reuses what the published tree already holds, and its output is
+exactly a cold build's: unchanged files are hard-linked from the previous tree, and article pages
+whose inputs are unchanged are not rendered at all (``pagecache``)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from conftest import REPO, run_build
+
+from cppcc_archive import write
+from cppcc_archive.workers import fork_map
+
+sys.path.insert(0, str(REPO / "scripts"))
+
+
+def files(root: Path) -> dict[str, tuple[int, bytes]]:
+    """Relative path → (inode, bytes) of every file under ``root``."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and p.name != write.MANIFEST:   # the list of generated names, rewritten each time
+            out[p.relative_to(root).as_posix()] = (p.stat().st_ino, p.read_bytes())
+    return out
+
+
+def append(seed: Path, text: str) -> None:
+    """Add a paragraph to a UTF-8 seed."""
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+def count_rendered(monkeypatch) -> list[str]:
+    """Ids of the article pages rendered from here on (in this process: --jobs 1)."""
+    seen: list[str] = []
+    real = write.article_page
+    monkeypatch.setattr(write, "article_page", lambda a, *rest: seen.append(a.id) or real(a, *rest))
+    return seen
+
+
+def test_rebuild_links_what_is_unchanged_and_equals_a_cold_build(tmp_path, seeds_copy, monkeypatch):
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    before = files(out / "docs")
+    rendered = count_rendered(monkeypatch)
+
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0   # nothing changed
+    assert rendered == []
+    again = files(out / "docs")
+    assert again == before, "an unchanged rebuild must keep every file, inode and bytes"
+
+    target = sorted(seeds_copy.glob("002_*"))[0]
+    append(target, "北京市延庆区政协召开会议，围绕乡村振兴协商议政。")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    after = files(out / "docs")
+    ids = {a["id"] for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
+           if a["source_file"] == target.name}
+    assert ids and ids <= set(rendered), "the edited seed's pages are rendered again"
+    assert len(set(rendered)) < len(list((out / "docs" / "a").glob("*.md"))), "pages of unchanged inputs are not"
+    changed = [rel for rel in after if rel not in before or after[rel][1] != before[rel][1]]
+    assert any(rel.startswith("a/") for rel in changed)
+    for rel, (ino, data) in after.items():
+        if rel in before and before[rel][1] == data:
+            assert ino == before[rel][0], f"{rel} is unchanged but was written again"
+
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in after.items()}
+    for name in ("articles.json", "report.json"):
+        assert (out / name).read_bytes() == (cold / name).read_bytes()
+        assert not (out / f".{name}.tmp").exists()
+
+
+def test_a_page_edited_by_hand_is_rendered_again(tmp_path, seeds_copy, monkeypatch):
+    """The ledger trusts a page only while its file is the one the build left (inode, size, mtime)."""
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    page = sorted((out / "docs" / "a").glob("*.md"))[0]
+    original = page.read_bytes()
+    page.write_bytes(original.replace("政协".encode(), "政治".encode(), 1))   # same size, edited in place
+    rendered = count_rendered(monkeypatch)
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert rendered == [page.stem]
+    assert page.read_bytes() == original
+
+
+def test_parallel_rebuild_of_a_synthetic_archive(tmp_path):
+    """The forked page workers (200+ articles) with the ledger: a one-seed rebuild renders few pages,
+    links the rest and writes what a cold build writes."""
+    from make_corpus import make_corpus
+
+    seeds = tmp_path / "seeds"
+    make_corpus(130, seeds)
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds, out, "--no-site", "--jobs", "2") == 0
+    before = files(out / "docs")
+    articles = [rel for rel in before if rel.startswith("a/")]
+    assert len(articles) >= 200, "too few articles for the forked page workers"
+    utf8 = [p for p in sorted(seeds.iterdir()) if _is_utf8(p.read_bytes())]
+    append(utf8[len(utf8) // 2], "增量构建：本段为新增内容，北京市延庆区政协召开会议。")
+    assert run_build(seeds, out, "--no-site", "--jobs", "2") == 0
+    after = files(out / "docs")
+    kept = sum(1 for rel in articles if rel in after and after[rel][0] == before[rel][0])
+    assert kept >= 0.8 * len(articles), f"only {kept} of {len(articles)} article pages were reused"
+    assert run_build(seeds, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in after.items()}
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not data.startswith(b"\xef\xbb\xbf")
+
+
+def test_directory_sink_links_only_identical_regular_files(tmp_path):
+    prev, new = tmp_path / "prev", tmp_path / "new"
+    (prev / "d").mkdir(parents=True)
+    (prev / "d" / "same.md").write_text("同样的内容\n", encoding="utf-8")
+    (prev / "d" / "other.md").write_text("旧的内容\n", encoding="utf-8")
+    (prev / "d" / "folder.md").mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text("外部文件\n", encoding="utf-8")
+    (prev / "d" / "link.md").symlink_to(outside)
+    sink = write.DirectorySink(new, prev)
+    for name, text in (("same", "同样的内容\n"), ("other", "新的内容\n"), ("folder", "x\n"), ("link", "外部文件\n"),
+                       ("missing", "没有旧文件\n")):
+        sink(f"d/{name}.md", text)
+    ino = {p.name: p.stat().st_ino for p in (new / "d").iterdir()}
+    assert ino["same.md"] == (prev / "d" / "same.md").stat().st_ino
+    assert ino["other.md"] != (prev / "d" / "other.md").stat().st_ino
+    assert ino["link.md"] != outside.stat().st_ino and not (new / "d" / "link.md").is_symlink()
+    assert (new / "d" / "other.md").read_text(encoding="utf-8") == "新的内容\n"
+    assert (prev / "d" / "other.md").read_text(encoding="utf-8") == "旧的内容\n", "the previous tree is never written"
+    assert sorted(ino) == ["folder.md", "link.md", "missing.md", "other.md", "same.md"]
+
+
+def test_copy_atomic_over_its_own_link(tmp_path):
+    """rename() between two links of one file does nothing: the temporary name must not stay behind."""
+    src, dst = tmp_path / "docs.json", tmp_path / "export.json"
+    src.write_text("[]\n", encoding="utf-8")
+    write.copy_atomic(src, dst)
+    write.copy_atomic(src, dst)
+    assert dst.read_text(encoding="utf-8") == "[]\n" and os.path.samefile(src, dst)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.json", "export.json"]
+
+
+def _square(offset, chunk):
+    return [offset + x * x for x in chunk]
+
+
+def test_fork_map_runs_meanwhile_in_the_caller():
+    calls = []
+    got = fork_map(_square, 1, [[1, 2], [3], [4, 5]], 2, meanwhile=lambda: calls.append(os.getpid()))
+    assert got == [[2, 5], [10], [17, 26]] and calls == [os.getpid()]
