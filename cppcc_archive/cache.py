@@ -73,8 +73,9 @@ def _path(cache_dir: Path, k: str, suffix: str = ".pickle") -> Path:
 
 # A result's decoded original (``raw_text``) is kept in a file of its own beside the entry: it is
 # half the entry's bytes, and a build that links the originals in the repository (SEEDS_URL, as
-# the Pages workflow builds) never reads it.  At 10,000 seeds that halves the unpickling of a
-# rebuild's cache hits.
+# the Pages workflow builds) never reads it.  Measured on 3,000 entries of the 10,000-seed corpus:
+# 76 MB to read instead of 143 MB; unpickling them from memory takes about the same 0.8 s either
+# way (one long string is cheap to unpickle), so only the reading is saved.
 RAW = ".raw"
 
 

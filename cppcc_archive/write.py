@@ -384,13 +384,14 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         if raw is not None and not seeds_url:
             sink(f"raw/{raw_name(lst[0])}", "\ufeff" + raw)
     shards = source_shards(by_source)
-    # Made before the article pages' workers start: its sort keys may come from a worker of its own,
-    # which is not forked while another pool runs.
-    people = people_pages(articles, name_keys)
+    # Sorted before the article pages' workers start: the sort keys may come from a worker of its
+    # own, which is not forked while another pool runs.
+    people = _people(articles)
+    order = _in_pinyin_order(list(people), name_keys)
 
     def index_pages() -> None:
         for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards),
-                      dates_pages(articles), people):
+                      dates_pages(articles), _people_pages(people, order)):
             for rel, content in group.items():
                 sink(rel, content)
         sink("tags.md", tag_index_page(articles))
@@ -942,14 +943,25 @@ def _write_name_keys(keys_file: Path, keys: dict[str, list]) -> None:
 
 
 def people_pages(articles: list[Article], name_keys: Path | None = None) -> dict[str, str]:
+    people = _people(articles)
+    return _people_pages(people, _in_pinyin_order(list(people), name_keys))
+
+
+def _people(articles: list[Article]) -> dict[str, list[tuple[str, Article]]]:
+    """Name → (title or role, article) for every person and author of the articles."""
     people: dict[str, list[tuple[str, Article]]] = defaultdict(list)
     for a in articles:
         for p in a.people:
             people[p.name].append((p.title, a))
         for au in a.authors:
             people[au.name].append((au.role, a))
+    return people
+
+
+def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]) -> dict[str, str]:
+    """The pages of ``people/``, the names in ``order``."""
     entries = []
-    for name in _in_pinyin_order(list(people), name_keys):
+    for name in order:
         titles = escape_md("、".join(sorted({t for t, _ in people[name]})))
         arts = sorted({a.id: a for _, a in people[name]}.values(), key=lambda a: a.id)
         # A reporter of a thousand articles is split over pages like any long list.
