@@ -401,7 +401,10 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         sink("index.md", home_page(articles, home_template))
 
     work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger)
-    return _write_article_pages(sink, work, jobs, meanwhile=index_pages)
+    try:
+        return _write_article_pages(sink, work, jobs, meanwhile=index_pages)
+    finally:
+        _article_link.cache_clear()   # the links of this corpus are not needed after its pages
 
 
 class _PageWork:
