@@ -155,7 +155,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     # From here on the exports need records, not articles: each article is
     # dropped as its record is made, so the text is never held twice.
     records = [write.article_record(a, seeds_url) for a in _drain(articles)]
-    _write_exports(sink, records, report, jobs, lambda: feeds.render_feeds(records, site_url, seeds, first=first)[0])
+    _write_exports(sink, records, report, jobs, lambda recs: feeds.render_feeds(recs, site_url, seeds, first=first)[0])
     del records
     stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
@@ -200,14 +200,14 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 
 
 def _write_exports(sink, records: list[dict], report: dict, jobs: int, make_feeds) -> None:
-    """The feeds, ``articles.json``, ``report.json`` and ``articles.csv``.  With more than one job
+    """The feeds (``make_feeds(records)``: path → XML), ``articles.json``, ``report.json`` and ``articles.csv``.  With more than one job
     the feeds and the CSV are made by a forked worker while this process writes the two JSON files
     (all single-threaded work of about the same size: at 10,000 seeds about 2 s each)."""
     from . import feeds, write
     from .workers import can_fork, fork_map
 
     def feeds_and_csv(_shared=None, _chunk=None) -> int:
-        feed_files = make_feeds()
+        feed_files = make_feeds(records)
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
             sink(rel, content)
