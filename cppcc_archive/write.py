@@ -280,7 +280,8 @@ class DirectorySink:
     With ``previous`` (the tree the last build published), a file whose bytes are already there
     is hard-linked from it instead of written.  A rebuild after a small edit then writes only what
     changed, and removing the replaced tree afterwards frees almost nothing: at 10,000 seeds,
-    deleting 45,000 written files took 4.6 s, unlinking 45,000 links about 0.3 s.  The previous
+    deleting the 45,000 files of a replaced tree took 4.6 s, and unlinking a link costs about a
+    twentieth of deleting a file (10,000 article pages: 0.06 s against 1.1 s).  The previous
     tree is never written to (every build writes new files and swaps the tree in), so sharing its
     files is safe."""
 
