@@ -1235,7 +1235,7 @@ runpy.run_path({build!r}, run_name="__main__")
 """
 
 SETUID_BOOTSTRAP = """
-import os, sys, tempfile, pathlib
+import os, shutil, sys, tempfile, pathlib
 sys.path.insert(0, {repo!r})
 from cppcc_archive.cli import main
 # Warm up as root so every lazily imported module is loaded before the
@@ -1245,7 +1245,10 @@ warm = pathlib.Path(tempfile.mkdtemp())
 # Two seeds and two jobs, so the worker-pool modules are loaded as well.
 for _name in ("w.txt", "x.txt"):
     (warm / "s" / _name).write_text("北京市政协召开会议。委员们建言献策。" + _name, encoding="utf-8")
-main(["--seeds", str(warm / "s"), "--out", str(warm / "o"), "--quiet", "--jobs", "2", *{warm_args!r}])
+try:
+    main(["--seeds", str(warm / "s"), "--out", str(warm / "o"), "--quiet", "--jobs", "2", *{warm_args!r}])
+finally:
+    shutil.rmtree(warm, ignore_errors=True)   # as root, before the privileges go
 try:
     os.setgroups([])
     os.setgid({gid})
