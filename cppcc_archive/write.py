@@ -311,7 +311,9 @@ class DirectorySink:
         ``data`` (``None``: whatever it holds, for a caller that checked it another way)."""
         old = os.path.join(self.previous, rel)
         try:
-            fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+            if os.path.islink(old):
+                return False
+            fd = os.open(old, os.O_RDONLY | _NOFOLLOW)
         except OSError:
             return False
         try:
@@ -346,6 +348,9 @@ class DirectorySink:
             except OSError:
                 if os.path.lexists(tmp):
                     os.unlink(tmp)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)   # not on Windows, where islink() above is the check
 
 
 def _same_file_content(old: str, new: str) -> bool:
