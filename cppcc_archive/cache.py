@@ -111,10 +111,26 @@ def store(cache_dir: Path, k: str, value) -> None:
 
 
 def _dump(path: Path, value) -> None:
+    _replace(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` in one step, through a temporary name of this process's own (a
+    ``--serve`` loop and a manual build may share the cache)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
-        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.write(data)
     os.replace(tmp, path)
+
+
+def save_file(path: Path, text: str) -> None:
+    """Keep ``text`` in a file of the cache (its folder made if need be); a cache that cannot be
+    written only costs time, so a failure is ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace(path, text.encode("utf-8"))
+    except OSError:
+        pass
 
 
 def prune(cache_dir: Path) -> None:

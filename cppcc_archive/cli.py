@@ -207,13 +207,12 @@ def _write_exports(sink, records: list[dict], report: dict, jobs: int, make_feed
     from . import feeds, write
     from .workers import can_fork, fork_map
 
-    def feeds_and_csv(_shared=None, _chunk=None) -> int:
+    def feeds_and_csv(_shared=None, _chunk=None) -> None:
         feed_files = make_feeds(records)
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
             sink(rel, content)
         sink("articles.csv", write.articles_csv(records))
-        return len(feed_files) + 1
 
     def json_files() -> None:
         sink.stream("articles.json", write.json_list_chunks(records))

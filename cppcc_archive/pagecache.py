@@ -66,13 +66,7 @@ class PageLedger:
 
 
 def save(path: Path, entries: dict[str, list]) -> None:
-    """Write this build's record (a temporary name per process: a ``--serve`` loop and a manual
-    build may share the cache).  A cache that cannot be written only costs time."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(entries, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    """Write this build's record into the cache."""
+    from .cache import save_file
+
+    save_file(Path(path), json.dumps(entries, sort_keys=True, separators=(",", ":")))

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable
 from urllib.parse import quote
 
-from .cache import library_version
+from .cache import library_version, save_file
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .tag.gazetteer import load_gazetteer
@@ -306,9 +306,10 @@ class DirectorySink:
         with open(path, "wb") as fh:
             fh.write(data)
 
-    def reuse(self, rel: str, path: str, data: bytes | None = None) -> bool:
+    def reuse(self, rel: str, path: str, data: bytes | None = None, replace: bool = False) -> bool:
         """Hard-link the previous tree's ``rel`` to ``path`` when it is a regular file holding
-        ``data`` (``None``: whatever it holds, for a caller that checked it another way)."""
+        ``data`` (``None``: whatever it holds, for a caller that checked it another way).
+        ``replace``: ``path`` exists (a file just written) and the link takes its place."""
         old = os.path.join(self.previous, rel)
         try:
             if os.path.islink(old):
@@ -326,8 +327,11 @@ class DirectorySink:
                 with os.fdopen(os.dup(fd), "rb") as fh:
                     if fh.read() != data:
                         return False
-            os.link(old, path, follow_symlinks=False)
-        except OSError:   # another file system, or links not allowed: write it
+            if replace:
+                _link_over(old, path)
+            else:
+                os.link(old, path, follow_symlinks=False)
+        except OSError:   # another file system, or links not allowed: write it (or keep it)
             return False
         finally:
             os.close(fd)
@@ -338,30 +342,31 @@ class DirectorySink:
         path = self.path(rel)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(chunks)
-        old = os.path.join(self.previous, rel) if self.previous is not None else None
-        if old is not None and _same_file_content(old, path):
-            # The link replaces the file just written; if it cannot be made, that file stays.
-            tmp = f"{path}.link"
-            try:
-                os.link(old, tmp, follow_symlinks=False)
-                os.replace(tmp, path)
-            except OSError:
-                if os.path.lexists(tmp):
-                    os.unlink(tmp)
+        if self.previous is not None and _same_bytes(os.path.join(self.previous, rel), path):
+            self.reuse(rel, path, replace=True)   # if the link cannot be made, the file written stays
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)   # not on Windows, where islink() above is the check
 
 
-def _same_file_content(old: str, new: str) -> bool:
-    """Whether ``old`` is a regular file (not a link to one) with the bytes of ``new``."""
+def _same_bytes(old: str, new: str) -> bool:
     import filecmp
 
     try:
-        st = os.lstat(old)
-        return stat.S_ISREG(st.st_mode) and st.st_size == os.path.getsize(new) and filecmp.cmp(old, new, shallow=False)
+        return os.path.getsize(old) == os.path.getsize(new) and filecmp.cmp(old, new, shallow=False)
     except OSError:
         return False
+
+
+def _link_over(old: str, path: str) -> None:
+    """Replace the file at ``path`` by a link to ``old``, in one step."""
+    tmp = f"{path}.link"
+    try:
+        os.link(old, tmp, follow_symlinks=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
 
 
 def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str, str], home_template: str,
@@ -941,14 +946,7 @@ def _read_name_keys(keys_file: Path | None) -> dict[str, list]:
 
 
 def _write_name_keys(keys_file: Path, keys: dict[str, list]) -> None:
-    # A temporary name of this process's own: a --serve loop and a manual build may share the cache.
-    tmp = keys_file.with_name(f".{keys_file.name}.{os.getpid()}.tmp")
-    try:
-        keys_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps({"pypinyin": library_version("pypinyin"), "keys": keys}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, keys_file)
-    except OSError:
-        pass   # a cache that cannot be written only costs time
+    save_file(keys_file, json.dumps({"pypinyin": library_version("pypinyin"), "keys": keys}, ensure_ascii=False))
 
 
 def people_pages(articles: list[Article], name_keys: Path | None = None) -> dict[str, str]:
