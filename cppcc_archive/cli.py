@@ -196,6 +196,10 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         tot = report["totals"]
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
+        if site:
+            rel = os.path.relpath(paths["site"])
+            shown = paths["site"] if rel.startswith("..") else rel
+            log.info("site: %s (browse it with `python3 -m http.server -d %s`, or build with --serve)", shown, shown)
     return report
 
 

@@ -218,9 +218,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     lines = dedupe_paragraphs(lines, ledger)
     if ledger.get("dedupe_repeated_paragraphs", 0) > removed_before:
         res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
-    # A "page" of one-word lines is a list, not a page of headings.
-    many = sum(1 for x in lines if is_heading_like(x)) > max(3, 0.3 * len(lines))
-    paragraphs = tuple(x if many else _mark_heading(x, i, lines) for i, x in enumerate(lines))
+    paragraphs = _with_headings(lines)
     notes = list(d.notes)
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
@@ -235,6 +233,15 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if gaps:
         where = "、".join(f"第 {n} 段" for n in gaps)
         notes.append(f"{where}在句子中间中断，其后的原文可能缺失（按来源文本照录）。")
+    fragments = fragment_paragraphs(body)
+    if fragments:
+        where = "、".join(f"第 {n} 段" for n in fragments)
+        notes.append(f"{where}从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。")
+    if res.changes.get("repair_gbk_mojibake"):
+        # A repair is a best reading of damaged bytes, and one that lost a byte pair cannot be told
+        # from a sound one (seed 004: 拾山区 for 石景山区), so a reader who quotes is told to check.
+        notes.append(f"来源文件中有 {res.changes['repair_gbk_mojibake']} 处 GBK 乱码经自动修复，个别字词可能有误，"
+                     "引用前请对照原始文本。")
     fm = dict(seed.front_matter)
     authors = tuple(d.authors)
     if fm.get("title") and part == 0:
@@ -315,10 +322,44 @@ def interrupted_paragraphs(body: list[str]) -> list[int]:
     return out
 
 
+def fragment_paragraphs(body: list[str]) -> list[int]:
+    """Numbers (from 1) of paragraphs after the first that close a quotation they never opened: the
+    tail of a sentence whose beginning was lost when a page was scrambled (Chinese quotations open
+    each paragraph of a long quote again, so a sound paragraph never closes one first).
+
+    >>> fragment_paragraphs(["那曲市政协深刻把握政协性质定位。", "“两支队伍”建设。",
+    ...                      "境 助推民营经济高质量发展”举行协商会，市委、市政府主要领导与政协委员面对面座谈。"])  # seed 000
+    [3]
+    """
+    out = []
+    for n, p in enumerate(body[1:], 2):
+        close = p.find("”")
+        if close != -1 and not 0 <= p.find("“") < close:
+            out.append(n)
+    return out
+
+
 def _starts_mid_sentence(p: str) -> bool:
     # 计划，使协商课题… : a first clause of one or two words before a comma.
     m = re.match(r"^([\u4e00-\u9fff]{1,3})[，、]", p)
     return bool(m)
+
+
+# More headings than this on one page are not a page's structure but a list of short lines (and
+# MkDocs' table of contents is quadratic in them).
+HEADINGS_MAX = 100
+
+
+def _with_headings(lines: list[str]) -> tuple[str, ...]:
+    """The lines with headings marked (``_mark_heading``), unless that would make more than two
+    thirds of them headings, or more than ``HEADINGS_MAX``: a page of short lines is a list, not
+    sections.  Sections alternate with their text; with sub-headings, as in seed 000's
+    那曲/拉萨/昌都 pieces (22 headings in 42 lines), a section and its first sub-heading share one."""
+    marked = tuple(_mark_heading(x, i, lines) for i, x in enumerate(lines))
+    headings = sum(1 for x in marked if x.startswith(("## ", "### ")))
+    if headings > min(HEADINGS_MAX, max(3, 2 * len(lines) // 3)):
+        return tuple(lines)
+    return marked
 
 
 def _mark_heading(line: str, i: int, lines: list[str]) -> str:

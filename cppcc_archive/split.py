@@ -32,10 +32,15 @@ def is_heading_like(line: str) -> bool:
     True
     >>> is_heading_like("效”转变提升。")
     False
+
+    A line ending in a dash leads into what follows (seed 003):
+
+    >>> is_heading_like("会上，各市政协秘书长介绍了特色履职工作和机关建设经验做法——")
+    False
     """
     if not line or len(line) > HEADING_MAX or cjk_count(line) < 2:
         return False
-    if line[-1] in "。！？；：，、…" or "。" in line:
+    if line[-1] in "。！？；：，、…—" or "。" in line:
         return False
     if line.count("，") > 1:
         return False

@@ -23,6 +23,7 @@ from typing import Iterable
 from urllib.parse import quote
 
 from .cache import library_version, save_file
+from .clean.metadata import DATE_IN_TEXT
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .tag.gazetteer import load_gazetteer
@@ -646,8 +647,25 @@ class RelatedIndex:
         return [arts[j] for _, j in best[: self.k]]
 
 
+def newest_key(a: Article) -> tuple:
+    """Sort key for newest first (with ``reverse=True``): full dates, then dates without a year by
+    month and day (12月27日 before 6月14日: no year is guessed, so this is only the order within
+    one year), then undated articles; ties by id."""
+    return (a.date or "", (0, 0) if a.date else month_day(a.date_text), a.id)
+
+
+def month_day(date_text: str | None) -> tuple[int, int]:
+    """(month, day) of a date as the source wrote it (12月26日), or (0, 0).
+
+    >>> month_day("12月26日"), month_day("6月14日"), month_day(None)
+    ((12, 26), (6, 14), (0, 0))
+    """
+    m = DATE_IN_TEXT.search(date_text or "")
+    return (int(m.group(2)), int(m.group(3))) if m else (0, 0)
+
+
 def _newest_first(arts: Iterable[Article]) -> list[Article]:
-    return sorted(arts, key=lambda a: (a.date or "", a.id), reverse=True)
+    return sorted(arts, key=newest_key, reverse=True)
 
 
 def _article_list(arts: Iterable[Article], prefix: str, ordered: bool = False) -> str:
@@ -865,7 +883,7 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def dates_pages(articles: list[Article]) -> dict[str, str]:
     dated = [a for a in articles if a.date]
-    partial = sorted((a for a in articles if not a.date and a.date_text), key=lambda a: (a.date_text, a.id))
+    partial = _newest_first(a for a in articles if not a.date and a.date_text)
     undated = sorted((a for a in articles if not a.date and not a.date_text), key=lambda a: a.id)
     by_year: dict[str, list[Article]] = defaultdict(list)
     for a in dated:
@@ -1061,7 +1079,7 @@ def home_page(articles: list[Article], template: str) -> str:
     topics = Counter(t for a in articles for t in a.topics)
     years = Counter((a.date or "")[:4] or "年份不详" for a in articles)
     sources = len({a.source_file for a in articles})
-    latest = sorted(articles, key=lambda a: (a.date or "", a.id), reverse=True)[:8]
+    latest = _newest_first(articles)[:8]
     stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
              "## 地区分布\n", tile_grid_svg(dict(prov), "regions/") + "\n",
              "## 主题\n", " · ".join(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()) + "\n",
@@ -1139,7 +1157,10 @@ def stats_page(articles: list[Article]) -> str:
     if months:
         out.append(bar_chart_svg([(m, months[m], "../dates/") for m in sorted(months, reverse=True)], "各月文章数") + "\n")
     undated = sum(1 for a in articles if not a.date)
-    out.append(f"另有 {undated} 篇文章原文未注明完整日期，见[时间线](dates/index.md)。\n")
+    if months and undated:
+        out.append(f"另有 {undated} 篇文章原文未注明完整日期，见[时间线](dates/index.md)。\n")
+    elif undated:
+        out.append(f"全部 {undated} 篇文章原文均未注明完整日期（不推测年份），见[时间线](dates/index.md)。\n")
     return "\n".join(out)
 
 

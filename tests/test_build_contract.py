@@ -367,6 +367,13 @@ def test_name_order_keys_are_kept_between_builds(tmp_path, monkeypatch):
     assert made == [later[:5]]
 
 
+def newest_key(a: dict) -> tuple:
+    """The site's newest-first order of an articles.json record: full dates, then month and day."""
+    from cppcc_archive.write import month_day
+
+    return (a["date"] or "", (0, 0) if a["date"] else month_day(a["date_text"]), a["id"])
+
+
 def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
     """A topic with more articles than a page holds continues on topics/<slug>-2.md …: every article
     once, newest first, the pages linking each other, and the site builds (strict) with them."""
@@ -378,7 +385,7 @@ def test_long_topics_continue_on_further_pages(tmp_path, monkeypatch, articles):
     topic = "委员履职"
     slug = write.topic_slug(topic)
     expected = [a["id"] for a in sorted((a for a in articles if topic in a["topics"]),
-                                        key=lambda a: (a["date"] or "", a["id"]), reverse=True)]
+                                        key=newest_key, reverse=True)]
     n_pages = -(-len(expected) // 2)
     assert n_pages >= 3
     names = [f"{slug}.md"] + [f"{slug}-{k}.md" for k in range(2, n_pages + 1)]
@@ -413,7 +420,7 @@ def test_long_province_sections_continue_on_list_pages(tmp_path, monkeypatch, ar
         assert len(re.findall(r"\]\(\.\./a/[0-9a-f]{12}\.md\)", section)) == 1
     assert "[查看全部 4 篇](list-500000.md)" in sections[0]
     expected = [a["id"] for a in sorted((a for a in articles if any(r["code"].startswith("50") for r in a["regions"])),
-                                        key=lambda a: (a["date"] or "", a["id"]), reverse=True)]
+                                        key=newest_key, reverse=True)]
     assert len(expected) == 4
     names = ["list-500000.md", "list-500000-2.md"]
     listed = []
@@ -447,3 +454,18 @@ def test_large_archive_report_lists_the_files_that_need_a_look(tmp_path, monkeyp
     assert rows == [write.escape_md(f) for f in flagged]
     assert "](report.json)" in table and "](sources/index.md)" in table
     assert (out / "site" / "report" / "index.html").is_file()
+
+
+def test_dates_without_a_year_are_listed_newest_first(seed_build):
+    """The timeline and the home page's newest articles order the seeds' dates without a year by month
+    and day (before: as strings, 12月26日 before 12月27日, and 6月14日 after both on the home page)."""
+    def dates(md: str) -> list[tuple[int, int]]:
+        return [(int(m), int(d)) for m, d in re.findall(r"\）?（(\d{1,2})月(\d{1,2})日）$", md, re.M)]
+
+    timeline = (seed_build / "docs" / "dates" / "index.md").read_text(encoding="utf-8")
+    partial = dates(timeline.split("## 仅有月日（年份不详）")[1].split("\n## ")[0])
+    assert len(partial) == 5 and partial == sorted(partial, reverse=True), partial
+    home = (seed_build / "docs" / "index.md").read_text(encoding="utf-8")
+    newest = dates(home.split("## 最新文章")[1])
+    assert newest == sorted(newest, reverse=True) and newest[0] == (12, 28), newest
+

@@ -164,3 +164,45 @@ def test_interrupted_paragraph_is_noted_and_linked(articles, seed_build):
     page = (seed_build / "site" / a["url"] / "index.html").read_text(encoding="utf-8")
     para = re.search(rf"<p id=p{n}>(.*?)</p>", page).group(1)
     assert para.endswith("探索“求解”，给") and f"<a href=#p{n}>第 {n} 段</a>" in page
+
+
+def _article(articles, seed_prefix: str, title_part: str) -> dict:
+    [a] = [a for a in articles if a["source_file"].startswith(seed_prefix) and title_part in a["title"]]
+    return a
+
+
+def test_lead_date_after_an_opening_quotation(articles):
+    """Seed 003: 本报讯（记者 王泳）“……落到实处。”12月28日，山西省… gives the date, as a lead that opens
+    with the date does (before: 日期不详)."""
+    a = _article(articles, "003", "山西")
+    assert (a["date_text"], a["date"]) == ("12月28日", None)
+
+
+def test_sections_of_a_page_of_city_pieces_are_headings(seed_build, articles):
+    """Seed 000: the 那曲/拉萨/昌都/林芝 pieces keep their sections (before: 22 headings in 42 lines
+    read as a list, and all were printed as plain paragraphs)."""
+    a = _article(articles, "000", "西藏篇")
+    lines = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8").splitlines()
+    assert [x for x in lines if x.startswith("## ") and x.endswith("政协")] == [
+        "## 那曲市政协", "## 拉萨市政协", "## 昌都市政协", "## 林芝市政协"]
+    assert "### 围绕中心大局，不断强化人民政协组织功能" in lines
+
+
+def test_a_lead_in_ending_in_a_dash_is_not_a_heading(seed_build, articles):
+    """Seed 003: 会上，各市政协秘书长介绍了……经验做法—— leads into the list below it (before: ### heading)."""
+    a = _article(articles, "003", "山西")
+    md = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8").splitlines()
+    lead = "会上，各市政协秘书长介绍了特色履职工作和机关建设经验做法——"
+    assert lead in md and f"### {lead}" not in md
+
+
+def test_a_paragraph_that_begins_mid_quotation_is_noted(seed_build, articles):
+    """Seed 000: a scrambled page left 境 助推民营经济高质量发展”举行协商会… (its start is lost): the
+    article says so, naming the paragraph, and the text stays as the source has it."""
+    a = _article(articles, "000", "西藏篇")
+    lines = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8").splitlines()
+    i = next(i for i, x in enumerate(lines) if x.startswith("境 助推民营经济高质量发展”举行协商会"))
+    anchor = re.fullmatch(r"\{ #p(\d+) \}", lines[i + 1])
+    assert anchor and any(f"第 {anchor.group(1)} 段从句子中间开始" in note for note in a["notes"]), a["notes"]
+    others = [x for x in articles if x is not a]
+    assert not any("从句子中间开始（引号" in note for x in others for note in x["notes"])

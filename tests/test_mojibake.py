@@ -255,3 +255,13 @@ _PLAIN = st.text(
 def test_text_without_marks_is_unchanged(text):
     assert repair_gbk_mojibake(text) == text
     assert find_mojibake(text) == []
+
+
+def test_articles_with_repaired_text_say_so(articles):
+    """A repair cannot always be told from the original (拾山区 in seed 004's Beijing report, see
+    test_dropped_pair_into_common_character), so each article of a seed with repairs carries a visible
+    note pointing to the original text; seeds without mojibake carry none."""
+    noted = {a["source_file"][:3] for a in articles if any("乱码经自动修复" in n for n in a["notes"])}
+    assert noted == {"002", "004"}
+    beijing = next(a for a in articles if "拾山区政协" in a["text"])
+    assert any(n.startswith("来源文件中有 6 处 GBK 乱码经自动修复") for n in beijing["notes"]), beijing["notes"]

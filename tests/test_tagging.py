@@ -94,6 +94,17 @@ def test_people_with_titles(articles):
     assert "潼南区政协党组书记、主席" in people.get("欧汉东", "")
 
 
+def test_people_of_the_xinjiang_page(articles):
+    """Seed 003's Xinjiang inspection names four members; two were missed before: a transliterated
+    name followed by 分享 (自治区政协委员阿迪力·巴哈德分享了…) and a member named before the post
+    (研究的赵莉委员话语中…)."""
+    a = next(a for a in articles if "阿迪力·巴哈德" in a["text"])
+    people = {p["name"]: p["title"] for p in a["people"]}
+    assert people.get("阿迪力·巴哈德") == "自治区政协委员"
+    assert people.get("赵莉") == "委员"
+    assert people.get("阿迪力·阿不力孜") == "自治区政协常委"
+
+
 def test_every_city_of_a_report_is_tagged_in_reading_order(articles):
     """Seed 003's Shanxi report names eleven of the province's cities: all are regions of the article
     (three were dropped by a cap of nine), after the province and in the order the text names them."""

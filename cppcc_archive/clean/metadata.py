@@ -31,8 +31,9 @@ PHOTO_CREDIT = re.compile(rf"\s+({NAME}(?:\s+{NAME})*)\s*摄$")
 CONTINUED_FROM = re.compile(r"^（上接(\d+|[一二三四五六七八九十]+)版）$")
 CONTINUED_TO = re.compile(r"^（下转(\d+|[一二三四五六七八九十]+)版）$")
 DATE_IN_TEXT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-# The date a 本报讯 lead opens with: 本报讯（记者 毛丽萍）12月26日，湖北省政协召开…
-LEAD_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?=[，,\s])")
+# The date a 本报讯 lead opens with: 本报讯（记者 毛丽萍）12月26日，湖北省政协召开…, or has
+# right after an opening quotation: 本报讯（记者 王泳）“政协机关……落到实处。”12月28日，山西省…
+LEAD_DATE = re.compile(r"^(?:“[^“”]{1,300}”)?(?P<date>(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日)(?=[，,\s])")
 
 
 @dataclass
@@ -72,9 +73,9 @@ def recognise(line: str) -> Found:
 
     >>> recognise("□ 欧汉东").authors
     [Author(name='欧汉东', role='作者')]
-    >>> f = recognise("本报讯（记者 王泳）“政协机关作为服务……")
-    >>> (f.authors[0].name, f.rest)
-    ('王泳', '“政协机关作为服务……')
+    >>> f = recognise("本报讯（记者 王泳）“政协机关作为服务……落到实处。”12月28日，山西省各市政协秘书长工作会议召开")
+    >>> (f.authors[0].name, f.date_text, f.rest[:9])
+    ('王泳', '12月28日', '“政协机关作为服务')
     >>> f = recognise("本报讯（记者 毛丽萍）12月26日，湖北省政协召开党的建设工作领导小组第一次会议")
     >>> (f.authors[0].name, f.date_text, f.date, f.rest[:9])
     ('毛丽萍', '12月26日', None, '12月26日，湖北')
@@ -94,7 +95,7 @@ def recognise(line: str) -> Found:
         rest = line[m.end():]
         day = LEAD_DATE.match(rest)
         return Found(rest, "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True,
-                     date_text=day.group(0) if day else None, date=_iso(*day.groups()) if day else None)
+                     date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None)
     m = DATELINE.match(line)
     if m:
         authors = [Author(n, "记者") for n in names(m.group("names") or "")]

@@ -36,8 +36,16 @@ def looks_like_name(name: str) -> bool:
 POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长"
 _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
-    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|$)"
+    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|$)"
 )
+# A member named before the post, as reporters write it: ……研究的赵莉委员话语中满是惋惜 (seed 003).
+# Only after 的 or a punctuation mark, so the run before the post is the whole name.
+_MEMBER_AFTER = re.compile(
+    r"(?<=[的，。；：”])([\u4e00-\u9fff]{2,3})(委员|常委)"
+    r"(?=话语|说|表示|介绍|认为|建议|指出|坦言|分享|提出|呼吁|[，。、；：“”（）\s]|$)"
+)
+_NOT_MEMBER_NAMES = set("政协 全体 各位 广大 部分 驻会 新任 特邀 列席 界别 专委 全国 省级 市级 县级 其他 多位 两位 "
+                        "三位 几位 有关 相关 这位 那位 女性 青年 老".split())
 # A match lies inside one run of CJK characters, 、 and · (the title and the
 # name) and needs a post in it, so only such runs are searched; ``endpos``
 # one past the run lets the lookahead see the character that ends it.
@@ -65,8 +73,16 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     郭金才 全国政协委员、中国天主教教团驻会副主席
     孟宪明 全国政协委员、河北省工商联副主席
     马晓琴 自治区政协常委
+
+    Seed 003's Xinjiang page: a transliterated name before 分享, and a member named before the post:
+
+    >>> for p in find_people("自治区政协委员阿迪力·巴哈德分享了今年4月由他的团队策划拍摄的视频；"
+    ...                      "长期从事石窟寺研究的赵莉委员话语中满是惋惜；全体委员表示，各位委员说"):
+    ...     print(p.name, p.title)
+    阿迪力·巴哈德 自治区政协委员
+    赵莉 委员
     """
-    found: dict[str, str] = {}
+    mentions = []   # (where, name, title)
     for m in _title_matches(text):
         title, name = m.group(1), m.group(2)
         name = _trim_name(name)
@@ -76,6 +92,13 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
         title = re.sub(r"^(?:在|由|和|与|对|经|据|为|是|向|同)", "", title)
         if len(title) < 3:
             continue
+        mentions.append((m.start(2), name, title))
+    for m in _MEMBER_AFTER.finditer(text):
+        name = m.group(1)
+        if name not in _NOT_MEMBER_NAMES and name not in _NOT_NAMES and looks_like_name(name):
+            mentions.append((m.start(1), name, m.group(2)))
+    found: dict[str, str] = {}
+    for _, name, title in sorted(mentions, key=lambda x: x[0]):
         found.setdefault(name, title)
     # A byline author with an author note (作者系…) is a person with that title.
     for a, t in zip([a for a in authors if a.role == "作者"], author_titles):
