@@ -401,20 +401,20 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     people = _people(articles)
     order = _in_pinyin_order(list(people), name_keys)
 
-    def index_pages() -> None:
-        for group in (region_pages(articles), topic_pages(articles), source_pages(by_source, report, seeds_url, shards),
-                      dates_pages(articles), _people_pages(people, order)):
-            for rel, content in group.items():
-                sink(rel, content)
-        sink("tags.md", tag_index_page(articles))
-        sink("report.md", report_page(report))
-        sink("data.md", data_page())
-        sink("stats.md", stats_page(articles))
-        sink("index.md", home_page(articles, home_template))
-
-    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger)
+    # The index pages in groups, the costliest first: with workers each group is a task of its own
+    # beside the article pages' ranges (see ``_write_pages``).
+    index_groups = {
+        "regions": lambda: region_pages(articles),
+        "sources+dates": lambda: {**source_pages(by_source, report, seeds_url, shards), **dates_pages(articles)},
+        "people": lambda: _people_pages(people, order),
+        "topics+home": lambda: {**topic_pages(articles), "tags.md": tag_index_page(articles),
+                                "report.md": report_page(report), "data.md": data_page(),
+                                "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
+    }
+    work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger,
+                     index_groups)
     try:
-        return _write_article_pages(sink, work, jobs, meanwhile=index_pages)
+        return _write_pages(sink, work, jobs)
     finally:
         _article_link.cache_clear()   # the links of this corpus are not needed after its pages
 
@@ -422,10 +422,12 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
 class _PageWork:
     """What rendering article pages needs; forked workers inherit it instead of receiving it."""
 
-    def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards, ledger=None):
+    def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards, ledger=None,
+                 index_groups=None):
         self.articles, self.by_source, self.related = articles, by_source, related
         self.site_url, self.entered, self.seeds_url, self.shards = site_url, entered, seeds_url, shards
         self.ledger = ledger
+        self.index_groups = index_groups or {}   # name → () -> {path: Markdown}
 
     def write(self, i: int, sink) -> list | None:
         """Hand article ``i``'s page to ``sink``, or link it from the previous tree when its inputs
@@ -444,29 +446,40 @@ class _PageWork:
         return self.ledger.entry(sink.path(rel), digest) if digest else None
 
 
-def _write_article_range(shared: tuple, bounds: tuple[int, int]) -> dict[str, list]:
+def _write_task(shared: tuple, task: tuple[int, int] | str) -> dict[str, list]:
+    """One task of ``_write_pages``: a range of article pages (returns their ledger entries) or a
+    group of index pages by name (returns nothing)."""
     work, sink = shared
     entries = {}
-    for i in range(*bounds):
+    if isinstance(task, str):
+        for rel, content in work.index_groups[task]().items():
+            sink(rel, content)
+        return entries
+    for i in range(*task):
         entry = work.write(i, sink)
         if entry is not None:
             entries[work.articles[i].id] = entry
     return entries
 
 
-def _write_article_pages(sink, work: _PageWork, jobs: int, meanwhile=lambda: None) -> dict[str, list]:
-    """Every article page, and ``meanwhile()`` (the index pages: this process renders them while
-    the workers render the article pages); returns the article pages' ledger entries (see
-    ``_PageWork.write``)."""
+def _write_pages(sink, work: _PageWork, jobs: int) -> dict[str, list]:
+    """Every article page and index page; returns the article pages' ledger entries (see
+    ``_PageWork.write``).
+
+    With workers, the index page groups are tasks beside the article pages' ranges, handed out
+    first: on a rebuild whose article pages are mostly linked from the previous tree, the index
+    pages are most of the work and are shared between the workers, not left to this process."""
     n = len(work.articles)
+    tasks: list = list(work.index_groups)
     if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or not can_fork():
-        entries = _write_article_range((work, sink), (0, n))
-        meanwhile()
+        entries = _write_task((work, sink), (0, n))
+        for task in tasks:
+            _write_task((work, sink), task)
         return entries
     step = max(50, -(-n // (jobs * 8)))
+    tasks += [(s, min(s + step, n)) for s in range(0, n, step)]
     entries = {}
-    chunks = [(s, min(s + step, n)) for s in range(0, n, step)]
-    for part in fork_map(_write_article_range, (work, sink), chunks, jobs, meanwhile=meanwhile):
+    for part in fork_map(_write_task, (work, sink), tasks, jobs):
         entries.update(part)
     return entries
 
