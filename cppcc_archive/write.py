@@ -618,10 +618,15 @@ class RelatedIndex:
     with its weight, summed per article by ``bincount``) instead of a Python loop per posting: at
     10,000 seeds 1.9 s instead of 3.6 s for all 17,469 articles, the same lists.  Weights are
     multiples of 0.5, so the sums are exact and the ranking does not depend on the order of addition.
+    While the corpus is not much larger than an article's postings the sums go into one slot per
+    article rather than over the distinct ids (``DENSE``); tests/test_related.py holds both ways to a
+    pairwise reference.
     """
 
     WEIGHT = {"r": 2.0, "t": 1.0, "k": 1.5}
     COMMON = 500  # a feature more articles share than this says nothing
+    MIN_SCORE = 2.0   # one shared keyword (1.5) or topic (1.0) alone does not make articles related
+    DENSE = 64   # scores summed over all n articles while n is at most this many times the postings
 
     def __init__(self, articles: list[Article], k: int = 5):
         import numpy as np
@@ -645,18 +650,27 @@ class RelatedIndex:
         parts = [self.postings[x] for x in self.features[i] if x in self.postings]
         if not parts:
             return []
-        ids, inverse = np.unique(np.concatenate([p for p, _ in parts]), return_inverse=True)
-        score = np.bincount(inverse, weights=np.concatenate([w for _, w in parts]))
-        keep = ids != i
-        ids, score = ids[keep], score[keep]
-        if not len(ids):
-            return []
-        # The k-th best score bounds the candidates; only those are sorted by (score, id).
-        kth = np.partition(score, len(score) - self.k)[len(score) - self.k] if len(score) > self.k else score.min()
-        floor = max(2.0, float(kth))
+        ids, weights = np.concatenate([p for p, _ in parts]), np.concatenate([w for _, w in parts])
+        n = len(self.articles)
+        if n <= self.DENSE * len(ids):
+            # Summed into one slot per article: a few numpy calls over n instead of np.unique's sort
+            # (at 10,000 seeds, 17,469 articles with a median of 700 postings: all lists in 1.8–1.9 s
+            # instead of 2.4–2.6 s, measured alternately in one process).
+            score = np.bincount(ids, weights=weights, minlength=n)
+            score[i] = 0
+            ids = np.flatnonzero(score >= self.MIN_SCORE)
+            score = score[ids]
+        else:   # a corpus much larger than the postings: sum over the distinct ids only
+            ids, inverse = np.unique(ids, return_inverse=True)
+            score = np.bincount(inverse, weights=weights)
+            keep = (score >= self.MIN_SCORE) & (ids != i)
+            ids, score = ids[keep], score[keep]
+        if len(score) > self.k:
+            # The k-th best score bounds the candidates; only those are sorted by (score, id).
+            chosen = score >= np.partition(score, len(score) - self.k)[len(score) - self.k]
+            ids, score = ids[chosen], score[chosen]
         arts = self.articles
-        chosen = score >= floor
-        best = sorted(zip(score[chosen].tolist(), ids[chosen].tolist()), key=lambda t: (-t[0], arts[t[1]].id))
+        best = sorted(zip(score.tolist(), ids.tolist()), key=lambda t: (-t[0], arts[t[1]].id))
         return [arts[j] for _, j in best[: self.k]]
 
 
