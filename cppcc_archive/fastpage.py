@@ -40,6 +40,7 @@ _TABLE_RULE = re.compile(r"\|(?:---\|)+")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _MAYBE_ID = re.compile(r"(?i)(?:id|name)\s*=")
 _WARNING = re.compile(r'!!! warning "说明"\n    (.+)')
+_WARNING_LIST = re.compile(r'!!! warning "说明"((?:\n    - .+)+)')
 _RAW_BLOCK = re.compile(r'(?:<p class="rights">|<details class="(?:cite|cleaning)"[ >]|<svg ).*</(?:p|details|svg)>')
 
 
@@ -125,6 +126,10 @@ class _Page:
             if not all(x.startswith("- ") for x in items):
                 raise _Unsupported(b[:40])
             return "<ul>\n" + "\n".join(f"<li>{self.inline(x[2:])}</li>" for x in items) + "\n</ul>"
+        m = _WARNING_LIST.fullmatch(b)
+        if m:
+            items = "\n".join(f"<li>{self.inline(x[6:])}</li>" for x in m.group(1).split("\n")[1:])
+            return f'<div class="admonition warning">\n<p class="admonition-title">说明</p>\n<ul>\n{items}\n</ul>\n</div>'
         m = _WARNING.fullmatch(b)
         if m:
             return ('<div class="admonition warning">\n<p class="admonition-title">说明</p>\n'

@@ -535,8 +535,10 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.source_url:
         meta.append(f"- **原文网址**：{escape_md(a.source_url)}")
     out.append("\n".join(meta) + "\n")
-    for note in a.notes:
-        out.append(f'!!! warning "说明"\n    {_note_markdown(note)}\n')
+    if len(a.notes) == 1:
+        out.append(f'!!! warning "说明"\n    {_note_markdown(a.notes[0])}\n')
+    elif a.notes:   # one box, an item per note: three boxes stacked read as three alarms
+        out.append('!!! warning "说明"\n' + "".join(f"    - {_note_markdown(n)}\n" for n in a.notes))
     n = 0
     for p in a.paragraphs:
         if p.startswith(("## ", "### ")):

@@ -86,15 +86,16 @@ _text = st.text(st.one_of(st.sampled_from(_MARKUP), st.characters(blacklist_cate
 
 @settings(max_examples=int(os.environ.get("CPPCC_FUZZ_EXAMPLES", "300")), deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(title=_text, paragraphs=st.lists(_text, min_size=1, max_size=4), caption=_text, name=_text, note=_text)
-def test_any_text_converts_as_python_markdown_does(seed_build, title, paragraphs, caption, name, note):
+@given(title=_text, paragraphs=st.lists(_text, min_size=1, max_size=4), caption=_text, name=_text,
+       notes=st.lists(_text, min_size=1, max_size=3))
+def test_any_text_converts_as_python_markdown_does(seed_build, title, paragraphs, caption, name, notes):
     """Any article text, through the writer: the fast HTML equals Python-Markdown's, or it steps aside."""
     from cppcc_archive import write
     from cppcc_archive.model import Person
 
     arts = sorted(write_articles(seed_build), key=lambda a: a.id)
     a = arts[0].with_(title=title, paragraphs=tuple(paragraphs[:-1]) + ("### " + paragraphs[-1],) + tuple(paragraphs),
-                      captions=(caption,), people=(Person(name, "委员"),), notes=(note,))
+                      captions=(caption,), people=(Person(name, "委员"),), notes=tuple(notes))
     markdown_text = write.article_page(a, [a, arts[1]], arts[2:4]).split("---\n", 2)[2]
     page, fast = _both_ways(seed_build, markdown_text)
     if fast is None:
