@@ -18,7 +18,9 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   keeps its ``date_text`` (no year is invented); with no date at all it is
   “出版日期不详”; an undated one adds ``[收录日期 YYYY-MM-DD]`` when ``entered`` is known.  The
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
-* The publisher is the article's ``publisher``, else 政协文库.
+* The publisher is the article's ``publisher``; when the source names none it is “[出版者不详]”
+  (GB/T 7714-2015's mark) in the text and BibTeX, and CSL-JSON has no ``container-title``: naming
+  the archive there would pass it off as the outlet that printed the article.
 
 Nothing here depends on the build time, so the output is stable.  Seed text
 is untrusted: BibTeX values escape ``\\ { } % & # _ $ ^ ~`` with commands whose
@@ -88,8 +90,11 @@ def _title(record: dict) -> str:
     return _flat(record.get("title") or "") or "无标题"
 
 
+UNKNOWN_PUBLISHER = "[出版者不详]"
+
+
 def _publisher(record: dict) -> str:
-    return _flat(record.get("publisher") or "") or ARCHIVE
+    return _flat(record.get("publisher") or "")
 
 
 def _page_number(record: dict) -> str | None:
@@ -114,7 +119,7 @@ def citation_text(record: dict, site_url: str, entered: str | None) -> str:
         date += f"({page})"
     if not record.get("date") and entered:
         date += f"[收录日期 {entered}]"
-    text = f"{who}. {_title(record)}[{kind}]. {_publisher(record)}, {date}."
+    text = f"{who}. {_title(record)}[{kind}]. {_publisher(record) or UNKNOWN_PUBLISHER}, {date}."
     return text + (f" {url}." if url else "")
 
 
@@ -141,7 +146,7 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None) -> str:
         # Each name in braces: BibTeX must not split a Chinese name or read "and" inside one.
         fields.append(("author", " and ".join("{" + bibtex_escape(n) + "}" for n in names)))
     fields.append(("title", "{" + bibtex_escape(_title(record)) + "}"))
-    fields.append(("journal", bibtex_escape(_publisher(record))))
+    fields.append(("journal", bibtex_escape(_publisher(record) or UNKNOWN_PUBLISHER)))
     fields.append(("entrysubtype", "newspaper"))
     m = _DATE.fullmatch(record.get("date") or "")
     if m:
@@ -178,7 +183,8 @@ def citation_csl_json(record: dict, site_url: str, entered: str | None) -> str:
     names = authors(record)
     if names:
         item["author"] = [{"literal": n} for n in names]
-    item["container-title"] = _publisher(record)
+    if _publisher(record):
+        item["container-title"] = _publisher(record)
     m = _DATE.fullmatch(record.get("date") or "")
     if m:
         item["issued"] = {"date-parts": [[int(m.group(1)), int(m.group(2)), int(m.group(3))]]}

@@ -68,8 +68,9 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
         first = first_commit_dates(Path(seeds_dir))
     entered = entered_dates(records, first)
     dated = [(day, r) for r in records if (day := feed_date(r, first)) is not None]
-    # Newest first; ties by id so the order never depends on input order.
-    dated.sort(key=lambda x: (x[0], x[1]["id"]), reverse=True)
+    # Newest first: articles that entered the archive the same day by the month and day their text
+    # gives (as the site's lists), then by id, so the order never depends on input order.
+    dated.sort(key=lambda x: (x[0], _month_day(x[1]), x[1]["id"]), reverse=True)
 
     by_prov: dict[str, list] = defaultdict(list)
     by_topic: dict[str, list] = defaultdict(list)
@@ -267,6 +268,13 @@ def _feed(path: str, feed_id: str, title: str, subtitle: str, page: str, entries
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def _month_day(r: dict) -> tuple[int, int]:
+    """(month, day) of an article's date without a year (date_text 12月27日), else (0, 0)."""
+    from .write import month_day
+
+    return (0, 0) if r.get("date") else month_day(r.get("date_text"))
+
+
 def _entry(r: dict, day: str, href) -> ET.Element:
     e = ET.Element("entry")
     _text(e, "id", TAG_PREFIX + "article/" + r["id"])
@@ -287,7 +295,11 @@ def _entry(r: dict, day: str, href) -> ET.Element:
     for reg in r.get("regions") or []:
         name = reg.get("county") or reg.get("prefecture") or reg.get("province") or reg["code"]
         ET.SubElement(e, "category", {"term": _clean(reg["code"]), "label": _clean(name)})
-    _text(e, "summary", summary(r.get("text") or ""), type="text")
+    text = summary(r.get("text") or "")
+    if not r.get("date") and r.get("date_text"):
+        # <updated> is the day it entered the archive; the reader still learns the source's date.
+        text = f"（原文日期：{_clean(r['date_text'])}，未注明年份）{text}"
+    _text(e, "summary", text, type="text")
     return e
 
 

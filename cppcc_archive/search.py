@@ -214,6 +214,12 @@ def query_groups(query: str, overrides=()) -> list[dict]:
 
     >>> [(g["text"], g["phrase"], g["terms"]) for g in query_groups('郑州市政协 "政协委员" 5G')]
     [('政协委员', True, ['政协', '协委', '委员']), ('郑州市政协', False, ['郑州', '州市', '市政', '政协']), ('5g', False, ['5g'])]
+
+    A word asked to be excluded (-北京) is dropped: the search cannot exclude, and searching for it
+    would do the opposite of what was asked (search.js says so in its status line).
+
+    >>> [g["text"] for g in query_groups("政协 -北京 －上海 5G-A")]
+    ['政协', '5g-a']
     """
     for a, b in overrides:
         query = query.replace(a, b)
@@ -229,7 +235,7 @@ def query_groups(query: str, overrides=()) -> list[dict]:
     rest.append(query[pos:])
     for part in " ".join(rest).split():
         part = part.strip("\"“”「」『』")
-        if part:
+        if part and not (len(part) > 1 and part[0] == "-"):
             groups.append({"text": part, "phrase": False})
     out = []
     for g in groups:
@@ -534,7 +540,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     # What a result line shows (u, t, d, r, p: written to search/d/) and the text to index
     # (x: never written; the browser reads the text from the article page).
     items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
-              "r": _region_label(r), "p": list(r.get("topics") or []), "x": r.get("text") or ""} for r in recs]
+              "r": _region_label(r), "p": list(r.get("topics") or []), "x": _indexed_text(r)} for r in recs]
     total = sum(len(doc["x"]) for doc in items)
     avgdl = total / n if n and total else 1.0
     jobs = jobs or _auto_jobs(total)
@@ -638,7 +644,15 @@ _PARA_ID = re.compile(r"p\d+$")
 
 
 # Fields of an articles.json record the index reads.
-_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text")
+_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text", "authors", "captions")
+
+
+def _indexed_text(r: dict) -> str:
+    """What a search finds an article by: its text, then what its page shows beside the text, the
+    bylines (reporters, editors, photographers: a researcher follows a reporter) and the photo
+    captions, each on a line of its own so that no term spans two of them."""
+    names = "、".join(a.get("name") or "" for a in r.get("authors") or [] if isinstance(a, dict))
+    return "\n".join([r.get("text") or "", names, *(c for c in r.get("captions") or [] if isinstance(c, str))])
 
 
 def records_for_index(articles_json: Path | str) -> list[dict]:

@@ -514,7 +514,9 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.publisher:
         meta.append(f"- **发布**：{escape_md(a.publisher)}")
     if a.authors:
-        meta.append("- **作者**：" + "；".join(escape_md(f"{x.role} {x.name}") for x in sorted(a.authors, key=_role_key)))
+        # The label says 作者 already: a byline author is named alone (作者：郑小波；编辑 黄宁).
+        meta.append("- **作者**：" + "；".join(escape_md(x.name if x.role == "作者" else f"{x.role} {x.name}")
+                                             for x in sorted(a.authors, key=_role_key)))
     chips = []
     for r in a.regions:
         chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))

@@ -42,7 +42,10 @@ def test_authors_first_three_then_deng_or_anonymous():
 
 def test_undated_articles_state_it_and_carry_the_entered_day():
     c = citation(record(date=None, date_text=None, page=None, publisher=None), SITE, "2026-11-23")
-    assert "政协文库, 出版日期不详[收录日期 2026-11-23]." in c["text"]
+    # No publisher named: the standard's mark, never the archive posing as the outlet.
+    assert "[N/OL]. [出版者不详], 出版日期不详[收录日期 2026-11-23]." in c["text"]
+    assert "journal = {[出版者不详]}" in c["bibtex"]
+    assert "container-title" not in json.loads(c["csl_json"])[0]
     partial = citation(record(date=None, page=None), "", "2026-11-23")
     assert "人民政协报, 6月14日[收录日期 2026-11-23]." in partial["text"]  # no year is invented
     assert "收录日期：2026-11-23" in partial["bibtex"]

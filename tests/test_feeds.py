@@ -159,6 +159,25 @@ def test_undated_articles_use_the_day_their_seed_was_first_committed(tmp_path, m
     assert render_feeds(shuffled, "", seeds) == (files, entered)
 
 
+def test_same_day_entries_follow_the_month_and_day_of_their_text(tmp_path, monkeypatch):
+    """Articles whose seeds entered the archive the same day are newest first by the month and day
+    their text gives (12月28日, 12月27日, 6月14日, then none; before: by id), and each entry's
+    summary names that date, since <updated> is the day it entered the archive."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    repo = tmp_path / "repo"
+    seeds = repo / "seeds"
+    seeds.mkdir(parents=True)
+    git(repo, "init", "-q")
+    (seeds / "s.txt").write_text("s", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first", date="2024-05-06T10:00:00+08:00")
+    recs = [record(f"{i:012x}") | {"date_text": t} for i, t in enumerate(["6月14日", None, "12月27日", "12月28日"])]
+    d = parse(render_feeds(recs, "", seeds)[0]["feeds/all.xml"])
+    assert [e.id[-1] for e in d.entries] == ["3", "2", "0", "1"]
+    assert d.entries[0].summary.startswith("（原文日期：12月28日，未注明年份）正文")
+    assert d.entries[-1].summary == "正文。"
+
+
 def test_outside_git_undated_articles_are_left_out(no_git_above):
     recs = [record("0000000000aa"), record("0000000000bb", date="2024-02-03")]
     files, entered = render_feeds(recs, SITE, no_git_above)

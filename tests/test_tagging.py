@@ -118,3 +118,11 @@ def test_every_city_of_a_report_is_tagged_in_reading_order(articles):
     counts = [text.count(c[:2]) for c in cities]
     for i in range(len(cities) - 1):   # cities named equally often stay in reading order
         assert counts[i] != counts[i + 1] or firsts[i] < firsts[i + 1], cities
+
+
+def test_enumeration_markers_are_not_keywords(articles):
+    """Seed 001's 垫江 piece enumerates 一要……二要……三要 (before, 三要 and 二要 were two of its eight
+    keywords); the markers are in the domain stop list, and the piece's subjects remain."""
+    a = next(a for a in articles if "一要以理论清醒强化思想自觉" in a["text"])
+    assert not {"一要", "二要", "三要"} & set(a["keywords"]), a["keywords"]
+    assert {"界别", "党组"} <= set(a["keywords"]), a["keywords"]

@@ -417,11 +417,16 @@
       if (text) raw.push({ text: text, phrase: true });
     }
     rest.push(query.slice(pos));
+    var ignored = [];
     rest.join(" ").split(/\s+/).forEach(function (part) {
       part = part.replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
-      if (part) raw.push({ text: part, phrase: false });
+      // -北京 asks to exclude a word, which this search cannot do: dropped and said so, rather
+      // than searched for (the opposite of what was asked).
+      if (part.length > 1 && part.charAt(0) === "-") ignored.push(part.slice(1));
+      else if (part) raw.push({ text: part, phrase: false });
     });
     var out = [];
+    out.ignored = ignored;
     raw.forEach(function (g) {
       var terms = [], runs = g.text.match(CJK_RUN) || [], words = g.text.match(WORD) || [];
       runs.forEach(function (run) {
@@ -457,7 +462,7 @@
       var m = v[0], conv = v[1], simplified = raw;
       if (conv) { try { simplified = conv(raw); } catch (e) { simplified = raw; } }
       var groups = groupsOf(simplified, m.overrides || []);
-      var result = { groups: groups, simplified: simplified, converted: simplified !== raw, m: m };
+      var result = { groups: groups, ignored: groups.ignored, simplified: simplified, converted: simplified !== raw, m: m };
       var terms = [];
       groups.forEach(function (g) { g.terms.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); });
       if (!terms.length) return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
@@ -598,9 +603,21 @@
     if (window.console) console.error("archive search:", e);
   }
 
+  // The query in the address (?q=), so that a copied link, a reload or the back button from an
+  // opened result brings the same search back.  Replaced, not pushed: typing makes no history.
+  function remember(raw) {
+    if (!window.history || !history.replaceState) return;
+    var params = new URLSearchParams(location.search);
+    if (raw) params.set("q", raw); else params.delete("q");
+    var search = params.toString();
+    var url = location.pathname + (search ? "?" + search : "") + location.hash;
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+  }
+
   function run(resetFilters) {
     var raw = input.value.trim();
     var token = nextToken();
+    remember(raw);
     if (resetFilters && selects) { selects.region.value = ""; selects.topic.value = ""; selects.year.value = ""; }
     if (!raw) {
       current = null;
@@ -654,7 +671,9 @@
     }
     else if (needsCheck(res)) text = "找到 " + c.shown + " 篇文章";
     else text = "找到 " + n + " 篇文章";
-    if (res.converted && res.groups.length) text += "（已按简体“" + res.simplified.trim() + "”检索）";
+    // After a colon, not in quotation marks: the query may hold quotes of its own ("民主监督").
+    if (res.converted && res.groups.length) text += "（已按简体检索：" + res.simplified.trim() + "）";
+    if (res.ignored.length) text += "（不支持用“-”排除词语，已忽略：" + res.ignored.join("、") + "）";
     setStatus(text);
     if (final) setState("done", c.query);
   }
@@ -948,6 +967,7 @@
     if (ev.key === "Escape") {
       setOpen(false);
       input.blur();
+      remember("");   // closed on purpose: a reload should not reopen it
     } else if (ev.key === "Enter" && active === input) {
       ev.preventDefault();
       var first = links()[0];
