@@ -1018,14 +1018,13 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
     """The pages of ``people/``, the names in ``order``."""
     entries = []
     for name in order:
-        titles = escape_md("、".join(sorted({t for t, _ in people[name]})))
-        arts = sorted({a.id: a for _, a in people[name]}.values(), key=lambda a: a.id)
+        arts = _newest_first({a.id: a for _, a in people[name]}.values())
+        titles = escape_md("、".join(sorted({t for t, _ in people[name]}))) + f" · {len(arts)} 篇"
         # A reporter of a thousand articles is split over pages like any long list.
         for k, part in enumerate(_chunks(arts, PEOPLE_PER_PAGE)):
             heading = escape_md(name) + ("（续）" if k else "")
-            entries.append((name, f"## {heading}\n\n{titles}\n\n" + "\n".join(f"- {_link_to_article(a, '../')}" for a in part) + "\n",
-                            len(part)))
-    return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名拼音排列。", entries, PEOPLE_PER_PAGE,
+            entries.append((name, f"## {heading}\n\n{titles}\n\n" + _article_list(part, "../", ordered=True), len(part)))
+    return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名拼音排列；每人的文章由新到旧。", entries, PEOPLE_PER_PAGE,
                   lambda first, last: first if first == last else f"{first} – {last}")
 
 

@@ -469,3 +469,17 @@ def test_dates_without_a_year_are_listed_newest_first(seed_build):
     newest = dates(home.split("## 最新文章")[1])
     assert newest == sorted(newest, reverse=True) and newest[0] == (12, 28), newest
 
+
+
+def test_a_persons_articles_are_counted_and_newest_first():
+    """On the people index each person has the number of their articles and the articles newest first
+    (before: no count, and in id order)."""
+    from cppcc_archive import pipeline, write
+
+    kept = pipeline.assemble(pipeline.gather(SEEDS))[0][:3]
+    dated = [kept[0].with_(date="2023-05-01", date_text="2023年5月1日"), kept[1].with_(date=None, date_text="12月26日"),
+             kept[2].with_(date="2024-01-02", date_text="2024年1月2日")]
+    md = write._people_pages({"王泳": [("记者", a) for a in dated]}, ["王泳"])["people/index.md"]
+    assert "记者 · 3 篇" in md
+    listed = re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", md)
+    assert listed == [dated[2].id, dated[0].id, dated[1].id]
