@@ -126,3 +126,12 @@ def test_enumeration_markers_are_not_keywords(articles):
     a = next(a for a in articles if "一要以理论清醒强化思想自觉" in a["text"])
     assert not {"一要", "二要", "三要"} & set(a["keywords"]), a["keywords"]
     assert {"界别", "党组"} <= set(a["keywords"]), a["keywords"]
+
+
+def test_shoudu_zhengxie_is_beijings_province_level_body(articles):
+    """Seed 004's 为展现新时代首都政协新作为汇聚力量……北京答卷 is about 首都政协, Beijing's own CPPCC
+    (province level), though its sections are district CPPCCs (before: 县, the one level miss of the
+    labelled set)."""
+    a = next(a for a in articles if "首都政协" in a["title"])
+    assert a["level"] == "省"
+    assert a["regions"][0]["province"] == "北京市"

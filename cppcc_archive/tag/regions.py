@@ -234,7 +234,7 @@ def _in_title_or_strong(code: str, title: str, idx: _Index) -> bool:
     return any(n and n in title for n in (d.name, *d.short))
 
 
-_BODY = re.compile(r"(全国|[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|盟|地区|区|县|旗))政协")
+_BODY = re.compile(r"(全国|首都|[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|盟|地区|区|县|旗))政协")
 _BODY_REACH = 13  # a match ends with 政协 and starts at most 10 + len("自治区") characters before it
 
 
@@ -285,6 +285,8 @@ def _level_of_body(name: str, idx: _Index, municipality: bool) -> Optional[str]:
     """Level of the body in ``<name>政协``: by the gazetteer unit that ends the name, else its suffix."""
     if name == "全国":
         return "全国"
+    if name == "首都":   # 首都政协 is Beijing's, a province-level body (seed 004's 北京答卷)
+        return "省"
     last = None
     for _, stop, _, code_kinds in idx.automaton.longest(name):
         last = (stop - 1, code_kinds)
