@@ -103,7 +103,14 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     seeds_url = seeds_address(os.environ.get("SEEDS_URL", ""))
     from .curation import load_curation
 
-    curated = load_curation(curation or seeds / "curation.yaml")
+    curation_path = curation or seeds / "curation.yaml"
+    curated = load_curation(curation_path)
+    if curated:
+        from .curation import check_seed_names
+        from .read import Unreadable, discover, display_name
+
+        check_seed_names(curation_path, curated, [display_name(p.relative_to(seeds).as_posix())
+                                                  for p in discover(seeds) if not isinstance(p, Unreadable)])
     paths = layout(out)
     _recover(paths)
     t0 = time.perf_counter()

@@ -1,7 +1,10 @@
 """Curator overrides: per-article title, regions, topics and level, and split points.
 
 An optional YAML file (default ``seeds/curation.yaml``) keyed by seed file
-name.  It is configuration, so a mistake stops the build with file:line.
+name.  It is configuration, so a mistake stops the build with file:line: an unknown key, field,
+region code or topic, a value of the wrong kind, and a seed name that is not one of the build's
+files.  An override of a part the seed does not have is a problem in the build report.  A
+``split_before`` renumbers the seed's later parts, and so their ids (ids come from file and part).
 
 .. code-block:: yaml
 
@@ -9,7 +12,7 @@ name.  It is configuration, so a mistake stops the build with file:line.
       split_before:                 # start a new article at the paragraph beginning so
         - "12月27日，甘肃省张掖市"
       articles:
-        2:                          # part (0-based, after splitting)
+        2:                          # part: 0-based, after splitting (the page's 第 3 篇)
           title: 新标题
           regions: ["620700"]       # GB/T 2260 codes, main region first
           topics: [民族宗教]
@@ -21,10 +24,11 @@ from pathlib import Path
 from typing import Optional
 
 
-from .errors import ConfigError, line_of, load_yaml_config
+from .errors import ConfigError, load_yaml_config, yaml_key_lines
 
 LEVELS = {"全国", "省", "市", "县"}
 ARTICLE_KEYS = {"title", "regions", "topics", "level"}
+SEED_KEYS = {"split_before", "articles"}
 
 
 
@@ -40,30 +44,71 @@ def load_curation(path: Optional[Path]) -> dict:
     data = data or {}
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "expected a mapping of seed file names to overrides")
+    lines = yaml_key_lines(text)
     gaz, topics = load_gazetteer(), set(load_taxonomy().names)
     out = {}
     for seed, spec in data.items():
-        line = line_of(text, f"{seed}:")
-        if not isinstance(spec, dict) or not set(spec) <= {"split_before", "articles"}:
+        line = lines.get((seed,))
+        if not isinstance(spec, dict):
             raise ConfigError(path, line, f"{seed}: expected keys split_before and/or articles")
+        for key in sorted(set(spec) - SEED_KEYS, key=str):
+            raise ConfigError(path, lines.get((seed, key)), f"{seed}: unknown key {key!r} (known: split_before, articles)")
         splits = spec.get("split_before") or []
         if not isinstance(splits, list) or not all(isinstance(s, str) and s.strip() for s in splits):
-            raise ConfigError(path, line_of(text, "split_before") or line, f"{seed}: split_before must be a list of text beginnings")
+            raise ConfigError(path, lines.get((seed, "split_before"), line), f"{seed}: split_before must be a list of text beginnings")
+        articles = spec.get("articles") or {}
+        if not isinstance(articles, dict):
+            raise ConfigError(path, lines.get((seed, "articles"), line), f"{seed}: articles must map part numbers to overrides")
         arts = {}
-        for part, over in (spec.get("articles") or {}).items():
-            where = line_of(text, f"{part}:") or line
-            if not isinstance(part, int) or part < 0 or not isinstance(over, dict) or not set(over) <= ARTICLE_KEYS:
-                raise ConfigError(path, where, f"{seed}: articles must map a part number to some of {sorted(ARTICLE_KEYS)}")
-            for code in over.get("regions") or []:
-                if str(code) not in gaz.by_code:
-                    raise ConfigError(path, line_of(text, str(code)) or where, f"{seed}#{part}: unknown region code {code}")
-            for t in over.get("topics") or []:
-                if t not in topics:
-                    raise ConfigError(path, line_of(text, str(t)) or where, f"{seed}#{part}: unknown topic {t!r}")
-            if "level" in over and over["level"] not in LEVELS:
-                raise ConfigError(path, line_of(text, "level") or where, f"{seed}#{part}: level must be one of {sorted(LEVELS)}")
-            if "title" in over and (not isinstance(over["title"], str) or not over["title"].strip()):
-                raise ConfigError(path, line_of(text, "title") or where, f"{seed}#{part}: title must be text")
-            arts[part] = over
+        for part, over in articles.items():
+            arts[part] = _article_override(path, lines, seed, part, over, gaz, topics)
         out[str(seed)] = {"split_before": [s.strip() for s in splits], "articles": arts}
     return out
+
+
+def _article_override(path, lines: dict, seed, part, over, gaz, topics: set) -> dict:
+    """One article's overrides, checked; a mistake names its line and the field."""
+    where = lines.get((seed, "articles", part))
+    if not isinstance(part, int) or isinstance(part, bool) or part < 0:
+        raise ConfigError(path, where, f"{seed}: {part!r} is not a part number (0 for the seed's first article: "
+                                       "the page's 第 1 篇)")
+    if not isinstance(over, dict):
+        raise ConfigError(path, where, f"{seed}#{part}: expected some of {', '.join(sorted(ARTICLE_KEYS))}")
+    for key in sorted(set(over) - ARTICLE_KEYS, key=str):
+        raise ConfigError(path, lines.get((seed, "articles", part, key), where),
+                          f"{seed}#{part}: unknown field {key!r} (known: {', '.join(sorted(ARTICLE_KEYS))}; a date is "
+                          "corrected in the seed's front matter)")
+
+    def at(*keys):
+        return lines.get((seed, "articles", part, *keys)) or where
+
+    for field, example in (("regions", '["110107"]'), ("topics", "[民族宗教]")):
+        if field in over and not isinstance(over[field], list):
+            raise ConfigError(path, at(field), f"{seed}#{part}: {field} must be a list, e.g. {field}: {example}")
+    for i, code in enumerate(over.get("regions") or []):
+        if str(code) not in gaz.by_code:
+            raise ConfigError(path, at("regions", i), f"{seed}#{part}: unknown region code {code} (codes are in "
+                                                      "cppcc_archive/data/gazetteer.tsv)")
+    for i, t in enumerate(over.get("topics") or []):
+        if t not in topics:
+            raise ConfigError(path, at("topics", i), f"{seed}#{part}: unknown topic {t!r} (topics are in "
+                                                     "cppcc_archive/data/topics.yaml)")
+    if "level" in over and over["level"] not in LEVELS:
+        raise ConfigError(path, at("level"), f"{seed}#{part}: level must be one of {sorted(LEVELS)}")
+    if "title" in over and (not isinstance(over["title"], str) or not over["title"].strip()):
+        raise ConfigError(path, at("title"), f"{seed}#{part}: title must be text")
+    return over
+
+
+def check_seed_names(path: Optional[Path], curated: dict, names: list[str]) -> None:
+    """Every seed the curation file names must be one of the build's seed files: an entry for a
+    misspelt or removed name would otherwise be ignored without a word."""
+    if not curated:
+        return
+    known = set(names)
+    for seed in curated:
+        if seed not in known:
+            _, text = load_yaml_config(path)
+            raise ConfigError(path, yaml_key_lines(text).get((seed,)),
+                              f"{seed!r} is not a seed file of this build (keys are seed file names as the build "
+                              "report lists them, e.g. 003_9e6d6ef7a5f05978.txt)")

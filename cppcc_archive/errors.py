@@ -1,6 +1,7 @@
 """Errors that stop a build: broken configuration or data files, named by file:line."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Optional, Union
 
@@ -27,15 +28,83 @@ def line_of(text: str, needle: str, at_start: bool = False) -> Optional[int]:
 def load_yaml_config(path: Union[str, Path]) -> tuple[object, str]:
     """Parse a YAML configuration file; a syntax error stops the build with file:line.
 
-    Returns the data and the file's text (for pointing later errors at a line).
+    Returns the data and the file's text (for pointing later errors at a line).  A key given twice
+    in one mapping is an error too: YAML would keep the second silently (a topic block copied to
+    start a new one, its name left unchanged, replaced the real topic).
     """
     import yaml
 
-    text = Path(path).read_text(encoding="utf-8")
+    raw = Path(path).read_bytes()
     try:
-        return yaml.safe_load(text), text
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ConfigError(path, raw[:e.start].count(b"\n") + 1,
+                          "not UTF-8 text (saved in another encoding such as GBK?): save the file as UTF-8")
+    try:
+        return yaml.load(text, Loader=_unique_key_loader()), text
+    except _DuplicateKey as e:
+        raise ConfigError(path, e.line, f"{e.key!r} is given twice in the same mapping (first on line {e.first}); "
+                                        "YAML would keep only the second")
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
     except (ValueError, TypeError) as e:  # e.g. an impossible date built while loading
         raise ConfigError(path, None, f"impossible value: {e}")
+
+
+def yaml_key_lines(text: str) -> dict[tuple, int]:
+    """Line (1-based) of every mapping key of a YAML text, by its path of keys (``("topics", "民主监督",
+    "cues")``), for errors that point at the very line rather than the first line holding the words."""
+    import yaml
+
+    lines: dict[tuple, int] = {}
+
+    def walk(node, path: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                k = _scalar(key)
+                lines.setdefault(path + (k,), key.start_mark.line + 1)
+                walk(value, path + (k,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                lines.setdefault(path + (i,), item.start_mark.line + 1)
+                walk(item, path + (i,))
+
+    walk(yaml.compose(text, Loader=yaml.SafeLoader), ())
+    return lines
+
+
+def _scalar(node):
+    """A key as ``safe_load`` reads it (2 stays an int, 003_x.txt a str)."""
+    import yaml
+
+    try:
+        return yaml.SafeLoader("").construct_object(node, deep=True)
+    except yaml.YAMLError:
+        return getattr(node, "value", None)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key, line: int, first: int):
+        self.key, self.line, self.first = key, line, first
+
+
+@functools.lru_cache(maxsize=None)
+def _unique_key_loader():
+    """``yaml.SafeLoader`` that raises ``_DuplicateKey`` for a key given twice in one mapping."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    if key in seen:
+                        raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
+                    seen[key] = key_node.start_mark.line + 1
+                except TypeError:   # an unhashable key: the base class reports it
+                    break
+            return super().construct_mapping(node, deep)
+
+    return Loader

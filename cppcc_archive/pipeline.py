@@ -131,6 +131,11 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
                                        f"第 {part + 1} 篇（{art.title[:30]}）只有标题，没有正文"))
         over = (curation.get("articles") or {}).get(part)
         res.articles.append(apply_overrides(art, over) if over else art)
+    for part in sorted(p for p in curation.get("articles") or {} if p >= len(drafts)):
+        res.problems.append(Problem(
+            seed.name, "curation",
+            f"curation overrides part {part}, but the seed has {len(drafts)} article(s) (parts 0–{len(drafts) - 1}); not applied",
+            f"编校文件修改第 {part} 部分（即第 {part + 1} 篇），但本文件只有 {len(drafts)} 篇；未应用"))
     res.ledger = dict(ledger)
     if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))

@@ -334,6 +334,7 @@ def _decode_mixed_lines(data: bytes) -> Optional[tuple[str, int]]:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FULLWIDTH_KEY = re.compile(r"^[ \t]*([A-Za-z_]+)[ \t]*：", re.M)
 
 
 def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str], ...], list[Problem]]:
@@ -352,8 +353,14 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         where_zh = f"（第 {mark.line + 2} 行）" if mark else ""
-        problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}; ignored",
-                                f"前置元数据不是有效的 YAML{where_zh}，已忽略"))
+        hint = hint_zh = ""
+        colon = _FULLWIDTH_KEY.search(m.group(1))
+        if colon:   # YAML's error points at a later line; the cause is a Chinese colon after a key
+            line = m.group(1)[:colon.start()].count("\n") + 2
+            hint = f" (line {line}: a full-width colon after {colon.group(1)!r}; write “:”)"
+            hint_zh = f"（第 {line} 行 {colon.group(1)} 后是全角冒号“：”，应为半角“:”）"
+        problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}{hint}; ignored",
+                                f"前置元数据不是有效的 YAML{where_zh}{hint_zh}，已忽略"))
         return body, (), problems
     except (ValueError, TypeError, OverflowError) as e:  # e.g. date: 2024-13-45 fails while building a date
         problems.append(Problem(name, "front-matter", f"front matter has an impossible value ({e}); ignored",

@@ -38,6 +38,7 @@ GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates", "people",
              "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds", "search")
 HOME_TEMPLATE = "home.template.md"
 ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
+CURATED_LABELS = {"title": "标题", "regions": "地区", "topics": "主题", "level": "政协层级"}
 # What each cleaning step did, in words a reader understands.
 CHANGE_LABELS = {
     "normalize_line_endings": "统一换行符",
@@ -534,6 +535,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
                 f"（第 {a.part + 1} 篇） · {md_link('原始文本', raw_url(a, seeds_url, '../'))}")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
+    if a.curated:   # a reader should know which fields a curator set rather than the build found
+        meta.append("- **编校修改**：" + "、".join(CURATED_LABELS.get(f, escape_md(f)) for f in a.curated))
     if a.source_url:
         meta.append(f"- **原文网址**：{escape_md(a.source_url)}")
     out.append("\n".join(meta) + "\n")

@@ -483,3 +483,14 @@ def test_a_persons_articles_are_counted_and_newest_first():
     assert "记者 · 3 篇" in md
     listed = re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", md)
     assert listed == [dated[2].id, dated[0].id, dated[1].id]
+
+
+def test_front_matter_with_a_chinese_colon_names_the_line_and_the_cause():
+    """YAML reports ``title：某标题`` on the line after it; the report names the line with the
+    full-width colon and what to write instead (the curator review: reported at line 3, cause line 2)."""
+    from cppcc_archive.read import split_front_matter
+
+    body, fm, [problem] = split_front_matter("---\ntitle：某标题\ndate: 2024-06-14\n---\n正文\n", "x.txt")
+    assert body == "正文\n" and fm == ()
+    assert "line 2: a full-width colon after 'title'" in problem.message
+    assert "第 2 行 title 后是全角冒号" in problem.message_zh

@@ -30,17 +30,53 @@ def test_split_and_overrides(tmp_path, seeds_copy):
     assert part1["regions"][0]["prefecture"] == "朔州市" and part1["level"] == "市"
     assert part1["topics"] == ["委员履职"] and part1["curated"] == ["level", "regions", "title", "topics"]
     assert len(arts) == 8
+    page = (out / "docs" / "a" / f"{part1['id']}.md").read_text(encoding="utf-8")
+    assert "- **编校修改**：政协层级、地区、标题、主题" in page   # the reader sees what a curator set
 
 
-@pytest.mark.parametrize("body,needle", [
-    (f"{S003}:\n  articles:\n    0:\n      regions: [\"999999\"]\n", "unknown region code"),
-    (f"{S003}:\n  articles:\n    0:\n      topics: [不存在]\n", "unknown topic"),
-    (f"{S003}:\n  colour: red\n", "expected keys"),
-    (f"{S003}: [unclosed\n", "not valid YAML"),
+_TWO = (f"{S003}:\n  articles:\n    0:\n      level: 市\n    4:\n      title: 乙\n")   # part 4 starts on line 5
+
+
+@pytest.mark.parametrize("body,needle,line", [
+    (f"{S003}:\n  articles:\n    0:\n      regions: [\"999999\"]\n", "unknown region code 999999", 4),
+    (f"{S003}:\n  articles:\n    0:\n      topics: [不存在]\n", "unknown topic '不存在'", 4),
+    (f"{S003}:\n  colour: red\n", "unknown key 'colour'", 2),
+    (f"{S003}: [unclosed\n", "not valid YAML", None),
+    # The curator review's cases: the line of the very field, the unknown field named, one value
+    # where a list is wanted, a number for a code, a name that is no seed, a key given twice.
+    (_TWO + "      level: 乡\n", "level must be one of", 7),
+    (_TWO + "      date: 2024-06-14\n", "unknown field 'date'", 7),
+    (f"{S003}:\n  articles:\n    0:\n      topics: 委员履职\n", "topics must be a list", 4),
+    (f"{S003}:\n  articles:\n    0:\n      regions: 110107\n", "regions must be a list", 4),
+    ("003_misspelt.txt:\n  articles:\n    0:\n      title: 甲\n", "'003_misspelt.txt' is not a seed file", 1),
+    ("7a41033cafcd:\n  articles:\n    0:\n      title: 甲\n", "is not a seed file", 1),
+    (f"{S003}:\n  articles:\n    0: {{title: 甲}}\n{S003}:\n  articles:\n    1: {{title: 乙}}\n", "given twice", 4),
+    (f"{S003}:\n  articles:\n    first:\n      title: 甲\n", "is not a part number", 3),
 ])
-def test_bad_curation_stops_build_with_file_and_line(tmp_path, seeds_copy, body, needle, capsys):
+def test_bad_curation_stops_build_with_file_and_line(tmp_path, seeds_copy, body, needle, line, capsys):
     cur = seeds_copy / "curation.yaml"
     cur.write_text(body, encoding="utf-8")
     assert run_build(seeds_copy, tmp_path / "out", "--no-site") == 2
     err = capsys.readouterr().err
-    assert needle in err and f"{cur}:" in err
+    assert needle in err and (f"{cur}:{line}:" if line else f"{cur}:") in err, err
+    assert "Traceback" not in err
+
+
+def test_curation_saved_as_gbk_is_named_not_a_traceback(tmp_path, seeds_copy, capsys):
+    (seeds_copy / "curation.yaml").write_bytes(f"{S003}:\n  articles:\n    0:\n      title: 甲\n".encode("gbk"))
+    assert run_build(seeds_copy, tmp_path / "out", "--no-site") == 2
+    err = capsys.readouterr().err
+    assert "curation.yaml:4: not UTF-8 text" in err and "Traceback" not in err
+
+
+def test_override_of_a_part_the_seed_lacks_is_a_report_problem(tmp_path, seeds_copy):
+    """Part 12 of a seed of 7 articles: the build goes on, the report says it was not applied
+    (and --strict fails); before, it was ignored without a word."""
+    (seeds_copy / "curation.yaml").write_text(f"{S003}:\n  articles:\n    12:\n      title: 甲\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    [entry] = [f for f in report["files"] if f["file"] == S003]
+    [problem] = [p for p in entry["problems"] if p["kind"] == "curation"]
+    assert "part 12" in problem["message"] and "7 article(s)" in problem["message"]
+    assert run_build(seeds_copy, out, "--no-site", "--strict") == 1

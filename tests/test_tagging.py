@@ -76,6 +76,26 @@ def test_broken_taxonomy_names_file_and_line(tmp_path):
     assert str(bad) in str(e.value) and ":" in str(e.value)
 
 
+_TOPIC = "  {name}:\n    description: x\n    cues: {{协商: 3}}\n"
+
+
+@pytest.mark.parametrize("body,line,needle", [
+    # A block copied to start a new topic, its name left unchanged: it would replace the real one.
+    ("topics:\n" + _TOPIC.format(name="委员履职") + _TOPIC.format(name="委员履职"), 5, "'委员履职' is given twice"),
+    # A misspelt key: the exclusions would silently stop working.
+    ("topics:\n" + _TOPIC.format(name="民主监督") + "    excludes: [纪律监督]\n", 5, "unknown key 'excludes'"),
+    # A topic name moved to the left margin: it would leave the taxonomy without a word.
+    ("topics:\n" + _TOPIC.format(name="民主监督") + "履职创新:\n    description: x\n    cues: {创新: 3}\n", 5,
+     "unknown key '履职创新' at the top level"),
+])
+def test_taxonomy_mistakes_that_yaml_would_accept_stop_the_build(tmp_path, body, line, needle):
+    bad = tmp_path / "topics.yaml"
+    bad.write_text("threshold: 5\nmax_topics: 4\n" + body, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_taxonomy(bad)
+    assert str(e.value).startswith(f"{bad}:{line + 2}: ") and needle in str(e.value), str(e.value)
+
+
 def test_evaluation_figures(articles):
     from evaluate import evaluate, load_labels
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from ..errors import ConfigError, line_of, load_yaml_config
+from ..errors import ConfigError, line_of, load_yaml_config, yaml_key_lines
 from ..matcher import Matcher
 
 TOPICS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.yaml"
@@ -29,6 +29,8 @@ class Taxonomy:
         return tuple(n for n, _ in self.descriptions)
 
 
+TOP_KEYS = {"threshold", "max_topics", "topics"}
+TOPIC_KEYS = {"description", "cues", "exclude"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -37,13 +39,23 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
     data, text = load_yaml_config(path)
     if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
         raise ConfigError(path, 1, "expected a mapping with 'threshold', 'max_topics' and a 'topics' mapping")
+    lines = yaml_key_lines(text)
+    # A key the loader does not know would be ignored without a word: a topic name moved to the
+    # left margin (a top-level key) or a misspelt 'excludes' (exclusions that silently stop working).
+    for key in sorted(data.keys() - TOP_KEYS, key=str):
+        raise ConfigError(path, lines.get((key,)), f"unknown key {key!r} at the top level (known: {', '.join(sorted(TOP_KEYS))}); "
+                                                   "a topic's name belongs indented under 'topics:'")
+    for name, spec in data["topics"].items():
+        for key in sorted(spec.keys() - TOPIC_KEYS, key=str) if isinstance(spec, dict) else ():
+            raise ConfigError(path, lines.get(("topics", name, key)),
+                              f"topic {name!r}: unknown key {key!r} (known: {', '.join(sorted(TOPIC_KEYS))})")
     threshold, max_topics = data.get("threshold", 6), data.get("max_topics", 4)
     if not isinstance(threshold, (int, float)) or not isinstance(max_topics, int) or max_topics < 0:
         raise ConfigError(path, line_of(text, "threshold", at_start=True) or 1, "threshold must be a number and max_topics a non-negative integer")
     entries: dict[str, list] = {}
     descriptions = []
     for name, spec in data["topics"].items():
-        line = line_of(text, f"{name}:", at_start=True)
+        line = lines.get(("topics", name))
         if not isinstance(spec, dict) or not isinstance(spec.get("cues"), dict) or not spec["cues"]:
             raise ConfigError(path, line, f"topic {name!r} needs a non-empty 'cues' mapping of phrase: weight")
         if not str(spec.get("description", "")).strip():
