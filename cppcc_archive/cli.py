@@ -201,8 +201,8 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     t2 = time.perf_counter()
     if not quiet:
         tot = report["totals"]
-        log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs, site %.1fs",
-                 tot["files"], tot["articles"], tot["problems"], t1 - t0, t2 - t1)
+        log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs" + (", site %.1fs" if site else ""),
+                 tot["files"], tot["articles"], tot["problems"], t1 - t0, *((t2 - t1,) if site else ()))
         if site:
             rel = os.path.relpath(paths["site"])
             shown = paths["site"] if rel.startswith("..") else rel

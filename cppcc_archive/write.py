@@ -610,8 +610,9 @@ def _rule_labels() -> dict[str, str]:
     return {r.name: r.label for r in load_rules()}
 
 
-def _role_key(x) -> tuple:
-    return (ROLE_ORDER.index(x.role) if x.role in ROLE_ORDER else 99, x.name)
+def _role_key(x) -> int:
+    """Bylines grouped by role; within a role in the source's order (as the citation names them)."""
+    return ROLE_ORDER.index(x.role) if x.role in ROLE_ORDER else 99
 
 
 def province_code(code: str) -> str:

@@ -494,3 +494,18 @@ def test_front_matter_with_a_chinese_colon_names_the_line_and_the_cause():
     assert body == "正文\n" and fm == ()
     assert "line 2: a full-width colon after 'title'" in problem.message
     assert "第 2 行 title 后是全角冒号" in problem.message_zh
+
+
+def test_bylines_keep_the_source_order_within_a_role(seed_build, articles):
+    """An article page lists its reporters in the order the source (and the citation) names them
+    (before: by code point, 周佳佳；宋宝刚；李木元 for 李木元 宋宝刚 周佳佳)."""
+    checked = 0
+    for a in articles:
+        reporters = [x["name"] for x in a["authors"] if x["role"] == "记者"]
+        if len(reporters) < 2:
+            continue
+        page = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
+        line = next(x for x in page.splitlines() if x.startswith("- **作者**："))
+        assert [n for n in re.findall(r"记者 (\S+?)(?:；|$)", line)] == reporters, line
+        checked += 1
+    assert checked >= 1
