@@ -515,9 +515,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.publisher:
         meta.append(f"- **发布**：{escape_md(a.publisher)}")
     if a.authors:
-        # The label says 作者 already: a byline author is named alone (作者：郑小波；编辑 黄宁).
-        meta.append("- **作者**：" + "；".join(escape_md(x.name if x.role == "作者" else f"{x.role} {x.name}")
-                                             for x in sorted(a.authors, key=_role_key)))
+        meta.append("- **作者**：" + _bylines(a.authors))
     chips = []
     for r in a.regions:
         chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))
@@ -608,6 +606,16 @@ def _rule_labels() -> dict[str, str]:
     from .clean.boilerplate import load_rules
 
     return {r.name: r.label for r in load_rules()}
+
+
+def _bylines(authors) -> str:
+    """The 作者 line: one group per role, names in the source's order (记者 李木元、宋宝刚；编辑 罗文);
+    the label says 作者 already, so byline authors are named alone (郑小波；编辑 黄宁)."""
+    groups: dict[str, list[str]] = {}
+    for x in sorted(authors, key=_role_key):
+        groups.setdefault(x.role, []).append(escape_md(x.name))
+    return "；".join("、".join(names) if role == "作者" else f"{escape_md(role)} {'、'.join(names)}"
+                    for role, names in groups.items())
 
 
 def _role_key(x) -> int:
