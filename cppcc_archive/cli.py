@@ -145,6 +145,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     # Files the published tree already holds byte for byte are linked from it, not written again.
     previous = docs if docs.is_dir() else None
     sink = write.DirectorySink(staging, previous)
+    from_cache = sum(1 for r in results if r.from_cache)
     raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
     seed_keys = {r.name: r.key for r in results if r.key}
     del results   # write_site empties raw_texts as it goes
@@ -203,6 +204,9 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
         tot = report["totals"]
         log.info("%d file(s) → %d article(s), %d problem(s); pipeline %.1fs" + (", site %.1fs" if site else ""),
                  tot["files"], tot["articles"], tot["problems"], t1 - t0, *((t2 - t1,) if site else ()))
+        if from_cache:   # a curator who changed nothing sees why the build was quick
+            log.info("%d of %d file(s) unchanged since an earlier build: their results came from the cache "
+                     "(--no-cache processes every file again)", from_cache, tot["files"])
         if site:
             rel = os.path.relpath(paths["site"])
             shown = paths["site"] if rel.startswith("..") else rel

@@ -52,6 +52,7 @@ class SeedResult:
     # The pipeline cache's key of this result ("" without a cache): it fixes the seed's articles,
     # so a rebuild can tell which pages are unchanged (see ``pagecache``).
     key: str = ""
+    from_cache: bool = False   # loaded from the pipeline cache, not processed by this build
 
 
 def article_id(source_file: str, part: int) -> str:
@@ -481,7 +482,10 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
     _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
-    return (hit, key) if hit is not None else None
+    if hit is None:
+        return None
+    hit.from_cache = True
+    return hit, key
 
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:
@@ -519,6 +523,7 @@ def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Option
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
     if hit is not None:
+        hit.from_cache = True
         return hit, key
     result = process_bytes(data, name, cur)
     if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached

@@ -118,3 +118,21 @@ def test_originals_are_read_from_the_cache_only_when_published(tmp_path, seeds_c
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert len(seen) == 1 and gone.exists()
     assert {p.name: p.read_bytes() for p in (out / "docs" / "raw").iterdir()} == published
+
+
+def test_the_build_says_how_many_files_came_from_the_cache(tmp_path, seeds_copy, caplog):
+    """A curator who rebuilds without changes learns why it was quick; an edited seed is not counted."""
+    from cppcc_archive.cli import main
+
+    out = tmp_path / "out"
+    args = ["--seeds", str(seeds_copy), "--out", str(out), "--no-site"]
+    for jobs in ("1", "2"):
+        assert main(args + ["--jobs", jobs]) == 0
+    caplog.clear()
+    target = sorted(seeds_copy.glob("002_*"))[0]
+    target.write_text(target.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        with caplog.at_level("INFO", logger="cppcc_archive"):
+            assert main(args + ["--jobs", jobs]) == 0
+    lines = [r.getMessage() for r in caplog.records if "came from the cache" in r.getMessage()]
+    assert lines[0].startswith("4 of 5 file(s) unchanged") and lines[1].startswith("5 of 5 file(s) unchanged"), lines
