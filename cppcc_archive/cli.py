@@ -6,6 +6,7 @@ configuration error (a broken data file stops the build at once).
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import re
@@ -91,6 +92,14 @@ def layout(out: Path | None) -> dict[str, Path]:
 
 def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False,
         curation: Path | None = None, use_cache: bool = True) -> dict:
+    try:
+        return _run(seeds, out, site, jobs, quiet, curation, use_cache)
+    finally:
+        gc.unfreeze()   # a --serve process builds again: what this build froze may now be collected
+
+
+def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, curation: Path | None,
+         use_cache: bool) -> dict:
     from . import pipeline, write
     from .clean.boilerplate import load_rules
     from .tag.gazetteer import load_gazetteer
@@ -126,7 +135,12 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
     if bar:
         bar(close=True)
     stages("gather")
+    # The corpus lives until the exports: frozen, the garbage collector's collections no longer walk
+    # its millions of objects (each full one did), and forked workers do not copy the pages of
+    # memory that a collection would touch (CPython's advice for forking servers).
+    gc.freeze()
     articles, report = pipeline.assemble(results)
+    gc.freeze()
     stages("assemble")
     for f in report["files"]:
         for p in f["problems"]:
