@@ -153,3 +153,16 @@ def test_fork_map_runs_meanwhile_in_the_caller():
     calls = []
     got = fork_map(_square, 1, [[1, 2], [3], [4, 5]], 2, meanwhile=lambda: calls.append(os.getpid()))
     assert got == [[2, 5], [10], [17, 26]] and calls == [os.getpid()]
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, seeds_copy):
+    """The build pauses collections while it unpickles cache hits and freezes its corpus; a --serve
+    process builds again and again, so afterwards collections are on and nothing stays frozen."""
+    import gc
+
+    from conftest import run_build
+
+    assert gc.isenabled()
+    for jobs in ("2", "2", "1"):   # cold, then warm through the parallel path, then warm in one process
+        assert run_build(seeds_copy, tmp_path / "out", "--no-site", "--jobs", jobs) == 0
+        assert gc.isenabled() and gc.get_freeze_count() == 0
