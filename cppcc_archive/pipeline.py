@@ -500,10 +500,7 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
     _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
-    if hit is None:
-        return None
-    hit.from_cache = True
-    return hit, key
+    return (hit, key) if hit is not None else None
 
 
 def _process_task(task: tuple) -> tuple[SeedResult, str]:
@@ -528,7 +525,10 @@ def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, ke
     if isinstance(data, Problem):
         return data, "", None
     key = cache.key(data, name, cur)
-    return data, key, cache.load(Path(cache_dir), key, raw=keep_raw)
+    hit = cache.load(Path(cache_dir), key, raw=keep_raw)
+    if hit is not None:
+        hit.from_cache = True
+    return data, key, hit
 
 
 def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str],
@@ -541,7 +541,6 @@ def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Option
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
     if hit is not None:
-        hit.from_cache = True
         return hit, key
     result = process_bytes(data, name, cur)
     if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached

@@ -931,8 +931,7 @@ def dates_pages(articles: list[Article]) -> dict[str, str]:
     by_year: dict[str, list[Article]] = defaultdict(list)
     for a in dated:
         by_year[a.date[:4]].append(a)
-    sections = [(f"{y}年", sorted(by_year[y], key=lambda a: (a.date or "", a.id), reverse=True))
-                for y in sorted(by_year, reverse=True)]
+    sections = [(f"{y}年", _newest_first(by_year[y])) for y in sorted(by_year, reverse=True)]
     sections += [("仅有月日（年份不详）", partial), ("日期不详", undated)]
     entries = []
     for name, arts in sections:
@@ -1008,11 +1007,6 @@ def _read_name_keys(keys_file: Path | None) -> dict[str, list]:
 
 def _write_name_keys(keys_file: Path, keys: dict[str, list]) -> None:
     save_file(keys_file, json.dumps({"pypinyin": library_version("pypinyin"), "keys": keys}, ensure_ascii=False))
-
-
-def people_pages(articles: list[Article], name_keys: Path | None = None) -> dict[str, str]:
-    people = _people(articles)
-    return _people_pages(people, _in_pinyin_order(list(people), name_keys))
 
 
 def _people(articles: list[Article]) -> dict[str, list[tuple[str, Article]]]:
