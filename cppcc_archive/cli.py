@@ -182,10 +182,12 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
     # indexer process of its own, so this one never holds the postings.
-    from .indexer import run_indexer
+    from . import indexer
 
     pipeline_rss = _peak_rss_kb()
-    indexer_rss = run_indexer(staging / "articles.json", staging, jobs, previous=previous)
+    search_record = version_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
+    reused = search_record is not None and indexer.reuse_index(indexer.load_record(search_record), staging, previous)
+    indexer_rss = 0 if reused else indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous)
     stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
@@ -201,12 +203,22 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         from .pagecache import save
 
         save(version_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
+    if search_record is not None:
+        import json
+
+        from .cache import save_file
+
+        try:
+            save_file(search_record, json.dumps(indexer.index_record(docs), sort_keys=True, separators=(",", ":")))
+        except OSError:   # only costs the next build the index's time
+            pass
     stages("publish")
     t1 = time.perf_counter()
     _write_build_stats(paths["cache"].parent / "last-build.json", {
         "pipeline_seconds": round(t1 - t0, 3), "jobs": jobs, "stage_seconds": stages.seconds,
         "peak_rss_mb_after_stage": stages.peak_rss_mb,
-        "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1)})
+        "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1),
+        "search_index_reused": reused})
     from .site import build_site, effective_config
 
     paths["config"].parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,64 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
     if proc.returncode != 0:
         raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
     return int(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_kb"])
+
+
+# The cache's record of the search index the published tree holds (in the cache's version folder,
+# so that new code, or a new stop-word or override file, never reuses an index made by old code).
+LEDGER = "search-index.json"
+
+
+def _identity(path: str) -> list[int]:
+    st = os.stat(path, follow_symlinks=False)
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def index_record(docs: Path) -> dict:
+    """What ``docs/search/`` was built from and what it holds: the identity (inode, size,
+    modification time) of ``docs/articles.json`` and of every file of the index."""
+    files = {}
+    root = str(docs)
+    for folder, _, names in os.walk(os.path.join(root, "search")):
+        for name in names:
+            path = os.path.join(folder, name)
+            files[os.path.relpath(path, root).replace(os.sep, "/")] = _identity(path)
+    return {"source": _identity(os.path.join(root, "articles.json")), "files": files}
+
+
+def reuse_index(record: dict | None, staging: Path, previous: Path | None) -> bool:
+    """Link the previous tree's ``search/`` into ``staging`` when it is still right: the index
+    depends only on ``articles.json`` (and on code and data, which the record's cache folder
+    fixes), so when the staging tree's ``articles.json`` is the very file the published index
+    was made from (the export links it from the previous tree when its bytes are unchanged: a
+    rebuild after an edit of hand-written pages or of the site's settings) and every index file
+    is still as that build left it, the index is not made again (about 8 s at 10,000 seeds).
+    Returns False, leaving no ``staging/search``, when it must be made."""
+    if not record or previous is None:
+        return False
+    files = record.get("files")
+    try:
+        if _identity(str(staging / "articles.json")) != record.get("source") or not isinstance(files, dict):
+            return False
+        held = index_record(previous)["files"]
+    except OSError:
+        return False
+    if held != files:   # a file added, removed, rewritten or replaced since
+        return False
+    sink = DirectorySink(staging, previous)
+    for rel in sorted(files):
+        if not sink.reuse(rel, sink.path(rel)):
+            # Linking failed (another file system): made afresh, never written into a linked file.
+            shutil.rmtree(staging / "search", ignore_errors=True)
+            return False
+    return True
+
+
+def load_record(path: Path) -> dict | None:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def main(argv=None) -> int:

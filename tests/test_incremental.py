@@ -83,6 +83,45 @@ def test_a_page_edited_by_hand_is_rendered_again(tmp_path, seeds_copy, monkeypat
     assert page.read_bytes() == original
 
 
+def last_build(out: Path) -> dict:
+    return json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
+
+
+def test_the_search_index_is_reused_only_while_its_input_and_files_are_unchanged(tmp_path, seeds_copy, monkeypatch):
+    """``articles.json`` is the index's only input: a rebuild that leaves it unchanged links the
+    published ``search/``; an edited seed, or an index file changed since, makes it again."""
+    from cppcc_archive import indexer
+
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert last_build(out)["search_index_reused"] is False
+    made = []
+    real = indexer.run_indexer
+    monkeypatch.setattr(indexer, "run_indexer", lambda *a, **k: made.append(1) or real(*a, **k))
+
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0   # nothing changed
+    assert made == [] and last_build(out)["search_index_reused"] is True
+
+    # An index file rewritten in place (same size): the published index is no longer what the
+    # build left, so it is made again, and the file gets its right bytes back.
+    shard = sorted((out / "docs" / "search" / "p").iterdir())[0]
+    right = shard.read_bytes()
+    shard.write_bytes(bytes(b ^ 1 for b in right[:4]) + right[4:])
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == [1] and last_build(out)["search_index_reused"] is False
+    assert shard.read_bytes() == right
+
+    append(sorted(seeds_copy.glob("002_*"))[0], "北京市延庆区政协召开会议，围绕乡村振兴协商议政。")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == [1, 1] and last_build(out)["search_index_reused"] is False
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1", "--no-cache") == 0   # no cache, no record
+    assert made == [1, 1, 1]
+
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    search = {k: v[1] for k, v in files(out / "docs").items() if k.startswith("search/")}
+    assert search == {k: v[1] for k, v in files(cold / "docs").items() if k.startswith("search/")}
+
+
 def test_parallel_rebuild_of_a_synthetic_archive(tmp_path):
     """The forked page workers (200+ articles) with the ledger: a one-seed rebuild renders few pages,
     links the rest and writes what a cold build writes."""
