@@ -525,7 +525,7 @@ def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, ke
     if isinstance(data, Problem):
         return data, "", None
     key = cache.key(data, name, cur)
-    hit = cache.load(Path(cache_dir), key, raw=keep_raw)
+    hit = cache.load(cache_dir, key, raw=keep_raw)
     if hit is not None:
         hit.from_cache = True
     return data, key, hit
