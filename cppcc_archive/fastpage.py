@@ -23,7 +23,9 @@ import html
 import os
 import re
 
-from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unescape, unique
+from markdown.extensions.toc import nest_toc_tokens, strip_tags, unescape, unique
+
+from .markdown import heading_slug
 
 # What escape_md leaves in text: backslash escapes of Markdown's characters,
 # entities, and anything else that no enabled Markdown rule acts on.
@@ -108,7 +110,7 @@ class _Page:
         inner = self.inline(text)
         name = strip_tags(inner)
         if hid is None:   # the toc extension's id; an attr_list id is kept as written
-            hid = unique(slugify(html.unescape(name), "-"), self.ids, self.counters)
+            hid = unique(heading_slug(html.unescape(name), "-"), self.ids, self.counters)
         self.toc_tokens.append({"level": level, "id": unescape(hid), "name": name, "html": inner, "data-toc-label": ""})
         return (f'<h{level} id="{hid}">{inner}<a class="headerlink" href="#{hid}" title="{self.permalink_title}">'
                 f"&para;</a></h{level}>")
@@ -178,7 +180,7 @@ def permalink_title(config) -> str | None:
     toc = config["mdx_configs"].get("toc", {})
     if "toc" not in config["markdown_extensions"] or toc.get("permalink") is not True:
         return None
-    if set(toc) - {"permalink", "permalink_title"}:
+    if set(toc) - {"permalink", "permalink_title", "slugify"} or toc.get("slugify", heading_slug) is not heading_slug:
         return None
     return toc.get("permalink_title", "Permanent link")
 

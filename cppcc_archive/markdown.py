@@ -34,6 +34,19 @@ def escape_md(text: str) -> str:
     return _ESCAPE_RE.sub(lambda m: _escaped(m.group()), text)
 
 
+def heading_slug(value: str, separator: str) -> str:
+    """Heading ids never come from a heading's words (the toc extension's ``slugify``; the MkDocs
+    hooks install it): toc numbers headings ``_1``, ``_2`` … instead.  The default slug keeps the
+    ASCII of a title, and a seed titled ``__config …`` gave a heading ``id=__config``, which Material's
+    script then read in place of its settings: no script of the theme ran on that page.  Chinese
+    headings had these numbered ids already (their slug is empty).
+
+    >>> heading_slug("__config 江西省政协召开会议", "-")
+    ''
+    """
+    return ""
+
+
 def escape_html(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;").replace("'", "&#39;"))

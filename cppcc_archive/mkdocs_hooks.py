@@ -41,6 +41,15 @@ def _compressible(page) -> bool:
     return page.file.src_uri.startswith("a/")
 
 
+def on_config(config):
+    # Heading ids are numbered, never made of a heading's words (see ``markdown.heading_slug``).
+    from cppcc_archive.markdown import heading_slug
+
+    if "toc" in config["markdown_extensions"]:
+        config["mdx_configs"].setdefault("toc", {})["slugify"] = heading_slug
+    return config
+
+
 def on_files(files, config):
     _RESOLVED.clear()   # a new build (``--serve`` rebuilds in one process): files may have changed
     _CHROME.clear()

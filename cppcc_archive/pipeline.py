@@ -216,7 +216,17 @@ _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 
 def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: Ledger, res: SeedResult) -> Article:
     title, derived = take_title(d, ledger)
-    lines, rejoined = rejoin_displaced_fragments(d.lines)
+    fm = dict(seed.front_matter)
+    lines = d.lines
+    if fm.get("title") and part == 0:
+        if not derived and title != fm["title"]:
+            # The page's own headline stays, as the first line under the front matter's title.
+            lines = [title] + list(lines)
+            ledger["title"] -= cjk_count(title)
+            if not ledger["title"]:
+                del ledger["title"]
+        title, derived = fm["title"], False
+    lines, rejoined = rejoin_displaced_fragments(lines)
     if rejoined:
         res.changes["reassemble_blocks"] = res.changes.get("reassemble_blocks", 0) + rejoined
     lines, joins = join_broken_paragraphs(lines)
@@ -250,10 +260,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         # from a sound one (seed 004: 拾山区 for 石景山区), so a reader who quotes is told to check.
         notes.append(f"来源文件中有 {res.changes['repair_gbk_mojibake']} 处 GBK 乱码经自动修复，个别字词可能有误，"
                      "引用前请对照原始文本。")
-    fm = dict(seed.front_matter)
     authors = tuple(d.authors)
-    if fm.get("title") and part == 0:
-        title, derived = fm["title"], False
     date, date_text = d.date, d.date_text
     if fm.get("date"):
         date = fm["date"]

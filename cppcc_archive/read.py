@@ -16,6 +16,7 @@ from typing import Iterator, Optional, Union
 import yaml
 from charset_normalizer import from_bytes
 
+from .clean.fixers import remove_control_characters
 from .model import Problem, SeedFile
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
@@ -346,8 +347,13 @@ def _decode_mixed_lines(data: bytes) -> Optional[tuple[str, int]]:
     return "\n".join(out), n_gb
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Lines may end in \r\n (a file saved on Windows): the body keeps its line ends for the cleaning
+# report, the front matter is read with \n.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")   # ASCII digits: \d also matches ２０２４
+# Longest value kept per key: a front-matter value is printed on the page, in each citation format,
+# the feeds and the exports; a megabyte-long title is a broken file, not a title.
+FRONT_MATTER_MAX = {"title": 200, "publisher": 100, "page": 40, "source_url": 2000, "date": 10}
 _FULLWIDTH_KEY = re.compile(r"^[ \t]*([A-Za-z_]+)[ \t]*：", re.M)
 
 
@@ -355,22 +361,23 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
     """Separate optional YAML front matter; bad front matter is reported, never fatal."""
     m = _FRONT_MATTER.match(text)
     if not m:
-        if re.match(r"\A---[ \t]*\n", text) and re.search(r"^[A-Za-z_\u4e00-\u9fff]+\s*:", text.split("\n", 2)[1] if text.count("\n") >= 1 else "", re.M):
+        if re.match(r"\A---[ \t]*\r?\n", text) and re.search(r"^[A-Za-z_\u4e00-\u9fff]+\s*:", text.split("\n", 2)[1] if text.count("\n") >= 1 else "", re.M):
             return text.split("\n", 1)[1], (), [Problem(name, "front-matter", "front matter opened with --- but never closed; its lines are kept as text",
                                                 "前置元数据以 --- 开头但没有结束，这些行按正文保留")]
         return text, (), []
     body = text[m.end():]
     problems: list[Problem] = []
+    source = m.group(1).replace("\r\n", "\n").replace("\r", "\n")
     try:
-        data = yaml.safe_load(m.group(1))
+        data, repeated = _load_front_matter(source)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
         where_zh = f"（第 {mark.line + 2} 行）" if mark else ""
         hint = hint_zh = ""
-        colon = _FULLWIDTH_KEY.search(m.group(1))
+        colon = _FULLWIDTH_KEY.search(source)
         if colon:   # YAML's error points at a later line; the cause is a Chinese colon after a key
-            line = m.group(1)[:colon.start()].count("\n") + 2
+            line = source[:colon.start()].count("\n") + 2
             hint = f" (line {line}: a full-width colon after {colon.group(1)!r}; write “:”)"
             hint_zh = f"（第 {line} 行 {colon.group(1)} 后是全角冒号“：”，应为半角“:”）"
         problems.append(Problem(name, "front-matter", f"front matter is not valid YAML{where}{hint}; ignored",
@@ -386,31 +393,90 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
         problems.append(Problem(name, "front-matter", "front matter is not a mapping of keys to values; ignored",
                                 "前置元数据不是键值对，已忽略"))
         return body, (), problems
-    items: list[tuple[str, str]] = []
+    for key, line, first in repeated:
+        problems.append(Problem(name, "front-matter", f"front-matter key {key[:40]!r} is given twice (lines {first + 2} and {line + 2}); "
+                                                      "the second is used",
+                                f"前置元数据键 {key[:40]!r} 出现两次（第 {first + 2} 行和第 {line + 2} 行），采用第二个"))
+    items: dict[str, str] = {}
     for key, value in data.items():
         key_s = str(key)
         if key_s not in FRONT_MATTER_KEYS:
             problems.append(Problem(name, "front-matter", f"unknown front-matter key {key_s[:40]!r} ignored (known: {', '.join(sorted(FRONT_MATTER_KEYS))})",
                                     f"未知的前置元数据键 {key_s[:40]!r}，已忽略（可用的键：{'、'.join(sorted(FRONT_MATTER_KEYS))}）"))
             continue
-        if hasattr(value, "isoformat"):
-            value = value.isoformat()
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        if not isinstance(value, str):
             problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} must be text; ignored",
                                     f"前置元数据键 {key_s!r} 的值必须是文本，已忽略"))
             continue
-        value = str(value).strip()
-        if key_s == "date" and not _ISO_DATE.match(value):
-            problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not YYYY-MM-DD; ignored",
-                                    f"日期 {value[:40]!r} 不是 YYYY-MM-DD 格式，已忽略"))
+        # What the body's text gets: no control, zero-width or bidi characters, one line.
+        value = " ".join(remove_control_characters(value).split())
+        if key_s == "date" and not _real_date(value):
+            problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not a real date written YYYY-MM-DD; ignored",
+                                    f"日期 {value[:40]!r} 不是 YYYY-MM-DD 格式的有效日期，已忽略"))
             continue
         if key_s in ("source_url", "url") and not re.match(r"^https?://[^\s<>\"']+$", value):
             problems.append(Problem(name, "front-matter", "source_url must be an http(s) address; ignored",
                                     "source_url 必须是 http(s) 地址，已忽略"))
             continue
         key_s = {"url": "source_url", "版次": "page"}.get(key_s, key_s)
-        items.append((key_s, value))
-    return body, tuple(sorted(items)), problems
+        longest = FRONT_MATTER_MAX.get(key_s, 200)
+        if len(value) > longest:
+            problems.append(Problem(name, "front-matter", f"front-matter {key_s} is {len(value):,} characters long "
+                                                          f"(at most {longest}); ignored",
+                                    f"前置元数据 {key_s} 长 {len(value):,} 个字符（最多 {longest} 个），已忽略"))
+            continue
+        if key_s in items:
+            problems.append(Problem(name, "front-matter", f"front matter gives {key_s} twice (as {key_s} and as an alias); "
+                                                          "the later one is used",
+                                    f"前置元数据两次给出 {key_s}（含别名），采用后一个"))
+        if value:
+            items[key_s] = value
+    return body, tuple(sorted(items.items())), problems
+
+
+def _real_date(value: str) -> bool:
+    """YYYY-MM-DD in ASCII digits, and a day the calendar has (not 2024-02-30)."""
+    import datetime
+
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _load_front_matter(source: str) -> tuple[object, list[tuple[str, int, int]]]:
+    """The front matter with every scalar as written (YAML's other types would turn a title
+    ``12:30:00`` into 45000 and ``1_000`` into 1000; a date stays text to be checked), and the
+    keys given twice in one mapping as (key, line, first line), 0-based in ``source`` (the file's
+    line is 2 more: the opening ``---`` comes first)."""
+    loader = _FrontMatterLoader(source)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    return data, loader.repeated
+
+
+class _FrontMatterLoader(yaml.BaseLoader):
+    """``yaml.BaseLoader`` (strings, lists and mappings only; no tags, so nothing is constructed or
+    run) that records a key given twice in one mapping."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.repeated: list[tuple[str, int, int]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if isinstance(key, str):
+                if key in seen:
+                    self.repeated.append((key, key_node.start_mark.line, seen[key]))
+                seen.setdefault(key, key_node.start_mark.line)
+        return super().construct_mapping(node, deep)
 
 
 def read_seed(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[SeedFile, Problem]:

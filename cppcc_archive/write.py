@@ -46,6 +46,7 @@ CHANGE_LABELS = {
     "repair_gbk_mojibake": "修复 GBK 错位乱码",
     "unrecoverable_characters": "无法恢复的乱码字（以 □ 标出）",
     "strip_html": "删除 HTML 标记",
+    "remove_markdown_heading_marks": "删除 Markdown 标题符号（#）",
     "remove_pinyin_annotations": "删除拼音注音",
     "collapse_doubled_punctuation": "合并重复标点",
     "restore_fullwidth_punctuation": "恢复中文全角标点",

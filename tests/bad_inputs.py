@@ -827,6 +827,100 @@ def _(ctx):
     ctx.expect(contains=(a.probe,))
 
 
+def _check_fields(**want):
+    """The case's one article has these articles.json values (``None``: the field is empty)."""
+    def run(view: "View", ctx: Ctx) -> list[str]:
+        arts = view.articles_of(ctx.names)
+        if len(arts) != 1:
+            return [f"lost: expected one article, got {len(arts)}"]
+        return [f"wrong-report: {k} is {arts[0].get(k)!r}, expected {v!r}" for k, v in want.items() if arts[0].get(k) != v]
+    return run
+
+
+@case("front-matter-crlf", "Front matter with Windows line ends (`---\\r\\ntitle: …\\r\\n`).", articles=1,
+      group="front-matter", check=_check_fields(title="重庆市政协召开常委会议", date="2024-06-14"),
+      does="read as front matter: its title and date are used; nothing reported")
+def _(ctx):
+    a = article("fm-crlf")
+    text = "---\ntitle: 重庆市政协召开常委会议\ndate: 2024-06-14\n---\n" + a.text
+    ctx.file("front-matter-crlf.txt", text.replace("\n", "\r\n"), source=a.text)
+    ctx.expect(contains=(a.probe,))
+
+
+@case("front-matter-unreal-dates", "Quoted front-matter dates that only look like dates: `\"2024-02-30\"`, "
+      "`\"２０２４-０６-１４\"` (full-width digits).", problems=("front-matter",), articles=2, group="front-matter",
+      check=lambda view, ctx: [f"wrong-report: date {a['date']!r} was used" for a in view.articles_of(ctx.names) if a["date"]],
+      does="each reported as `front-matter` (not a real date) and ignored; feeds and timeline never see it")
+def _(ctx):
+    for i, date in enumerate(("2024-02-30", "２０２４-０６-１４")):
+        a = article(f"fm-unreal-date-{i}")
+        ctx.file(f"front-matter-unreal-date-{i}.txt", f"---\ndate: \"{date}\"\n---\n" + a.text, source=a.text)
+        ctx.expect(contains=(a.probe,))
+
+
+@case("front-matter-repeated-keys", "Front matter giving `title` twice, and `url` beside `source_url`.",
+      problems=("front-matter",), articles=1, group="front-matter",
+      check=_checks(_check_fields(title=article("fm-repeated").title, source_url="https://b.example/a"),
+                    check_message(r"given twice")),
+      does="reported as `front-matter` (given twice, with both lines); the later value is used")
+def _(ctx):
+    a = article("fm-repeated")
+    ctx.file("front-matter-repeated-keys.txt", f"---\ntitle: 第一个标题\ntitle: {a.title}\nurl: https://a.example/a\n"
+             "source_url: https://b.example/a\n---\n" + a.text, source=a.text)
+    ctx.expect(contains=(a.probe,))
+
+
+@case("front-matter-invisible-characters", "Front-matter title and publisher with NUL, a terminal colour code, "
+      "zero-width and right-to-left override characters; a title YAML would read as a number (`12:30:00`).",
+      articles=2, group="front-matter", check=lambda view, ctx: [
+          f"unsafe: {k} {a[k]!r} keeps invisible characters" for a in view.articles_of(ctx.names)
+          for k in ("title", "publisher") if a.get(k) and re.search("[\x00-\x1f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", a[k])]
+          + [f"wrong-report: title {a['title']!r}" for a in view.articles_of(ctx.names) if a["title"] not in ("宁辽政协标题测试红", "12:30:00")],
+      does="the characters are removed as from body text (the title reads 宁辽政协标题测试红); `12:30:00` stays text")
+def _(ctx):
+    for i, fm in enumerate(('title: "\\u202e宁辽\\u202c政协\\u200b标题\\u2066测试\\0\\x1b[31m红"\npublisher: "\\u202e人民\\u200d日报"',
+                            "title: 12:30:00")):
+        a = article(f"fm-invisible-{i}")
+        ctx.file(f"front-matter-invisible-{i}.txt", f"---\n{fm}\n---\n" + a.text, source=a.text)
+        ctx.expect(contains=(a.probe,))
+
+
+@case("front-matter-huge-value", "A front-matter title of 100,000 characters.", problems=("front-matter",), articles=1,
+      group="front-matter", check=lambda view, ctx: [f"wrong-report: a title of {len(a['title'])} characters was kept"
+                                                      for a in view.articles_of(ctx.names) if len(a["title"]) > 200],
+      does="reported as `front-matter` (too long, with the limit) and ignored; the title comes from the text")
+def _(ctx):
+    a = article("fm-huge")
+    ctx.file("front-matter-huge-value.txt", "---\ntitle: " + "长" * 100_000 + "\n---\n" + a.text, source=a.text)
+    ctx.expect(contains=(a.probe,))
+
+
+def _check_no_text_ids(view: "View", ctx: Ctx) -> list[str]:
+    """No element id on the article page is made of seed text: Material's own ``__config`` stays the only one."""
+    out = []
+    for a in view.articles_of(ctx.names):
+        if view.site:
+            page = (view.site / a["url"] / "index.html").read_text(encoding="utf-8")
+            if len(re.findall(r"\bid=\"?__config\b", page)) != 1:
+                out.append(f"unsafe: an element of {a['url']} takes Material's id __config")
+        if a["text"].startswith("#") or "## " in a["text"]:
+            out.append(f"wrong-report: the text keeps Markdown heading marks: {a['text'][:60]!r}")
+    return out
+
+
+@case("heading-id-clobber", "A title `__config …` and a body sentence saved as a Markdown heading "
+      "(`## __config 这一段…结尾。`): the heading id would be `__config`, the id of Material's settings.",
+      articles=1, group="hostile", check=_checks(_check_no_text_ids, check_page_exists),
+      does="heading ids are numbered, never made of text; `#` marks are removed (`remove_markdown_heading_marks`), "
+           "so the sentence is a paragraph")
+def _(ctx):
+    a = article("heading-clobber")
+    sentence = "__config这一段文字是正文而不是标题，因为它以句号结尾。"
+    body = "\n".join(a.paragraphs[:2] + ("## " + sentence,) + a.paragraphs[2:])
+    ctx.file("heading-id-clobber.txt", f"__config {a.title}\n{body}\n", source=a.text)
+    ctx.expect(contains=(a.probe, "这一段文字是正文而不是标题"))
+
+
 # Duplicates and titles -------------------------------------------------------------
 
 def _check_same_title(view: "View", ctx: Ctx) -> list[str]:

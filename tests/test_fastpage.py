@@ -59,7 +59,9 @@ def _mkdocs(out: str):
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    cfg = load_config(config_file=f"{out}/mkdocs.yml")
+    from cppcc_archive import mkdocs_hooks
+
+    cfg = mkdocs_hooks.on_config(load_config(config_file=f"{out}/mkdocs.yml"))   # as a build runs it
     files = get_files(cfg)
     page_file = next(f for f in files.documentation_pages() if f.src_uri.startswith("a/"))
     return cfg, files, page_file

@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 from cppcc_archive.clean import clean_text, cjk_count
 from cppcc_archive.clean.fixers import (
     collapse_doubled_punctuation,
+    remove_markdown_heading_marks,
     remove_pinyin_annotations,
     restore_fullwidth_punctuation,
     strip_html,
@@ -26,6 +27,9 @@ CASES = [
     (restore_fullwidth_punctuation, "“三有”(有人、有事、有平台)和“四化”", "“三有”（有人、有事、有平台）和“四化”"),
     (restore_fullwidth_punctuation, "編輯:羅文", "編輯：羅文"),
     (strip_html, "認真履行委員職責。”</p>", "認真履行委員職責。”\n"),
+    # Lines of seeds 001 and 003 as a Markdown copy of their pages would hold them: a heading, a sentence.
+    (remove_markdown_heading_marks, "## 必须以更优质效推进协商民主\n### 政协委员是政协工作的主体。",
+     "必须以更优质效推进协商民主\n政协委员是政协工作的主体。"),
 ]
 
 NEGATIVE = [
@@ -39,6 +43,7 @@ NEGATIVE = [
     (restore_fullwidth_punctuation, "2+N"),
     (restore_fullwidth_punctuation, "https://example.com/a?b=1"),
     (strip_html, "政协委员 3<5 的比较"),
+    (remove_markdown_heading_marks, "#两会# 政协委员热议\n第#1号提案"),
 ]
 
 

@@ -5,7 +5,8 @@ Order matters and is fixed here, once:
 1. line endings and control characters (so every later pattern sees ``\\n``);
 2. GBK mojibake repair, *before* pinyin removal (annotations hang on the
    garbage) and before punctuation restoration (which would disguise it);
-3. HTML remnants (the mojibake repair may give back a ``</p>``);
+3. HTML remnants (the mojibake repair may give back a ``</p>``), then Markdown's ``#`` heading
+   marks (an HTML page's text may hold them too);
 4. pinyin annotations, then full-width marks, then doubled punctuation
    (restoring can bring two marks together: ``， ,`` → ``，，``);
 5. whitespace and Unicode composition.
@@ -25,6 +26,7 @@ from .fixers import (
     nfc,
     normalize_line_endings,
     remove_control_characters,
+    remove_markdown_heading_marks,
     remove_pinyin_annotations,
     restore_fullwidth_punctuation,
     strip_html,
@@ -40,6 +42,7 @@ FIXERS: tuple[tuple[str, Fixer, Callable[[str], int]], ...] = (
     ("remove_control_characters", remove_control_characters, lambda t: len(fixers._CONTROL.findall(t))),
     ("repair_gbk_mojibake", mojibake.repair_gbk_mojibake, lambda t: len(mojibake.find_mojibake(t))),
     ("strip_html", strip_html, lambda t: len(fixers._ANY_TAG.findall(t)) + len(fixers._ENTITY.findall(t))),
+    ("remove_markdown_heading_marks", remove_markdown_heading_marks, lambda t: len(fixers._HEADING_MARK.findall(t))),
     ("remove_pinyin_annotations", remove_pinyin_annotations, lambda t: len(fixers._PINYIN_ANNOTATION.findall(t))),
     ("restore_fullwidth_punctuation", restore_fullwidth_punctuation, lambda t: sum(len(a or b) for a, b in fixers._ASCII_MARK.findall(t)) + len(fixers._ASCII_PAREN.findall(t))),
     ("collapse_doubled_punctuation", collapse_doubled_punctuation, lambda t: len(fixers._DOUBLED.findall(t))),

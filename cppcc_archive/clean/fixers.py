@@ -47,6 +47,22 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(\s[^<>]*)?/?>|<!--.*?-->", re.
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+
+
+def remove_markdown_heading_marks(text: str) -> str:
+    r"""Drop Markdown's ``#`` heading marks at the start of a line (a seed saved as Markdown).
+
+    They are markup, not text, and the build marks headings itself (a line that reads like a
+    heading, with text under it): a sentence saved as ``## …。`` stays a paragraph, and a title
+    keeps no ``#``.  ``#1`` or ``#话题#`` (no space after the marks) is text and stays.
+
+    >>> remove_markdown_heading_marks("# 天津市政协召开会议\n#话题# 正文")
+    '天津市政协召开会议\n#话题# 正文'
+    """
+    return _HEADING_MARK.sub("", text)
+
+
 def strip_html(text: str) -> str:
     """Remove HTML tags (and the content of script-like elements), decode entities.
 
