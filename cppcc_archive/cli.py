@@ -60,6 +60,8 @@ def main(argv=None) -> int:
     except SystemExit as e:
         return 2 if e.code else 0
     logging.basicConfig(level=logging.INFO if not args.quiet else logging.WARNING, format="%(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(_VisibleFormatter("%(message)s"))
     seeds = args.seeds or REPO / "seeds"
     if not seeds.is_dir():
         print(f"error: seeds directory {seeds} does not exist or is not a directory", file=sys.stderr)
@@ -78,6 +80,23 @@ def main(argv=None) -> int:
     if args.strict and report["totals"]["problems"]:
         return 1
     return 0
+
+
+# What a terminal would act on instead of showing (colour codes, a title change, a screen clear) and
+# what would reorder the line (bidi controls): a seed's name or title reaches the log as written.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+class _VisibleFormatter(logging.Formatter):
+    r"""Log lines with control characters shown as escapes.
+
+    >>> record = logging.LogRecord("x", logging.WARNING, "", 0, "%s: file is empty", ("h19_]0;PWNED‮gpj.txt",), None)
+    >>> _VisibleFormatter("%(message)s").format(record)
+    'h19_\\x1b]0;PWNED\\x07\\u202egpj.txt: file is empty'
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return _TERMINAL_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), super().format(record))
 
 
 def layout(out: Path | None) -> dict[str, Path]:

@@ -229,10 +229,24 @@ def json_list_chunks(items: list) -> Iterable[str]:
         yield json.dumps(x, ensure_ascii=False) + ("\n]\n" if i == last else ",\n")
 
 
+_FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+# Characters a spreadsheet may skip before a formula, or that hide one: spaces, controls, zero-width
+# and bidi marks.
+_INVISIBLE_LEAD = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
+
+
 def _csv_cell(value):
-    """Keep spreadsheet software from running seed text as a formula (=, +, -, @ … at the start)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"):
-        return "'" + value
+    """Keep spreadsheet software from running seed text as a formula (=, +, -, @ … at the start,
+    also after invisible characters).
+
+    >>> [_csv_cell(v) for v in ("=1+1", "\u200b=HYPERLINK(1)", " @x", "政协", 3)]
+    ["'=1+1", "'\u200b=HYPERLINK(1)", "' @x", '政协', 3]
+    """
+    if isinstance(value, str) and value:
+        lead = _INVISIBLE_LEAD.match(value)
+        first = value[lead.end():lead.end() + 1] if lead else value[:1]
+        if value[:1] in _FORMULA_START or first in _FORMULA_START:
+            return "'" + value
     return value
 
 
