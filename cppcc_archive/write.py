@@ -1058,7 +1058,7 @@ def report_page(report: dict) -> str:
            f"输入文件 {t['files']} 个，生成文章 {t['articles']} 篇，问题 {t['problems']} 条。\n"]
     problems = [(f["file"], p) for f in report["files"] for p in f["problems"]]
     if problems:
-        out.append("## 问题\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
+        out.append("## 问题 { #report-problems }\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
         for fname, p in problems:
             out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
@@ -1067,11 +1067,11 @@ def report_page(report: dict) -> str:
         # A row per file was 2.9 MB of HTML at 10,000 seeds: a large archive lists the files that
         # need a look; every file is in report.json, and each source's articles are on the 来源 pages.
         files = [f for f in files if f["problems"] or not f["articles"]]
-        out.append(f"## 需要查看的文件\n\n共 {len(report['files'])} 个文件，下表列出有问题或没有生成文章的 {len(files)} 个；"
+        out.append(f"## 需要查看的文件 {{ #report-files }}\n\n共 {len(report['files'])} 个文件，下表列出有问题或没有生成文章的 {len(files)} 个；"
                    f"全部文件的编码与清理记录见 {md_link('report.json', 'report.json')}，各来源文件的文章见"
                    f"{md_link('来源', 'sources/index.md')}。\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
     else:
-        out.append("## 每个文件\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
+        out.append("## 每个文件 { #report-files }\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
     for f in files:
         changes = "；".join(f"{_change_label(k)} {v}" for k, v in f["changes"].items())
         out.append(f"| {escape_md(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
@@ -1164,7 +1164,10 @@ def tile_grid_svg(counts: dict[str, int], prefix: str) -> str:
         fill = f"rgba(183,28,28,{shade:.2f})" if n else "#eeeeee"
         name = gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2]
         x, y = col * (size + gap), row * (size + gap)
-        label = f'<text x="{x + size / 2}" y="{y + 22}" text-anchor="middle" font-size="13">{escape_html(name)}</text><text x="{x + size / 2}" y="{y + 40}" text-anchor="middle" font-size="12">{n}</text>'
+        # Dark tiles get white labels (black on the darkest red was 3.7:1).
+        ink = ' fill="#fff"' if shade >= 0.75 else ""
+        label = (f'<text x="{x + size / 2}" y="{y + 23}" text-anchor="middle" font-size="15"{ink}>{escape_html(name)}</text>'
+                 f'<text x="{x + size / 2}" y="{y + 42}" text-anchor="middle" font-size="13"{ink}>{n}</text>')
         rect = f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"><title>{escape_html(gaz.by_code[code].name)}：{n} 篇</title></rect>'
         cell = rect + label
         if n:

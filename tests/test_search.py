@@ -383,8 +383,9 @@ def chromium():
         yield b
 
 
-def _page(chromium, server, width=1280, height=900):
-    ctx = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+def _page(chromium, server, width=1280, height=900, touch=False):
+    ctx = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
+                               **({"has_touch": True, "is_mobile": True} if touch else {}))
     pg = ctx.new_page()
     pg.requests, pg.errors = [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -520,6 +521,60 @@ def test_keyboard(page, server):
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
+    # The focus left the hidden results: it is on the page (the search was opened from it with "/").
+    assert page.evaluate("!document.querySelector('[data-archive-search]').contains(document.activeElement)")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!document.querySelector('[data-archive-search]').contains(document.activeElement)"
+                         " || document.activeElement.classList.contains('md-search__input')")
+
+
+@_browser
+def test_tabbing_through_the_search_closes_it(page, server):
+    """Tabbing onto the search box opens it; tabbing on past it closes it again, and Escape from a
+    result gives the focus back to where it came from (the logo), not to an invisible result."""
+    page.goto(server + "about/")
+    opened = False
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            opened = page.evaluate("document.getElementById('__search').checked")
+            break
+    assert opened, "the search box is reached with Tab and opens"
+    before = page.evaluate("document.activeElement.outerHTML")
+    for _ in range(60):   # past the (empty) results, the reset button and the close control
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.querySelector('[data-archive-search]').contains(document.activeElement)"):
+            break
+    assert not page.evaluate("document.getElementById('__search').checked"), "focus left the search: it closed"
+    page.goto(server + "about/")
+    page.locator("a.md-logo").first.focus()
+    came_from = None
+    for _ in range(10):
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+        came_from = page.evaluate("document.activeElement.outerHTML")
+        page.keyboard.press("Tab")
+    page.keyboard.type("郑州")
+    page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-query') === '郑州'")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.outerHTML") == came_from, before
+
+
+@_browser
+def test_the_search_key_of_a_phone_keyboard_keeps_the_results(chromium, server):
+    ctx, pg = _page(chromium, server, 390, 844, touch=True)
+    pg.goto(server)
+    pg.click("label.md-header__button[for=__search]")
+    assert _search(pg, "郑州市政协")[0] == ZHENGZHOU
+    pg.keyboard.press("Enter")
+    pg.wait_for_timeout(300)
+    assert urlparse(pg.url).path == urlparse(server).path or urlparse(pg.url).path == "/", \
+        "Enter on a phone does not open the first result"
+    assert not pg.evaluate("document.activeElement.classList.contains('md-search__input')"), "the keyboard is closed"
+    assert pg.locator(".md-search-result__item").first.is_visible()
+    ctx.close()
 
 
 @_browser

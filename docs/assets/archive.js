@@ -125,6 +125,7 @@
       a.className = "para-anchor";
       a.href = "#" + p.id;
       a.title = "本段链接";
+      a.setAttribute("aria-label", "第 " + p.id.slice(1) + " 段的链接");
       a.textContent = "¶";
       p.appendChild(document.createTextNode(" "));
       p.appendChild(a);

@@ -919,7 +919,18 @@
     clearTimeout(timer);
     timer = setTimeout(function () { run(true); }, 120);
   });
-  input.addEventListener("focus", function () { warm(); setOpen(true); });
+  // Where the focus was before the search opened: Escape puts it back there, so that the next Tab
+  // does not walk through results that are no longer shown.
+  var opener = null;
+  input.addEventListener("focus", function (ev) {
+    if (toggle && !toggle.checked) opener = ev.relatedTarget && !box.contains(ev.relatedTarget) ? ev.relatedTarget : null;
+    warm();
+    setOpen(true);
+  });
+  // Tabbing on past the search (into the tabs or the page) closes it, as leaving it with the mouse does.
+  box.addEventListener("focusout", function (ev) {
+    if (ev.relatedTarget && !box.contains(ev.relatedTarget)) setOpen(false);
+  });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   form.addEventListener("reset", function () {
     setTimeout(function () { run(true); input.focus(); }, 0);
@@ -946,6 +957,8 @@
     });
   }
 
+  var COARSE = window.matchMedia ? window.matchMedia("(pointer: coarse)") : { matches: false };
+
   function links() {
     return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link"));
   }
@@ -958,6 +971,7 @@
       var typing = active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable);
       if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
         ev.preventDefault();
+        opener = active && active !== document.body ? active : null;
         setOpen(true);
         input.focus();
         input.select();
@@ -965,11 +979,21 @@
       return;
     }
     if (ev.key === "Escape") {
+      var back = opener && document.contains(opener) ? opener : document.querySelector("main");
+      opener = null;
       setOpen(false);
       input.blur();
+      if (back) {
+        if (back.tagName === "MAIN" && !back.hasAttribute("tabindex")) back.setAttribute("tabindex", "-1");
+        back.focus({ preventScroll: true });
+      }
       remember("");   // closed on purpose: a reload should not reopen it
     } else if (ev.key === "Enter" && active === input) {
       ev.preventDefault();
+      if (COARSE.matches) {
+        input.blur();   // a phone's 搜索 key: the keyboard goes, the results stay
+        return;
+      }
       var first = links()[0];
       if (first) first.click();
     } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
