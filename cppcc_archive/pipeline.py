@@ -255,6 +255,10 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if fragments:
         where = "、".join(f"第 {n} 段" for n in fragments)
         notes.append(f"{where}从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。")
+    lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
+    if lost:
+        where = "、".join(f"第 {n} 段" for n in lost)
+        notes.append(f"{where}中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。")
     if res.changes.get("repair_gbk_mojibake"):
         # A repair is a best reading of damaged bytes, and one that lost a byte pair cannot be told
         # from a sound one (seed 004: 拾山区 for 石景山区), so a reader who quotes is told to check.

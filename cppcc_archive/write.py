@@ -544,8 +544,10 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
     if a.keywords:
         meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
+    # The original is the whole seed file: said so when the file holds other articles too.
+    raw_label = "原始文本（整个来源文件）" if len(siblings) > 1 or a.part else "原始文本"
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
-                f"（第 {a.part + 1} 篇） · {md_link('原始文本', raw_url(a, seeds_url, '../'))}")
+                f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../'))}")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
     if a.curated:   # a reader should know which fields a curator set rather than the build found
@@ -589,7 +591,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     out.append(citation_markdown(article_record(a, seeds_url), site_url, entered))
     if a.changes:
         items = "".join(f"<li>{escape_html(_change_label(k))}：{v}</li>" for k, v in sorted(a.changes))
-        out.append(f"<details class=\"cleaning\"><summary>清理记录（本文所在来源文件）</summary><ul>{items}</ul><p>对照原文请见上方“原始文本”链接。</p></details>\n")
+        out.append(f"<details class=\"cleaning\"><summary>清理记录（本文所在来源文件）</summary><ul>{items}</ul><p>对照原文请见上方“原始文本”链接（整个来源文件）。</p></details>\n")
     return "\n".join(out)
 
 

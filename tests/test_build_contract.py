@@ -124,7 +124,7 @@ def test_seeds_url_links_originals_in_the_repository(tmp_path, monkeypatch, arti
     assert not (out / "docs" / "raw").exists()
     assert [r["raw_url"] for r in linked] == [base + r["source_file"] for r in linked]
     page = (out / "docs" / "a" / f"{linked[0]['id']}.md").read_text(encoding="utf-8")
-    assert f"[原始文本]({base}{linked[0]['source_file']})" in page
+    assert re.search(r"\[原始文本(?:（整个来源文件）)?\]\(" + re.escape(base + linked[0]["source_file"]) + r"\)", page)
     # Without it, the copies are on the site, as before.
     assert all(r["raw_url"].startswith("raw/") for r in articles)
     monkeypatch.setenv("SEEDS_URL", "javascript:alert(1)//")
