@@ -378,6 +378,10 @@ def _with_headings(lines: list[str]) -> tuple[str, ...]:
     headings = sum(1 for x in marked if x.startswith(("## ", "### ")))
     if headings > min(HEADINGS_MAX, max(3, 2 * len(lines) // 3)):
         return tuple(lines)
+    if not any(x.startswith("## ") for x in marked):
+        # Without a section level, the headings are the article's sections: level 2 under its
+        # title, not level 3 (a screen reader's outline had skipped a level).
+        marked = tuple("## " + x[4:] if x.startswith("### ") else x for x in marked)
     return marked
 
 

@@ -1205,7 +1205,7 @@ def stats_page(articles: list[Article]) -> str:
     levels = Counter(a.level or "未知" for a in articles)
     months = Counter(a.date[:7] for a in articles if a.date)
     out = ["---\ntitle: \"统计\"\n---\n# 统计\n",
-           f"共 {len(articles)} 篇文章。图中数字均可点击，进入对应的索引页。\n",
+           f"共 {len(articles)} 篇文章。点击地图中有文章的省份，或主题、时间图中的条目，进入对应的索引页。\n",
            "## 各省级行政区（主要地区）\n", tile_grid_svg(dict(prov), "../regions/") + "\n",
            "## 主题\n", bar_chart_svg([(t, topics.get(t, 0), f"../topics/{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
            "## 政协层级\n", bar_chart_svg([(lv, levels.get(lv, 0), "") for lv in LEVEL_ORDER + ["未知"]], "各层级文章数") + "\n",

@@ -66,6 +66,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed-file", default=None, help="the seed edited before each rebuild (default: the middle one)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/cppcc-ab"))
+    ap.add_argument("--unchanged", action="store_true",
+                    help="rebuild with nothing changed (a commit that edits no seed) instead of editing one seed")
     a = ap.parse_args(argv)
     names = sorted(p.name for p in a.corpus.iterdir() if p.is_file())
     # A UTF-8 seed from the middle on: the appended sentence must not mix encodings.
@@ -85,10 +87,11 @@ def main(argv=None) -> int:
         print(row(f"{rev} cold", cold))
     for n in range(1, a.rounds + 1):
         for rev, (side, _) in sides.items():
-            seed = side / "seeds" / target
-            seed.write_bytes(seed.read_bytes() + f"\n增量构建测试第{n}句。\n".encode("utf-8"))
-            print(row(f"{rev} one seed changed, round {n}", build(side / "code", side / "seeds", side / "out", a.jobs)),
-                  flush=True)
+            if not a.unchanged:
+                seed = side / "seeds" / target
+                seed.write_bytes(seed.read_bytes() + f"\n增量构建测试第{n}句。\n".encode("utf-8"))
+            what = "nothing changed" if a.unchanged else "one seed changed"
+            print(row(f"{rev} {what}, round {n}", build(side / "code", side / "seeds", side / "out", a.jobs)), flush=True)
     return 0
 
 

@@ -131,3 +131,7 @@ def test_search_then_traditional_switch_then_traditional_query(page, site_url, a
     page.fill("input.md-search__input", "")
     page.fill("input.md-search__input", "鄭州")   # a new traditional query still converts
     page.wait_for_selector(".md-search-result__item >> text=/郑州|鄭州/", timeout=60000)
+    # The page reads as traditional Chinese, and the status still shows the simplified query it searched.
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    page.wait_for_function("(document.querySelector('[data-archive-status] [data-no-convert]') || {}).textContent === '郑州'")
+    assert "檢索" in page.locator("[data-archive-status]").inner_text()

@@ -193,7 +193,7 @@ def test_a_lead_in_ending_in_a_dash_is_not_a_heading(seed_build, articles):
     a = _article(articles, "003", "山西")
     md = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8").splitlines()
     lead = "会上，各市政协秘书长介绍了特色履职工作和机关建设经验做法——"
-    assert lead in md and f"### {lead}" not in md
+    assert lead in md and f"### {lead}" not in md and f"## {lead}" not in md
 
 
 def test_a_paragraph_that_begins_mid_quotation_is_noted(seed_build, articles):
@@ -206,3 +206,19 @@ def test_a_paragraph_that_begins_mid_quotation_is_noted(seed_build, articles):
     assert anchor and any(f"第 {anchor.group(1)} 段从句子中间开始" in note for note in a["notes"]), a["notes"]
     others = [x for x in articles if x is not a]
     assert not any("从句子中间开始（引号" in note for x in others for note in x["notes"])
+
+
+def test_a_front_matter_title_keeps_the_pages_own_headline():
+    """Seed 001 with a curator's front-matter title: the title is the curator's, and the page's own
+    headline stays as the article's first line (it had been dropped without a word)."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("001_*"))[0]
+    plain = pipeline.process_path(path, path.name).articles[0]
+    data = "---\ntitle: 重庆市潼南区政协学习贯彻市委政协工作会议精神\n---\n".encode() + path.read_bytes()
+    titled = pipeline.process_bytes(data, path.name).articles[0]
+    assert titled.title == "重庆市潼南区政协学习贯彻市委政协工作会议精神" and plain.title != titled.title
+    assert titled.paragraphs[0].split(" ", 1)[-1] == plain.title
+    assert titled.paragraphs[1:] == plain.paragraphs
+    same = pipeline.process_bytes(f"---\ntitle: {plain.title}\n---\n".encode() + path.read_bytes(), path.name).articles[0]
+    assert same.paragraphs == plain.paragraphs   # the same headline is not printed twice

@@ -73,6 +73,8 @@
   function setState(state) {
     try { localStorage.setItem(KEY, state); } catch (e) { /* private mode */ }
     document.documentElement.setAttribute("data-script", state);
+    // Screen readers and fonts pick the script from the language tag.
+    document.documentElement.setAttribute("lang", state === "traditional" ? "zh-Hant" : "zh");
     var button = document.querySelector(".zxwk-script-toggle");
     if (button) {
       button.textContent = state === "traditional" ? "简" : "繁";

@@ -518,8 +518,11 @@
     return ++seq;
   }
 
-  function setStatus(text) {
-    status.textContent = text;
+  function setStatus(text) {   // a string, or a list of strings and elements
+    status.textContent = "";
+    (Array.isArray(text) ? text : [text]).forEach(function (part) {
+      status.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+    });
   }
 
   // For scripts and tests: data-archive-state is "busy" while a query runs, then "done"
@@ -672,9 +675,12 @@
     else if (needsCheck(res)) text = "找到 " + c.shown + " 篇文章";
     else text = "找到 " + n + " 篇文章";
     // After a colon, not in quotation marks: the query may hold quotes of its own ("民主监督").
-    if (res.converted && res.groups.length) text += "（已按简体检索：" + res.simplified.trim() + "）";
-    if (res.ignored.length) text += "（不支持用“-”排除词语，已忽略：" + res.ignored.join("、") + "）";
-    setStatus(text);
+    // The simplified query is marked data-no-convert: shown in traditional script, it would no
+    // longer say what was searched.
+    var parts = [text];
+    if (res.converted && res.groups.length) parts.push("（已按简体检索：", el("span", { "data-no-convert": "" }, [res.simplified.trim()]), "）");
+    if (res.ignored.length) parts.push("（不支持用“-”排除词语，已忽略：" + res.ignored.join("、") + "）");
+    setStatus(parts);
     if (final) setState("done", c.query);
   }
 
