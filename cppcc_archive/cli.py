@@ -59,9 +59,11 @@ def main(argv=None) -> int:
         args = parse_args(argv)
     except SystemExit as e:
         return 2 if e.code else 0
+    had = set(logging.getLogger().handlers)
     logging.basicConfig(level=logging.INFO if not args.quiet else logging.WARNING, format="%(message)s")
     for handler in logging.getLogger().handlers:
-        handler.setFormatter(_VisibleFormatter("%(message)s"))
+        if handler not in had:   # ours, not a handler of a program that runs the build
+            handler.setFormatter(_VisibleFormatter("%(message)s"))
     seeds = args.seeds or REPO / "seeds"
     if not seeds.is_dir():
         print(f"error: seeds directory {seeds} does not exist or is not a directory", file=sys.stderr)

@@ -76,14 +76,16 @@ def process_path(path: Path, name: str, curation: Optional[dict] = None) -> Seed
 
 def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> SeedResult:
     """Phase 1 for bytes already read; a bug is reported against the file, never raised."""
-    seed = reader.seed_from_bytes(data, name)
-    if isinstance(seed, Problem):
-        return SeedResult(name=name, problems=[seed])
+    seed = None
     try:
+        seed = reader.seed_from_bytes(data, name)
+        if isinstance(seed, Problem):
+            return SeedResult(name=name, problems=[seed])
         return process_seed(seed, curation)
     except Exception as e:  # a bug must not cost the other seeds; it is reported
-        return SeedResult(name=name, encoding=seed.encoding, problems=[Problem(name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file",
-                                                                                    f"处理失败（{type(e).__name__}: {e}），请报告此文件")])
+        return SeedResult(name=name, encoding=getattr(seed, "encoding", None), problems=[Problem(
+            name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file",
+            f"处理失败（{type(e).__name__}: {e}），请报告此文件")])
 
 
 def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
@@ -144,6 +146,13 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))
     res.fingerprints = [fingerprints(a.text) for a in res.articles]
     return res
+
+
+def _same_headline(headline: str, given: str) -> bool:
+    """The page's headline (simplified) and a front-matter title (as written) say the same, in
+    either script and whatever the spacing."""
+    squeeze = re.compile(r"\s+")
+    return squeeze.sub("", headline) == squeeze.sub("", convert.to_simplified(given))
 
 
 def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str]]:
@@ -217,16 +226,17 @@ _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: Ledger, res: SeedResult) -> Article:
     title, derived = take_title(d, ledger)
     fm = dict(seed.front_matter)
-    lines = d.lines
+    headline = None
     if fm.get("title") and part == 0:
-        if not derived and title != fm["title"]:
-            # The page's own headline stays, as the first line under the front matter's title.
-            lines = [title] + list(lines)
+        if not derived and not _same_headline(title, fm["title"]):
+            # The page's own headline stays, as a heading under the front matter's title (added
+            # after the paragraph joins below: it must not be joined to the text under it).
+            headline = title
             ledger["title"] -= cjk_count(title)
             if not ledger["title"]:
                 del ledger["title"]
         title, derived = fm["title"], False
-    lines, rejoined = rejoin_displaced_fragments(lines)
+    lines, rejoined = rejoin_displaced_fragments(d.lines)
     if rejoined:
         res.changes["reassemble_blocks"] = res.changes.get("reassemble_blocks", 0) + rejoined
     lines, joins = join_broken_paragraphs(lines)
@@ -237,6 +247,8 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if ledger.get("dedupe_repeated_paragraphs", 0) > removed_before:
         res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
     paragraphs = _with_headings(lines)
+    if headline is not None:
+        paragraphs = ("## " + headline,) + paragraphs
     notes = list(d.notes)
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")

@@ -369,7 +369,11 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
     problems: list[Problem] = []
     source = m.group(1).replace("\r\n", "\n").replace("\r", "\n")
     try:
-        data, repeated = _load_front_matter(source)
+        data, repeated, tagged = _load_front_matter(source)
+    except RecursionError:   # thousands of nested brackets: the parser recurses once per level
+        problems.append(Problem(name, "front-matter", "front matter is nested too deeply to be read; ignored",
+                                "前置元数据嵌套过深，无法读取，已忽略"))
+        return body, (), problems
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
@@ -393,6 +397,10 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
         problems.append(Problem(name, "front-matter", "front matter is not a mapping of keys to values; ignored",
                                 "前置元数据不是键值对，已忽略"))
         return body, (), problems
+    for tag, line in tagged:
+        problems.append(Problem(name, "front-matter", f"front matter line {line + 2} has a YAML tag ({tag[:60]}); "
+                                                      "it is not applied, the value is read as text",
+                                f"前置元数据第 {line + 2} 行有 YAML 标签（{tag[:60]}），不予执行，值按文本读取"))
     for key, line, first in repeated:
         problems.append(Problem(name, "front-matter", f"front-matter key {key[:40]!r} is given twice (lines {first + 2} and {line + 2}); "
                                                       "the second is used",
@@ -408,8 +416,13 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
             problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} must be text; ignored",
                                     f"前置元数据键 {key_s!r} 的值必须是文本，已忽略"))
             continue
-        # What the body's text gets: no control, zero-width or bidi characters, one line.
-        value = " ".join(remove_control_characters(value).split())
+        # What the body's text gets: no control, zero-width or bidi characters; one line (an
+        # ideographic space stays).
+        value = _LINE_BREAKS.sub(" ", remove_control_characters(value)).strip()
+        if not value:
+            problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} is empty; ignored",
+                                    f"前置元数据键 {key_s!r} 的值为空，已忽略"))
+            continue
         if key_s == "date" and not _real_date(value):
             problems.append(Problem(name, "front-matter", f"date {value[:40]!r} is not a real date written YYYY-MM-DD; ignored",
                                     f"日期 {value[:40]!r} 不是 YYYY-MM-DD 格式的有效日期，已忽略"))
@@ -429,8 +442,7 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
             problems.append(Problem(name, "front-matter", f"front matter gives {key_s} twice (as {key_s} and as an alias); "
                                                           "the later one is used",
                                     f"前置元数据两次给出 {key_s}（含别名），采用后一个"))
-        if value:
-            items[key_s] = value
+        items[key_s] = value
     return body, tuple(sorted(items.items())), problems
 
 
@@ -447,35 +459,52 @@ def _real_date(value: str) -> bool:
     return True
 
 
-def _load_front_matter(source: str) -> tuple[object, list[tuple[str, int, int]]]:
+def _load_front_matter(source: str) -> tuple[object, list[tuple[str, int, int]], list[tuple[str, int]]]:
     """The front matter with every scalar as written (YAML's other types would turn a title
-    ``12:30:00`` into 45000 and ``1_000`` into 1000; a date stays text to be checked), and the
-    keys given twice in one mapping as (key, line, first line), 0-based in ``source`` (the file's
-    line is 2 more: the opening ``---`` comes first)."""
+    ``12:30:00`` into 45000 and ``1_000`` into 1000; a date stays text to be checked); the top
+    level's keys given twice as (key, line, first line); and the explicit tags, (tag, line), which
+    are not applied.  Lines are 0-based in ``source`` (the file's line is 2 more: the opening
+    ``---`` comes first)."""
     loader = _FrontMatterLoader(source)
     try:
         data = loader.get_single_data()
     finally:
         loader.dispose()
-    return data, loader.repeated
+    return data, loader.repeated, loader.tagged
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 
 class _FrontMatterLoader(yaml.BaseLoader):
-    """``yaml.BaseLoader`` (strings, lists and mappings only; no tags, so nothing is constructed or
-    run) that records a key given twice in one mapping."""
+    """``yaml.BaseLoader`` (strings, lists and mappings only; a tag is never applied, so nothing
+    is constructed or run) that records the top level's keys given twice and any explicit tag."""
 
     def __init__(self, stream):
         super().__init__(stream)
         self.repeated: list[tuple[str, int, int]] = []
+        self.tagged: list[tuple[str, int]] = []
+        self._top = None
+
+    def construct_document(self, node):
+        self._top = node
+        return super().construct_document(node)
+
+    def construct_object(self, node, deep=False):
+        if node.tag not in _PLAIN_TAGS:
+            self.tagged.append((node.tag, node.start_mark.line))
+        return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):
-        seen: dict = {}
-        for key_node, _ in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if isinstance(key, str):
-                if key in seen:
-                    self.repeated.append((key, key_node.start_mark.line, seen[key]))
-                seen.setdefault(key, key_node.start_mark.line)
+        if node is self._top:
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if isinstance(key, str):
+                    if key in seen:
+                        self.repeated.append((key, key_node.start_mark.line, seen[key]))
+                    seen.setdefault(key, key_node.start_mark.line)
         return super().construct_mapping(node, deep)
 
 

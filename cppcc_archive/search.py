@@ -673,7 +673,7 @@ def records_for_index(articles_json: Path | str) -> list[dict]:
     time and never held whole; any other valid JSON list is read whole.
     The text, bylines and captions are kept only as the text to index
     (``indexed_text``): kept beside it, the text was a second copy of every
-    article, 125 MB of the indexer's peak at 10,000 seeds (467 → 342 MB).
+    article, 125 MB of the indexer's peak at 10,000 seeds (467 → 334 MB).
     """
     def slim(r: dict) -> dict:
         kept = {k: r.get(k) for k in _INDEX_FIELDS if k not in _INDEXED_ONLY}

@@ -232,7 +232,7 @@ def json_list_chunks(items: list) -> Iterable[str]:
 _FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
 # Characters a spreadsheet may skip before a formula, or that hide one: spaces, controls, zero-width
 # and bidi marks.
-_INVISIBLE_LEAD = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
+_INVISIBLE_LEAD = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
 
 
 def _csv_cell(value):
@@ -1167,7 +1167,7 @@ def tile_grid_svg(counts: dict[str, int], prefix: str) -> str:
         name = gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2]
         x, y = col * (size + gap), row * (size + gap)
         # Dark tiles get white labels (black on the darkest red was 3.7:1).
-        ink = ' fill="#fff"' if shade >= 0.75 else ""
+        ink = ' fill="#fff"' if shade >= 0.79 else ""   # where white beats black (at 0.785)
         label = (f'<text x="{x + size / 2}" y="{y + 23}" text-anchor="middle" font-size="15"{ink}>{escape_html(name)}</text>'
                  f'<text x="{x + size / 2}" y="{y + 42}" text-anchor="middle" font-size="13"{ink}>{n}</text>')
         rect = f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"><title>{escape_html(gaz.by_code[code].name)}：{n} 篇</title></rect>'

@@ -895,6 +895,16 @@ def _(ctx):
     ctx.expect(contains=(a.probe,))
 
 
+@case("front-matter-deep-nesting", "Front matter of 3,000 nested brackets (`title: [[[…]]]`): the YAML parser "
+      "recurses once per level.", problems=("front-matter",), articles=1, group="front-matter",
+      check=check_message(r"nested too deeply"),
+      does="reported as `front-matter` (nested too deeply) and ignored; the text is published, no traceback")
+def _(ctx):
+    a = article("fm-deep")
+    ctx.file("front-matter-deep-nesting.txt", "---\ntitle: " + "[" * 3000 + "]" * 3000 + "\n---\n" + a.text, source=a.text)
+    ctx.expect(contains=(a.probe,))
+
+
 def _check_no_text_ids(view: "View", ctx: Ctx) -> list[str]:
     """No element id on the article page is made of seed text: Material's own ``__config`` stays the only one."""
     out = []

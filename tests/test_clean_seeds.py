@@ -222,3 +222,19 @@ def test_a_front_matter_title_keeps_the_pages_own_headline():
     assert titled.paragraphs[1:] == plain.paragraphs
     same = pipeline.process_bytes(f"---\ntitle: {plain.title}\n---\n".encode() + path.read_bytes(), path.name).articles[0]
     assert same.paragraphs == plain.paragraphs   # the same headline is not printed twice
+
+
+def test_a_long_headline_kept_under_a_front_matter_title_is_not_joined_to_the_text():
+    """A headline that does not read as a heading (main title —— subtitle, no closing mark) stays a
+    line of its own, and one that only differs in script from the front-matter title is not repeated."""
+    from cppcc_archive import pipeline
+
+    text = ("---\ntitle: 编者自定标题\n---\n天津市政协召开十五届常委会第十二次会议\n——围绕推进京津冀协同发展建言资政凝聚共识\n"
+            "3月5日，天津市政协召开常委会议，围绕推进京津冀协同发展建言资政。会议强调要凝聚共识。\n")
+    a = pipeline.process_bytes(text.encode(), "x.txt").articles[0]
+    assert a.paragraphs == ("## 天津市政协召开十五届常委会第十二次会议——围绕推进京津冀协同发展建言资政凝聚共识",
+                            "3月5日，天津市政协召开常委会议，围绕推进京津冀协同发展建言资政。会议强调要凝聚共识。")
+    same = ("---\ntitle: 臺灣同胞參加政協會議\n---\n臺灣同胞參加政協會議\n"
+            "三月五日，臺灣同胞參加政協會議，圍繞兩岸融合發展建言獻策。會議強調要凝聚共識。\n")
+    assert pipeline.process_bytes(same.encode(), "y.txt").articles[0].paragraphs == (
+        "三月五日，台湾同胞参加政协会议，围绕两岸融合发展建言献策。会议强调要凝聚共识。",)

@@ -47,7 +47,8 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(\s[^<>]*)?/?>|<!--.*?-->", re.
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 
-_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+# A line's opening marks, and closing ones (``## 标题 ##``) after a space.
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 
 def remove_markdown_heading_marks(text: str) -> str:
@@ -57,10 +58,10 @@ def remove_markdown_heading_marks(text: str) -> str:
     heading, with text under it): a sentence saved as ``## …。`` stays a paragraph, and a title
     keeps no ``#``.  ``#1`` or ``#话题#`` (no space after the marks) is text and stays.
 
-    >>> remove_markdown_heading_marks("# 天津市政协召开会议\n#话题# 正文")
+    >>> remove_markdown_heading_marks("# 天津市政协召开会议 #\n#话题# 正文")
     '天津市政协召开会议\n#话题# 正文'
     """
-    return _HEADING_MARK.sub("", text)
+    return _HEADING_MARK.sub(r"\1", text)
 
 
 def strip_html(text: str) -> str:

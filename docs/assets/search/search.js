@@ -959,6 +959,7 @@
         setTimeout(function () { if (toggle.checked && document.activeElement !== input) input.focus(); }, 100);
       } else {
         input.blur();
+        opener = null;   // closed another way than Escape: the next opening says where from
       }
     });
   }
