@@ -95,10 +95,25 @@ class _VisibleFormatter(logging.Formatter):
     >>> record = logging.LogRecord("x", logging.WARNING, "", 0, "%s: file is empty", ("h19_]0;PWNED‮gpj.txt",), None)
     >>> _VisibleFormatter("%(message)s").format(record)
     'h19_\\x1b]0;PWNED\\x07\\u202egpj.txt: file is empty'
+    >>> record.args = ("k_new\nline.txt",)
+    >>> _VisibleFormatter("%(message)s").format(record)
+    'k_new\\nline.txt: file is empty'
     """
 
     def format(self, record: logging.LogRecord) -> str:
-        return _TERMINAL_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), super().format(record))
+        if isinstance(record.args, tuple) and record.args:
+            # The values (file names, titles) may not break the line either: a name holding a newline
+            # would forge a log line of its own.
+            record = logging.makeLogRecord({**record.__dict__, "args": tuple(
+                _ANY_CONTROL.sub(_escaped, a) if isinstance(a, str) else a for a in record.args)})
+        return _TERMINAL_CONTROL.sub(_escaped, super().format(record))
+
+
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(m: re.Match) -> str:
+    return m.group().encode("unicode_escape").decode("ascii")
 
 
 def layout(out: Path | None) -> dict[str, Path]:

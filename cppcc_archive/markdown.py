@@ -18,6 +18,10 @@ import re
 _ESCAPE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
            "=": "&#61;", "~": "&#126;", "^": "&#94;", "$": "&#36;", "\n": " ↵ ", "\r": " ↵ "}
 _ESCAPE.update({c: "\\" + c for c in "\\`*_{}[]()#+-.!|"})
+# Other control characters (in a file name: article text has none) are shown as their Unicode control
+# pictures (ESC as ␛), never written raw into a page.
+_ESCAPE.update({chr(c): chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\n\r"})
+_ESCAPE["\x7f"] = "\u2421"
 # A regex finds the few characters to replace; str.translate would look up every character (10× slower).
 _ESCAPE_RE = re.compile("[" + re.escape("".join(_ESCAPE)) + "]")
 _escaped = _ESCAPE.__getitem__

@@ -398,9 +398,8 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
                                 "前置元数据不是键值对，已忽略"))
         return body, (), problems
     for tag, line in tagged:
-        problems.append(Problem(name, "front-matter", f"front matter line {line + 2} has a YAML tag ({tag[:60]}); "
-                                                      "it is not applied, the value is read as text",
-                                f"前置元数据第 {line + 2} 行有 YAML 标签（{tag[:60]}），不予执行，值按文本读取"))
+        problems.append(Problem(name, "front-matter", f"front matter line {line + 2} has a YAML tag ({tag[:60]}); it is not applied",
+                                f"前置元数据第 {line + 2} 行有 YAML 标签（{tag[:60]}），不予执行"))
     for key, line, first in repeated:
         problems.append(Problem(name, "front-matter", f"front-matter key {key[:40]!r} is given twice (lines {first + 2} and {line + 2}); "
                                                       "the second is used",
@@ -418,7 +417,12 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
             continue
         # What the body's text gets: no control, zero-width or bidi characters; one line (an
         # ideographic space stays).
-        value = _LINE_BREAKS.sub(" ", remove_control_characters(value)).strip()
+        visible = remove_control_characters(value)
+        if len(visible) != len(value):
+            problems.append(Problem(name, "front-matter", f"front-matter {key_s} held {len(value) - len(visible)} control, "
+                                                          "zero-width or bidi character(s); removed",
+                                    f"前置元数据 {key_s} 含 {len(value) - len(visible)} 个控制、零宽或双向控制字符，已删除"))
+        value = _LINE_BREAKS.sub(" ", visible).strip()
         if not value:
             problems.append(Problem(name, "front-matter", f"front-matter key {key_s!r} is empty; ignored",
                                     f"前置元数据键 {key_s!r} 的值为空，已忽略"))

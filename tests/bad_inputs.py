@@ -872,11 +872,12 @@ def _(ctx):
 
 @case("front-matter-invisible-characters", "Front-matter title and publisher with NUL, a terminal colour code, "
       "zero-width and right-to-left override characters; a title YAML would read as a number (`12:30:00`).",
-      articles=2, group="front-matter", check=lambda view, ctx: [
+      problems=("front-matter",), articles=2, group="front-matter", check=lambda view, ctx: check_message(r"zero-width or bidi")(view, ctx) + [
           f"unsafe: {k} {a[k]!r} keeps invisible characters" for a in view.articles_of(ctx.names)
           for k in ("title", "publisher") if a.get(k) and re.search("[\x00-\x1f\u200b-\u200f\u202a-\u202e\u2066-\u2069]", a[k])]
           + [f"wrong-report: title {a['title']!r}" for a in view.articles_of(ctx.names) if a["title"] not in ("宁辽政协标题测试红", "12:30:00")],
-      does="the characters are removed as from body text (the title reads 宁辽政协标题测试红); `12:30:00` stays text")
+      does="the characters are removed as from body text and reported as `front-matter` (the title reads 宁辽政协标题测试红); "
+           "`12:30:00` stays text")
 def _(ctx):
     for i, fm in enumerate(('title: "\\u202e宁辽\\u202c政协\\u200b标题\\u2066测试\\0\\x1b[31m红"\npublisher: "\\u202e人民\\u200d日报"',
                             "title: 12:30:00")):

@@ -540,12 +540,16 @@ def test_tabbing_through_the_search_closes_it(page, server):
             opened = page.evaluate("document.getElementById('__search').checked")
             break
     assert opened, "the search box is reached with Tab and opens"
+    page.keyboard.type("政协")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length >= 5")
     before = page.evaluate("document.activeElement.outerHTML")
     for _ in range(60):   # past the (empty) results, the reset button and the close control
         page.keyboard.press("Tab")
         if not page.evaluate("document.querySelector('[data-archive-search]').contains(document.activeElement)"):
             break
     assert not page.evaluate("document.getElementById('__search').checked"), "focus left the search: it closed"
+    page.keyboard.press("Shift+Tab")   # back: the hidden results are not in the way, the box is
+    assert not page.evaluate("document.querySelector('.md-search__output').contains(document.activeElement)")
     page.goto(server + "about/")
     page.locator("a.md-logo").first.focus()
     came_from = None

@@ -910,9 +910,12 @@
   // ------------------------------------------------------------ interaction
 
   function setOpen(open) {
-    if (!toggle || toggle.checked === open) return;
-    toggle.checked = open;
-    toggle.dispatchEvent(new Event("change"));
+    if (!toggle) return;
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    syncInert();   // also when something else had already set the toggle
   }
 
   function warm() {
@@ -952,8 +955,16 @@
       if (links[before]) links[before].focus();
     }).catch(function (e) { fail(token, query, e); });
   });
+  // Closed, the results are hidden but would still take the focus (Shift+Tab from the tabs walked
+  // through them unseen): inert until the search opens.
+  var output = box.querySelector(".md-search__output");
+  function syncInert() {
+    if (output && toggle) output.inert = !toggle.checked;
+  }
+  syncInert();
   if (toggle) {
     toggle.addEventListener("change", function () {
+      syncInert();
       if (toggle.checked) {
         warm();
         setTimeout(function () { if (toggle.checked && document.activeElement !== input) input.focus(); }, 100);
