@@ -457,6 +457,16 @@ def test_first_result_opens_the_article(page, server):
 
 
 @_browser
+def test_enter_pressed_before_the_results_come_opens_the_first(page, server):
+    page.goto(server)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("郑州市政协")
+    page.keyboard.press("Enter")   # within the 120 ms before the search runs
+    page.wait_for_url("**/a/*/**")
+    assert page.locator("h1").first.inner_text().startswith(ZHENGZHOU)
+
+
+@_browser
 def test_a_minus_word_is_ignored_and_said_so(page, server):
     """政协 -北京 asked to leave Beijing out; the search cannot, so it searches 政协 and says it ignored
     北京 (before: 北京 became required, two Beijing articles and nothing else)."""

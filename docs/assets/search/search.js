@@ -681,7 +681,14 @@
     if (res.converted && res.groups.length) parts.push("（已按简体检索：", el("span", { "data-no-convert": "" }, [res.simplified.trim()]), "）");
     if (res.ignored.length) parts.push("（不支持用“-”排除词语，已忽略：" + res.ignored.join("、") + "）");
     setStatus(parts);
-    if (final) setState("done", c.query);
+    if (final) {
+      setState("done", c.query);
+      if (pendingEnter) {
+        pendingEnter = false;
+        var first = links()[0];
+        if (first && document.activeElement === input) first.click();
+      }
+    }
   }
 
   // The next page of results, a batch at a time: the documents of the next candidates (the
@@ -923,8 +930,9 @@
     converter();
   }
 
-  var timer = 0;
+  var timer = 0, pendingEnter = false;
   input.addEventListener("input", function () {
+    pendingEnter = false;   // typing on after Enter: the Enter was for a query no longer asked
     clearTimeout(timer);
     timer = setTimeout(function () { run(true); }, 120);
   });
@@ -1014,6 +1022,7 @@
       }
       var first = links()[0];
       if (first) first.click();
+      else pendingEnter = true;   // pressed before the results came: open the first when they do
     } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
       if (active && active.tagName === "SELECT") return;
       var els = [input].concat(links());
