@@ -82,7 +82,7 @@ LEDGER = "search-index.json"
 
 def _identity(path: str) -> list[int]:
     st = os.stat(path, follow_symlinks=False)
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def _identities(folder: str, rel: str = ""):
@@ -127,12 +127,14 @@ def reuse_index(record: dict | None, staging: Path, previous: Path | None) -> bo
     if held != record:   # a file added, removed, rewritten or replaced since
         return False
     sink = DirectorySink(staging, previous)
-    for rel, _ in _identities(os.path.join(str(previous), "search"), "search/"):
-        if not sink.reuse(rel, sink.path(rel)):
-            # Linking failed (another file system): made afresh, never written into a linked file.
-            shutil.rmtree(staging / "search", ignore_errors=True)
-            return False
-    return True
+    try:
+        linked = all(sink.reuse(rel, sink.path(rel)) for rel, _ in _identities(os.path.join(str(previous), "search"), "search/"))
+    except OSError:   # the previous tree changed meanwhile
+        linked = False
+    if not linked:
+        # Linking failed (another file system, a file gone): made afresh, never written into a linked file.
+        shutil.rmtree(staging / "search", ignore_errors=True)
+    return linked
 
 
 def load_record(path: Path) -> dict | None:
