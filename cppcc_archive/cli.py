@@ -86,7 +86,10 @@ def main(argv=None) -> int:
 
 # What a terminal would act on instead of showing (colour codes, a title change, a screen clear) and
 # what would reorder the line (bidi controls): a seed's name or title reaches the log as written.
-_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A log line's own tab and newline stay; in a value (a file name) they are escaped too.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_TERMINAL_CONTROL = re.compile(f"[{_CONTROLS}]")
+_ANY_CONTROL = re.compile(f"[\t\n{_CONTROLS}]")
 
 
 class _VisibleFormatter(logging.Formatter):
@@ -107,9 +110,6 @@ class _VisibleFormatter(logging.Formatter):
             record = logging.makeLogRecord({**record.__dict__, "args": tuple(
                 _ANY_CONTROL.sub(_escaped, a) if isinstance(a, str) else a for a in record.args)})
         return _TERMINAL_CONTROL.sub(_escaped, super().format(record))
-
-
-_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escaped(m: re.Match) -> str:

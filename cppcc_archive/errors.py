@@ -84,6 +84,24 @@ def _scalar(node):
         return getattr(node, "value", None)
 
 
+def repeated_keys(node, key_of) -> list[tuple[object, int, int]]:
+    """The keys a YAML mapping node gives twice, as (key, line, line of the first), 1-based; a key
+    is what ``key_of(key_node)`` makes of it (a key that cannot be compared ends the search: the
+    loader reports it)."""
+    seen: dict = {}
+    out = []
+    for key_node, _ in node.value:
+        key, line = key_of(key_node), key_node.start_mark.line + 1
+        try:
+            if key in seen:
+                out.append((key, line, seen[key]))
+            else:
+                seen[key] = line
+        except TypeError:
+            break
+    return out
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key, line: int, first: int):
         self.key, self.line, self.first = key, line, first
@@ -96,15 +114,9 @@ def _unique_key_loader():
 
     class Loader(yaml.SafeLoader):
         def construct_mapping(self, node, deep=False):
-            seen: dict = {}
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=True)
-                try:
-                    if key in seen:
-                        raise _DuplicateKey(key, key_node.start_mark.line + 1, seen[key])
-                    seen[key] = key_node.start_mark.line + 1
-                except TypeError:   # an unhashable key: the base class reports it
-                    break
+            repeated = repeated_keys(node, lambda key_node: self.construct_object(key_node, deep=True))
+            if repeated:
+                raise _DuplicateKey(*repeated[0])
             return super().construct_mapping(node, deep)
 
     return Loader

@@ -259,18 +259,12 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
     if body and body[-1][-1:] not in _SENTENCE_END:
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
-    gaps = interrupted_paragraphs(body)
-    if gaps:
-        where = "、".join(f"第 {n} 段" for n in gaps)
-        notes.append(f"{where}在句子中间中断，其后的原文可能缺失（按来源文本照录）。")
-    fragments = fragment_paragraphs(body)
-    if fragments:
-        where = "、".join(f"第 {n} 段" for n in fragments)
-        notes.append(f"{where}从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。")
     lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
-    if lost:
-        where = "、".join(f"第 {n} 段" for n in lost)
-        notes.append(f"{where}中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。")
+    for numbers, what in ((interrupted_paragraphs(body), "在句子中间中断，其后的原文可能缺失（按来源文本照录）。"),
+                          (fragment_paragraphs(body), "从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。"),
+                          (lost, "中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。")):
+        if numbers:   # 第 3 段、第 7 段…, as the page's ¶ anchors count
+            notes.append("、".join(f"第 {n} 段" for n in numbers) + what)
     if res.changes.get("repair_gbk_mojibake"):
         # A repair is a best reading of damaged bytes, and one that lost a byte pair cannot be told
         # from a sound one (seed 004: 拾山区 for 石景山区), so a reader who quotes is told to check.

@@ -17,6 +17,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from .clean.fixers import remove_control_characters
+from .errors import repeated_keys
 from .model import Problem, SeedFile
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
@@ -398,12 +399,12 @@ def split_front_matter(text: str, name: str) -> tuple[str, tuple[tuple[str, str]
                                 "前置元数据不是键值对，已忽略"))
         return body, (), problems
     for tag, line in tagged:
-        problems.append(Problem(name, "front-matter", f"front matter line {line + 2} has a YAML tag ({tag[:60]}); it is not applied",
-                                f"前置元数据第 {line + 2} 行有 YAML 标签（{tag[:60]}），不予执行"))
+        problems.append(Problem(name, "front-matter", f"front matter line {line + 1} has a YAML tag ({tag[:60]}); it is not applied",
+                                f"前置元数据第 {line + 1} 行有 YAML 标签（{tag[:60]}），不予执行"))
     for key, line, first in repeated:
-        problems.append(Problem(name, "front-matter", f"front-matter key {key[:40]!r} is given twice (lines {first + 2} and {line + 2}); "
+        problems.append(Problem(name, "front-matter", f"front-matter key {key[:40]!r} is given twice (lines {first + 1} and {line + 1}); "
                                                       "the second is used",
-                                f"前置元数据键 {key[:40]!r} 出现两次（第 {first + 2} 行和第 {line + 2} 行），采用第二个"))
+                                f"前置元数据键 {key[:40]!r} 出现两次（第 {first + 1} 行和第 {line + 1} 行），采用第二个"))
     items: dict[str, str] = {}
     for key, value in data.items():
         key_s = str(key)
@@ -467,7 +468,7 @@ def _load_front_matter(source: str) -> tuple[object, list[tuple[str, int, int]],
     """The front matter with every scalar as written (YAML's other types would turn a title
     ``12:30:00`` into 45000 and ``1_000`` into 1000; a date stays text to be checked); the top
     level's keys given twice as (key, line, first line); and the explicit tags, (tag, line), which
-    are not applied.  Lines are 0-based in ``source`` (the file's line is 2 more: the opening
+    are not applied.  Lines are 1-based in ``source`` (the file's line is one more: the opening
     ``---`` comes first)."""
     loader = _FrontMatterLoader(source)
     try:
@@ -497,18 +498,13 @@ class _FrontMatterLoader(yaml.BaseLoader):
 
     def construct_object(self, node, deep=False):
         if node.tag not in _PLAIN_TAGS:
-            self.tagged.append((node.tag, node.start_mark.line))
+            self.tagged.append((node.tag, node.start_mark.line + 1))
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node, deep=False):
         if node is self._top:
-            seen: dict = {}
-            for key_node, _ in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                if isinstance(key, str):
-                    if key in seen:
-                        self.repeated.append((key, key_node.start_mark.line, seen[key]))
-                    seen.setdefault(key, key_node.start_mark.line)
+            # A key that is not text is a node of its own, never equal to another.
+            self.repeated += repeated_keys(node, lambda n: n.value if isinstance(n, yaml.ScalarNode) else n)
         return super().construct_mapping(node, deep)
 
 
