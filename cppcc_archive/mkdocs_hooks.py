@@ -13,21 +13,27 @@ seed files: peak RSS 364 → 269 MB.
 On every page with tags, the tag chips are made to link to the region or topic
 page each tag stands for (``write.tag_url``), not to an anchor of a tag index
 listing every article.
+
+The site offers ``articles.json`` gzip'd, and plain only while it is small
+(``download.py``).  The compression runs in a thread while MkDocs renders the
+pages: zlib lets go of the GIL, and MkDocs keeps only one core busy.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import sys
+import threading
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 try:
-    from cppcc_archive import fastpage
+    from cppcc_archive import download, fastpage
 except ImportError:   # MkDocs run by hand from another directory: the package is beside this file
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from cppcc_archive import fastpage
+    from cppcc_archive import download, fastpage
 
 _PACKED = "_cppcc_packed_content"
 _FAST = "_cppcc_fast_content"
@@ -35,6 +41,8 @@ _FAST = "_cppcc_fast_content"
 _RESOLVED: dict[tuple[str, str, str], tuple] = {}
 # Rendered navigation and tabs of pages outside the navigation, per build: key -> HTML.
 _CHROME: dict[str, str] = {}
+# The compression of articles.json running during this build: (thread, partial file, errors).
+_GZIP: list[tuple[threading.Thread, str, list[BaseException]]] = []
 
 
 def _compressible(page) -> bool:
@@ -53,7 +61,63 @@ def on_config(config):
 def on_files(files, config):
     _RESOLVED.clear()   # a new build (``--serve`` rebuilds in one process): files may have changed
     _CHROME.clear()
+    _start_download(files, config)
     return files
+
+
+def _start_download(files, config) -> None:
+    """Start compressing ``articles.json`` into the site, and leave the plain file out when it is
+    too large (``download.publishes_plain``).
+
+    MkDocs copies an empty placeholder first, so pages may link ``articles.json.gz`` (strict
+    mode checks every link); ``on_post_build`` puts the compressed file in its place."""
+    from mkdocs.structure.files import File
+
+    _finish_download(None)   # a build that failed before its end may have left one running
+    plain = files.get_file_from_path(download.NAME)
+    if plain is None or files.get_file_from_path(download.GZ_NAME) is not None:
+        return
+    src = plain.abs_src_path
+    if not download.publishes_plain(os.path.getsize(src)):
+        files.remove(plain)
+    files.append(File.generated(config, download.GZ_NAME, content=b""))
+    os.makedirs(config["site_dir"], exist_ok=True)
+    partial = os.path.join(config["site_dir"], f".{download.GZ_NAME}.partial")
+    errors: list[BaseException] = []
+
+    def compress() -> None:
+        try:
+            download.gzip_file(src, partial)
+        except BaseException as exc:   # raised again by the build's thread in on_post_build
+            errors.append(exc)
+
+    thread = threading.Thread(target=compress, name="articles.json.gz", daemon=True)
+    thread.start()
+    _GZIP.append((thread, partial, errors))
+
+
+def _finish_download(site_dir: str | None) -> None:
+    """Wait for the compression; with ``site_dir``, move its file into place (else discard it)."""
+    while _GZIP:
+        thread, partial, errors = _GZIP.pop()
+        thread.join()
+        if site_dir is None or errors:
+            try:
+                os.unlink(partial)
+            except FileNotFoundError:
+                pass
+            if site_dir is not None:
+                raise errors[0]
+            continue
+        os.replace(partial, os.path.join(site_dir, download.GZ_NAME))
+
+
+def on_post_build(config):
+    _finish_download(config["site_dir"])
+
+
+def on_build_error(error):
+    _finish_download(None)
 
 
 def on_env(env, config, files):

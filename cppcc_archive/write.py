@@ -286,8 +286,9 @@ class MemorySink(dict):
     def __call__(self, rel: str, content: str | bytes) -> None:
         self[rel] = content
 
-    def stream(self, rel: str, chunks: Iterable[str]) -> None:
+    def stream(self, rel: str, chunks: Iterable[str]) -> int:
         self[rel] = "".join(chunks)
+        return len(self[rel].encode("utf-8"))
 
 
 class DirectorySink:
@@ -354,13 +355,15 @@ class DirectorySink:
             os.close(fd)
         return True
 
-    def stream(self, rel: str, chunks: Iterable[str]) -> None:
-        """Write text given in pieces (a large export is never one string in memory)."""
+    def stream(self, rel: str, chunks: Iterable[str]) -> int:
+        """Write text given in pieces (a large export is never one string in memory); its size in bytes."""
         path = self.path(rel)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.writelines(chunks)
+        size = os.path.getsize(path)
         if self.previous is not None and _same_bytes(os.path.join(self.previous, rel), path):
             self.reuse(rel, path, replace=True)   # if the link cannot be made, the file written stays
+        return size
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)   # not on Windows, where islink() above is the check
@@ -424,7 +427,7 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         "sources+dates": lambda: {**source_pages(by_source, report, seeds_url, shards), **dates_pages(articles)},
         "people": lambda: _people_pages(people, order),
         "topics+home": lambda: {**topic_pages(articles), "tags.md": tag_index_page(articles),
-                                "report.md": report_page(report), "data.md": data_page(),
+                                "report.md": report_page(report),
                                 "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
     }
     work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger,
@@ -1108,15 +1111,28 @@ def _feed_link(href: str) -> str:
     return f" {md_link('订阅本页更新（Atom）', href)}"
 
 
-def data_page() -> str:
+def data_page(json_bytes: int) -> str:
+    """The 数据下载 page; ``json_bytes``, the size of articles.json, decides whether the site offers
+    it uncompressed as well as gzip'd (``download.publishes_plain``)."""
+    from .download import PLAIN_MAX_BYTES, human_size, publishes_plain
+
     def table(name: str) -> str:
         rows = "\n".join(f"| `{k}` | {escape_md(v)} |" for k, v in field_descriptions()[name].items())
         return f"| 字段 | 说明 |\n|---|---|\n{rows}\n"
 
-    return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n"
-            "- [articles.json](articles.json)：全部文章的元数据与正文（JSON）\n"
+    size = human_size(json_bytes)
+    if publishes_plain(json_bytes):
+        json_lines = (f"- [articles.json](articles.json)：全部文章的元数据与正文（JSON，{size}）\n"
+                      "- [articles.json.gz](articles.json.gz)：同一文件的 gzip 压缩版，下载更快\n")
+        unpack = ""
+    else:
+        json_lines = f"- [articles.json.gz](articles.json.gz)：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
+        unpack = (f"\n未压缩的 articles.json 超过 {human_size(PLAIN_MAX_BYTES)}，本站只提供压缩文件。"
+                  "解压：`gunzip articles.json.gz`（Windows 可用 7-Zip）；在 Python 中直接读取："
+                  "`json.load(gzip.open(\"articles.json.gz\", \"rt\", encoding=\"utf-8\"))`。\n")
+    return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n" + json_lines +
             "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
-            "- [report.json](report.json)：构建报告（与“构建报告”页内容相同）\n\n"
+            "- [report.json](report.json)：构建报告（与“构建报告”页内容相同）\n" + unpack + "\n"
             "## 订阅（Atom）\n\n"
             "- [全部文章](feeds/all.xml)：最新 50 篇\n"
             "- 各省级行政区与各主题的订阅源：见[地区](regions/index.md)与[主题](topics/index.md)下各页顶部的“订阅”链接\n\n"

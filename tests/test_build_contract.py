@@ -262,6 +262,51 @@ def test_data_page_describes_every_field_and_column(seed_build, articles):
     assert "README" not in page
 
 
+def test_site_offers_articles_json_plain_and_gzipped(seed_build):
+    """A small archive's site has articles.json and articles.json.gz, the same bytes; the gzip header
+    holds no time and no file name, so the same export always gives the same download."""
+    import gzip
+
+    site = seed_build / "site"
+    plain = (seed_build / "articles.json").read_bytes()
+    packed = (site / "articles.json.gz").read_bytes()
+    assert (site / "articles.json").read_bytes() == plain
+    assert gzip.decompress(packed) == plain
+    assert packed[4:8] == b"\0\0\0\0" and not packed[3] & 0x08   # MTIME zero, no FNAME flag
+    assert not list(site.glob(".*.partial"))
+    page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "href=../articles.json>" in page and "href=../articles.json.gz>" in page
+    assert f"（JSON，{round(len(plain) / 1024)} KB）" in page
+
+
+def test_large_articles_json_is_published_only_gzipped(tmp_path, monkeypatch):
+    """Above the limit the site drops the plain articles.json (the build's OUT/articles.json and
+    docs/articles.json stay) and the data page links only the compressed file, with how to open it;
+    the strict site build proves no page links the missing file."""
+    import gzip
+
+    from cppcc_archive import download
+
+    monkeypatch.setattr(download, "PLAIN_MAX_BYTES", 2000)
+    out = tmp_path / "out"
+    assert run_build(SEEDS, out) == 0
+    plain = (out / "articles.json").read_bytes()
+    assert len(plain) > 2000 and (out / "docs" / "articles.json").is_file()
+    site = out / "site"
+    assert not (site / "articles.json").exists()
+    assert gzip.decompress((site / "articles.json.gz").read_bytes()) == plain
+    page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert "href=../articles.json>" not in page and "href=../articles.json.gz>" in page
+    assert "解压后" in page and "gunzip articles.json.gz" in page and "超过 2 KB" in page
+
+
+def test_download_sizes_read_as_a_reader_weighs_them():
+    from cppcc_archive.download import human_size, publishes_plain
+
+    assert [human_size(n) for n in (10, 107_900, 3_565_158, 253_294_346)] == ["1 KB", "105 KB", "3.4 MB", "242 MB"]
+    assert publishes_plain(100 * 1024 * 1024) and not publishes_plain(100 * 1024 * 1024 + 1)
+
+
 def test_region_and_topic_pages_show_their_feed(seed_build):
     """Each province and topic page shows a link to its own feed, not only a <link> in its head."""
     from cppcc_archive.write import topic_slug

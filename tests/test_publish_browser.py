@@ -13,6 +13,7 @@ undated articles get their feed date from git, as in CI.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import os
@@ -195,6 +196,12 @@ def test_data_page_download_links(page, site):
     assert [a["id"] for a in json.loads(resp.body())] == [a["id"] for a in articles]
 
     page.goto(base + "data/")
+    gz_href = page.locator("article a[href$='articles.json.gz']").first.evaluate("e => e.href")
+    assert gz_href == base + "articles.json.gz"
+    resp = page.request.get(gz_href)  # a download: gzip'd bytes, not a page
+    assert resp.status == 200 and _content_type(resp) == "application/gzip"
+    assert gzip.decompress(resp.body()) == (out / "articles.json").read_bytes()
+
     csv_href = page.locator("article a[href$='articles.csv']").first.evaluate("e => e.href")
     assert csv_href == base + "articles.csv"
     resp = page.request.get(csv_href)  # a spreadsheet download, not a page
