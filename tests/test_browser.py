@@ -93,6 +93,37 @@ def test_mobile_width(browser, site_url, articles):
     ctx.close()
 
 
+def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
+    """On a phone an article page has no menu button: the tabs are a strip that scrolls sideways
+    (its hidden end faded), and a tab beyond the screen's edge is reached and followed. An index
+    page keeps Material's drawer, whose list holds its table of contents. No script error anywhere."""
+    ctx, pg = new_page(browser, 390, 844)
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(site_url + articles[0]["url"])
+    assert pg.locator("label.md-header__button[for=__drawer]").count() == 0
+    assert pg.locator("[data-md-type=navigation]").count() == 0   # no drawer list in the HTML
+    strip = pg.locator(".md-tabs__list")
+    assert strip.is_visible() and strip.get_attribute("data-overflow") is not None
+    assert strip.get_attribute("data-end") is None           # more tabs to the right: edge faded
+    about = strip.locator("a", has_text="关于")
+    about.scroll_into_view_if_needed()
+    pg.wait_for_function("document.querySelector('.md-tabs__list').hasAttribute('data-end')")   # no fade at the end
+    about.click()
+    pg.wait_for_url("**/about/")
+    active = pg.locator(".md-tabs__item--active a")
+    assert active.inner_text().strip() == "关于" and active.is_visible()   # scrolled into view on load
+
+    pg.goto(site_url + "stats/")
+    menu = pg.locator("label.md-header__button[for=__drawer]")
+    assert menu.is_visible()
+    menu.click()
+    drawer = pg.locator(".md-sidebar--primary [data-md-component=toc], .md-sidebar--primary .md-nav--secondary")
+    drawer.first.wait_for(state="visible")
+    assert errors == []
+    ctx.close()
+
+
 def test_traditional_switch_is_remembered(page, site_url, articles):
     a = next(x for x in articles if x["source_file"].startswith("001"))
     page.goto(site_url + a["url"])

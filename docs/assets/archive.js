@@ -1,4 +1,4 @@
-/* 政协文库 page scripts: the 简/繁 switch and paragraph anchors.
+/* 政协文库 page scripts: the 简/繁 switch, paragraph anchors and the phones' tab strip.
  *
  * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
  * switch any page to traditional script; conversion runs in the browser
@@ -134,9 +134,28 @@
     }
   }
 
+  // On phones the tabs are a strip that scrolls sideways (archive.css): its right edge fades
+  // while tabs lie beyond it, and the current section's tab is scrolled into view.
+  function fitTabStrip() {
+    var list = document.querySelector(".md-tabs__list");
+    if (!list) return;
+    function mark() {
+      var over = list.scrollWidth > list.clientWidth + 1;
+      list.toggleAttribute("data-overflow", over);
+      list.toggleAttribute("data-end", !over || list.scrollLeft + list.clientWidth >= list.scrollWidth - 1);
+    }
+    var active = list.querySelector(".md-tabs__item--active");
+    if (active && list.scrollWidth > list.clientWidth)
+      list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+    mark();
+    list.addEventListener("scroll", mark, { passive: true });
+    window.addEventListener("resize", mark);
+  }
+
   function start() {
     addToggle();
     addParagraphAnchors();
+    fitTabStrip();
     var saved = null;
     try { saved = localStorage.getItem(KEY); } catch (e) { /* ignore */ }
     setState(saved === "traditional" ? "traditional" : "simplified");
