@@ -1123,7 +1123,7 @@ def data_page(json_bytes: int) -> str:
     size = human_size(json_bytes)
     if publishes_plain(json_bytes):
         json_lines = (f"- [articles.json](articles.json)：全部文章的元数据与正文（JSON，{size}）\n"
-                      "- [articles.json.gz](articles.json.gz)：同一文件的 gzip 压缩版，下载更快\n")
+                      "- [articles.json.gz](articles.json.gz)：同一文件的 gzip 压缩版\n")
         unpack = ""
     else:
         json_lines = f"- [articles.json.gz](articles.json.gz)：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
