@@ -157,6 +157,9 @@ def test_home_feed_link_gives_a_valid_atom_feed(page, site):
     summary.click()  # the citation opens and shows the article's address when the site's is known
     cited = page.locator("details.cite code").first.inner_text()
     assert "[N/OL]" in cited if site_url else "[N]" in cited
+    # Each copy button is named by the format it copies, not three times 复制.
+    for fmt in ("GB/T 7714", "BibTeX", "CSL-JSON"):
+        page.get_by_role("button", name=f"复制 {fmt} 格式的引文").wait_for()
     if site_url:
         assert d.entries[0].link in cited
     assert set(page.requested_hosts) == {urlparse(base).netloc}, page.requested_hosts

@@ -1,4 +1,5 @@
-/* 政协文库 page scripts: the 简/繁 switch, paragraph anchors and the phones' tab strip.
+/* 政协文库 page scripts: the 简/繁 switch, paragraph anchors, the phones' tab strip and the
+ * citation box's copy buttons' names.
  *
  * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
  * switch any page to traditional script; conversion runs in the browser
@@ -152,10 +153,31 @@
     window.addEventListener("resize", mark);
   }
 
+  // Material gives every copy button the same name (复制): in the citation box a screen reader
+  // heard three of them.  Each is named by its format (the label above its block); the buttons
+  // may be added after this script runs, so a block without one yet is watched until it has it.
+  function nameCitationButtons() {
+    var blocks = document.querySelectorAll("details.cite pre");
+    Array.prototype.forEach.call(blocks, function (pre) {
+      var label = pre.previousElementSibling;
+      if (!label || !label.classList.contains("cite-label")) return;
+      var name = "复制 " + label.textContent.trim() + " 格式的引文";
+      function apply() {
+        var button = pre.querySelector(".md-code__button");
+        if (button) button.setAttribute("aria-label", name);
+        return !!button;
+      }
+      if (apply() || !window.MutationObserver) return;
+      var watch = new MutationObserver(function () { if (apply()) watch.disconnect(); });
+      watch.observe(pre, { childList: true, subtree: true });
+    });
+  }
+
   function start() {
     addToggle();
     addParagraphAnchors();
     fitTabStrip();
+    nameCitationButtons();
     var saved = null;
     try { saved = localStorage.getItem(KEY); } catch (e) { /* ignore */ }
     setState(saved === "traditional" ? "traditional" : "simplified");
