@@ -41,8 +41,9 @@ _FAST = "_cppcc_fast_content"
 _RESOLVED: dict[tuple[str, str, str], tuple] = {}
 # Rendered navigation and tabs of pages outside the navigation, per build: key -> HTML.
 _CHROME: dict[str, str] = {}
-# The compression of articles.json running during this build: (thread, partial file, errors).
-_GZIP: list[tuple[threading.Thread, str, list[BaseException]]] = []
+# The compression of articles.json running during this build: (thread, partial file, errors, cancel).
+# MkDocs loads this file afresh with each configuration, so nothing here outlives a build.
+_GZIP: list[tuple[threading.Thread, str, list[BaseException], threading.Event]] = []
 
 
 def _compressible(page) -> bool:
@@ -73,33 +74,38 @@ def _start_download(files, config) -> None:
     mode checks every link); ``on_post_build`` puts the compressed file in its place."""
     from mkdocs.structure.files import File
 
-    _finish_download(None)   # a build that failed before its end may have left one running
     plain = files.get_file_from_path(download.NAME)
-    if plain is None or files.get_file_from_path(download.GZ_NAME) is not None:
+    if plain is None:
         return
     src = plain.abs_src_path
     if not download.publishes_plain(os.path.getsize(src)):
         files.remove(plain)
+    if files.get_file_from_path(download.GZ_NAME) is not None:   # one in docs/ is published as it is
+        return
     files.append(File.generated(config, download.GZ_NAME, content=b""))
     os.makedirs(config["site_dir"], exist_ok=True)
     partial = os.path.join(config["site_dir"], f".{download.GZ_NAME}.partial")
     errors: list[BaseException] = []
+    cancel = threading.Event()
 
     def compress() -> None:
         try:
-            download.gzip_file(src, partial)
+            download.gzip_file(src, partial, cancel)
         except BaseException as exc:   # raised again by the build's thread in on_post_build
             errors.append(exc)
 
     thread = threading.Thread(target=compress, name="articles.json.gz", daemon=True)
     thread.start()
-    _GZIP.append((thread, partial, errors))
+    _GZIP.append((thread, partial, errors, cancel))
 
 
 def _finish_download(site_dir: str | None) -> None:
-    """Wait for the compression; with ``site_dir``, move its file into place (else discard it)."""
+    """Wait for the compression; with ``site_dir``, move its file into place, else stop it
+    and discard what it wrote."""
     while _GZIP:
-        thread, partial, errors = _GZIP.pop()
+        thread, partial, errors, cancel = _GZIP.pop()
+        if site_dir is None:
+            cancel.set()
         thread.join()
         if site_dir is None or errors:
             try:

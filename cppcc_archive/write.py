@@ -1114,7 +1114,7 @@ def _feed_link(href: str) -> str:
 def data_page(json_bytes: int) -> str:
     """The 数据下载 page; ``json_bytes``, the size of articles.json, decides whether the site offers
     it uncompressed as well as gzip'd (``download.publishes_plain``)."""
-    from .download import PLAIN_MAX_BYTES, human_size, publishes_plain
+    from .download import GZ_NAME, NAME, PLAIN_MAX_BYTES, human_size, publishes_plain
 
     def table(name: str) -> str:
         rows = "\n".join(f"| `{k}` | {escape_md(v)} |" for k, v in field_descriptions()[name].items())
@@ -1122,14 +1122,14 @@ def data_page(json_bytes: int) -> str:
 
     size = human_size(json_bytes)
     if publishes_plain(json_bytes):
-        json_lines = (f"- [articles.json](articles.json)：全部文章的元数据与正文（JSON，{size}）\n"
-                      "- [articles.json.gz](articles.json.gz)：同一文件的 gzip 压缩版\n")
+        json_lines = (f"- [{NAME}]({NAME})：全部文章的元数据与正文（JSON，{size}）\n"
+                      f"- [{GZ_NAME}]({GZ_NAME})：同一文件的 gzip 压缩版\n")
         unpack = ""
     else:
-        json_lines = f"- [articles.json.gz](articles.json.gz)：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
-        unpack = (f"\n未压缩的 articles.json 超过 {human_size(PLAIN_MAX_BYTES)}，本站只提供压缩文件。"
-                  "解压：`gunzip articles.json.gz`（Windows 可用 7-Zip）；在 Python 中直接读取："
-                  "`json.load(gzip.open(\"articles.json.gz\", \"rt\", encoding=\"utf-8\"))`。\n")
+        json_lines = f"- [{GZ_NAME}]({GZ_NAME})：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
+        unpack = (f"\n未压缩的 {NAME} 超过 {human_size(PLAIN_MAX_BYTES)}，本站只提供压缩文件。"
+                  f"解压：`gunzip {GZ_NAME}`（Windows 可用 7-Zip）；在 Python 中直接读取："
+                  f"`json.load(gzip.open(\"{GZ_NAME}\", \"rt\", encoding=\"utf-8\"))`。\n")
     return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n" + json_lines +
             "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
             "- [report.json](report.json)：构建报告（与“构建报告”页内容相同）\n" + unpack + "\n"

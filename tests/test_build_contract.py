@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import SEEDS, run_build
 
 REQUIRED = {"id", "url", "title", "source_file", "part", "also_in", "regions", "level", "topics", "topic_cues",
@@ -300,10 +302,69 @@ def test_large_articles_json_is_published_only_gzipped(tmp_path, monkeypatch):
     assert "解压后" in page and "gunzip articles.json.gz" in page and "超过 2 KB" in page
 
 
+def test_failed_compression_fails_the_site_build_and_leaves_no_partial_file(tmp_path, monkeypatch):
+    """The hook's compression thread: its error is raised by the build, a failed build stops it early
+    (cancelled between pieces), and neither leaves a partial file in the site."""
+    import importlib.util
+    import threading
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from cppcc_archive import download
+
+    spec = importlib.util.spec_from_file_location("hooks_under_test", SEEDS.parent / "cppcc_archive" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (docs / "articles.json").write_bytes(b"[]" * 3_000_000)   # 6 MB: several pieces
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(site)})
+    config.validate()
+    config.plugins._current_plugin = None   # set by MkDocs while it runs a plugin's events
+
+    def files():
+        return Files([File("articles.json", str(docs), str(site), True)])
+
+    def broken(src, dest, cancelled=None):
+        with open(dest, "wb") as fh:
+            fh.write(b"half")
+        raise OSError("disk full")
+
+    real_gzip = download.gzip_file
+    monkeypatch.setattr(download, "gzip_file", broken)
+    listed = files()
+    hooks._start_download(listed, config)
+    assert listed.get_file_from_path("articles.json.gz") is not None   # the page link resolves meanwhile
+    with pytest.raises(OSError, match="disk full"):
+        hooks.on_post_build(config)
+    assert list(site.iterdir()) == [] and hooks._GZIP == []
+
+    started, seen = threading.Event(), []
+
+    def slow(src, dest, cancelled=None):
+        started.set()
+        cancelled.wait(10)   # stands for a long compression: returns at once when cancelled
+        seen.append(cancelled.is_set())
+        real_gzip(src, dest, cancelled)   # the real one stops at its first piece
+
+    monkeypatch.setattr(download, "gzip_file", slow)
+    hooks._start_download(files(), config)
+    started.wait(10)
+    hooks.on_build_error(RuntimeError("a page failed"))
+    assert seen == [True] and list(site.iterdir()) == [] and hooks._GZIP == []
+    with pytest.raises(download.Cancelled):
+        cancelled = threading.Event()
+        cancelled.set()
+        real_gzip(str(docs / "articles.json"), str(tmp_path / "x.gz"), cancelled)
+
+
 def test_download_sizes_read_as_a_reader_weighs_them():
     from cppcc_archive.download import human_size, publishes_plain
 
-    assert [human_size(n) for n in (10, 107_900, 3_565_158, 253_294_346)] == ["1 KB", "105 KB", "3.4 MB", "242 MB"]
+    sizes = (10, 107_900, 1_048_575, 3_565_158, 10_438_000, 253_294_346)
+    assert [human_size(n) for n in sizes] == ["1 KB", "105 KB", "1.0 MB", "3.4 MB", "10 MB", "242 MB"]
     assert publishes_plain(100 * 1024 * 1024) and not publishes_plain(100 * 1024 * 1024 + 1)
 
 
