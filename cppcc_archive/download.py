@@ -48,11 +48,11 @@ def gzip_file(src: str, dest: str, cancelled: threading.Event | None = None) -> 
 
 
 def human_size(size: int) -> str:
-    """``108 KB``, ``3.4 MB``, ``242 MB``: the size a reader weighs before downloading
-    (rounded first, so 1,048,575 bytes read 1.0 MB, not 1024 KB)."""
+    """``105 KB``, ``3.4 MB``, ``241.9 MB``: the size a reader weighs before downloading (rounded
+    first, so 1,048,575 bytes read 1.0 MB, not 1024 KB; one decimal, so a file just over the
+    100 MB limit does not read 100 MB)."""
     kb = max(1, round(size / 1024))
     if kb < 1024:
         return f"{kb} KB"
-    mb = round(size / (1024 * 1024), 1)
-    return f"{mb:.1f} MB" if mb < 10 else f"{round(mb)} MB"
+    return f"{size / (1024 * 1024):.1f} MB"
 

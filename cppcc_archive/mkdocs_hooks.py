@@ -209,8 +209,9 @@ def on_page_context(context, page, config, nav):
     # (overrides/main.html).
     if fastpage.enabled() and page not in nav.pages:
         context["cppcc_chrome_key"] = posixpath.dirname(page.url.rstrip("/")) + "/"
-    # A page without a table of contents has nothing in a drawer that the tabs do not show.
-    context["cppcc_no_drawer"] = "toc" in ((page.meta or {}).get("hide") or ())
+    # A drawer shows a page's table of contents only when the page is in the navigation; on any
+    # other page, and on a page without one, it holds nothing the tabs do not show.
+    context["cppcc_no_drawer"] = page not in nav.pages or "toc" in ((page.meta or {}).get("hide") or ())
     packed = page.__dict__.pop(_PACKED, None)
     if packed is not None:
         page.content = zlib.decompress(packed).decode("utf-8")

@@ -1128,10 +1128,10 @@ def data_page(json_bytes: int) -> str:
     else:
         json_lines = f"- [{GZ_NAME}]({GZ_NAME})：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
         unpack = (f"\n未压缩的 {NAME} 超过 {human_size(PLAIN_MAX_BYTES)}，本站只提供压缩文件。"
-                  f"解压：`gunzip {GZ_NAME}`（Windows 可用 7-Zip）；在 Python 中直接读取："
+                  f"解压方法：`gunzip -k {GZ_NAME}`（保留压缩文件；Windows 可用 7-Zip）；在 Python 中直接读取："
                   f"`json.load(gzip.open(\"{GZ_NAME}\", \"rt\", encoding=\"utf-8\"))`。\n")
     return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n" + json_lines +
-            "- [articles.csv](articles.csv)：元数据表格（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
+            "- [articles.csv](articles.csv)：元数据表格，不含正文（UTF-8 带 BOM，可直接用电子表格软件打开）\n"
             "- [report.json](report.json)：构建报告（与“构建报告”页内容相同）\n" + unpack + "\n"
             "## 订阅（Atom）\n\n"
             "- [全部文章](feeds/all.xml)：最新 50 篇\n"

@@ -94,33 +94,50 @@ def test_mobile_width(browser, site_url, articles):
 
 
 def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
-    """On a phone an article page has no menu button: the tabs are a strip that scrolls sideways
-    (its hidden end faded), and a tab beyond the screen's edge is reached and followed. An index
-    page keeps Material's drawer, whose list holds its table of contents. No script error anywhere."""
+    """On a phone the tabs are a strip that scrolls sideways, each hidden end faded. A page whose
+    drawer would only repeat them (an article, a province page: Material shows a table of contents
+    in the drawer only for pages in the navigation) has none, and its logo, a link home, stands
+    where the menu button was. The section's tab is marked current, also on its deeper pages, and
+    scrolled into view. An index page in the navigation keeps Material's drawer with its table of
+    contents. No script error anywhere."""
     ctx, pg = new_page(browser, 390, 844)
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(site_url + articles[0]["url"])
     assert pg.locator("label.md-header__button[for=__drawer]").count() == 0
     assert pg.locator("[data-md-type=navigation]").count() == 0   # no drawer list in the HTML
+    assert pg.locator(".md-header__button.md-logo").is_visible()
     strip = pg.locator(".md-tabs__list")
-    assert strip.is_visible() and strip.get_attribute("data-overflow") is not None
-    assert strip.get_attribute("data-end") is None           # more tabs to the right: edge faded
+    assert pg.get_by_role("navigation", name="栏目").is_visible()   # not 标签, the name of a tab
+    assert strip.get_attribute("data-start") is not None and strip.get_attribute("data-end") is None
+    stats = strip.locator("a", has_text="统计")
+    stats.focus()   # as the Tab key would: the tab comes clear of the faded edge
+    pg.wait_for_timeout(200)
+    box = stats.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 - 38, box
+    strip.evaluate("e => { e.scrollLeft = 0; }")
+    pg.wait_for_function("document.querySelector('.md-tabs__list').hasAttribute('data-start')")
     about = strip.locator("a", has_text="关于")
     about.scroll_into_view_if_needed()
     pg.wait_for_function("document.querySelector('.md-tabs__list').hasAttribute('data-end')")   # no fade at the end
+    assert strip.get_attribute("data-start") is None   # the first tabs are now beyond the left edge
     about.click()
     pg.wait_for_url("**/about/")
     active = pg.locator(".md-tabs__item--active a")
-    assert active.inner_text().strip() == "关于"
+    assert active.inner_text().strip() == "关于" and active.get_attribute("aria-current") == "page"
     box = active.bounding_box()   # scrolled into view on load, inside the strip's visible part
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
 
+    pg.goto(site_url + "regions/110000/")
+    assert pg.locator("label.md-header__button[for=__drawer]").count() == 0
+    active = pg.locator(".md-tabs__item--active a")
+    assert active.inner_text().strip() == "地区" and active.get_attribute("aria-current") == "location"
+
     pg.goto(site_url + "stats/")
     menu = pg.locator("label.md-header__button[for=__drawer]")
-    assert menu.is_visible()
+    assert menu.is_visible() and not pg.locator(".md-header__button.md-logo").is_visible()
     menu.click()
-    drawer = pg.locator(".md-sidebar--primary [data-md-component=toc], .md-sidebar--primary .md-nav--secondary")
+    drawer = pg.locator(".md-sidebar--primary .md-nav--secondary")
     drawer.first.wait_for(state="visible")
     assert errors == []
     ctx.close()

@@ -135,22 +135,55 @@
     }
   }
 
-  // On phones the tabs are a strip that scrolls sideways (archive.css): its right edge fades
-  // while tabs lie beyond it, and the current section's tab is scrolled into view.
+  // The tab of the section a page belongs to: Material marks only the section's own page, so a
+  // province, a topic or a later page of an index gets the tab whose address starts its own.
+  function currentTab(list) {
+    var active = list.querySelector(".md-tabs__item--active");
+    if (active) return active;
+    var here = location.pathname, home = new URL("..", new URL(base, location.href)).pathname;
+    var best = null, bestLength = 0;
+    Array.prototype.forEach.call(list.querySelectorAll(".md-tabs__item"), function (item) {
+      var link = item.querySelector("a");
+      var path = link ? link.pathname : "";
+      if (!path || path === home || here.indexOf(path) !== 0 || path.length <= bestLength) return;
+      best = item;
+      bestLength = path.length;
+    });
+    if (best) best.classList.add("md-tabs__item--active");
+    return best;
+  }
+
+  // On phones the tabs are a strip that scrolls sideways (archive.css): each edge fades while tabs
+  // lie beyond it, the current section's tab is scrolled into view and named as current, a tab
+  // reached by the keyboard is scrolled clear of the fades, and a mouse wheel scrolls the strip.
   function fitTabStrip() {
     var list = document.querySelector(".md-tabs__list");
     if (!list) return;
     function mark() {
       var over = list.scrollWidth > list.clientWidth + 1;
-      list.toggleAttribute("data-overflow", over);
+      list.toggleAttribute("data-start", !over || list.scrollLeft <= 1);
       list.toggleAttribute("data-end", !over || list.scrollLeft + list.clientWidth >= list.scrollWidth - 1);
     }
-    var active = list.querySelector(".md-tabs__item--active");
-    if (active && list.scrollWidth > list.clientWidth)
-      list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+    var active = currentTab(list);
+    if (active) {
+      var link = active.querySelector("a");
+      if (link) link.setAttribute("aria-current", link.pathname === location.pathname ? "page" : "location");
+      if (list.scrollWidth > list.clientWidth)
+        list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+    }
     mark();
     list.addEventListener("scroll", mark, { passive: true });
     window.addEventListener("resize", mark);
+    list.addEventListener("focusin", function (e) {
+      if (e.target.scrollIntoView) e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    });
+    list.addEventListener("wheel", function (e) {
+      var step = Math.abs(e.deltaX) > Math.abs(e.deltaY) ? 0 : e.deltaY;
+      var room = step > 0 ? list.scrollWidth - list.clientWidth - list.scrollLeft : list.scrollLeft;
+      if (!step || room < 1) return;   // at that end the page scrolls as usual
+      list.scrollLeft += step;
+      e.preventDefault();
+    }, { passive: false });
   }
 
   // Material gives every copy button the same name (复制): in the citation box a screen reader
