@@ -1127,7 +1127,7 @@ def data_page(json_bytes: int) -> str:
         unpack = ""
     else:
         json_lines = f"- [{GZ_NAME}]({GZ_NAME})：全部文章的元数据与正文（JSON，gzip 压缩；解压后 {size}）\n"
-        unpack = (f"\n未压缩的 {NAME} 超过 {human_size(PLAIN_MAX_BYTES)}，本站只提供压缩文件。"
+        unpack = (f"\n未压缩的 {NAME} 超过 {human_size(PLAIN_MAX_BYTES).replace('.0 MB', ' MB')}，本站只提供压缩文件。"
                   f"解压方法：`gunzip -k {GZ_NAME}`（保留压缩文件；Windows 可用 7-Zip）；在 Python 中直接读取："
                   f"`json.load(gzip.open(\"{GZ_NAME}\", \"rt\", encoding=\"utf-8\"))`。\n")
     return ("---\ntitle: \"数据下载\"\n---\n# 数据下载\n\n" + json_lines +

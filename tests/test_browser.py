@@ -93,6 +93,26 @@ def test_mobile_width(browser, site_url, articles):
     ctx.close()
 
 
+def assert_no_tab_cut(pg):
+    """Every tab label the strip shows is whole and clear of the chevrons: a cut character reads as
+    another one. Tabs an edge cuts are marked and hidden (opacity 0, after a 0.25 s transition)."""
+    pg.wait_for_timeout(300)   # marked again once fonts and styles are in
+    pg.wait_for_function("""() => [...document.querySelectorAll('.md-tabs__item[data-clipped] .md-tabs__link')]
+                                  .every(a => getComputedStyle(a).opacity === '0')""")
+    shown = pg.evaluate("""() => {
+        const list = document.querySelector('.md-tabs__list'), bar = list.closest('.md-tabs');
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        const box = list.getBoundingClientRect(), outer = bar.getBoundingClientRect();
+        const from = bar.hasAttribute('data-more-before') ? outer.left + 1.6 * rem : box.left;
+        const to = bar.hasAttribute('data-more-after') ? outer.right - 1.6 * rem : box.right;
+        return [...list.querySelectorAll('.md-tabs__link')]
+            .filter(a => !a.parentElement.hasAttribute('data-clipped'))
+            .map(a => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.left >= from - 1 && r.right <= to + 1]; });
+    }""")
+    assert shown and all(whole for _, whole in shown), shown
+    return [name for name, _ in shown]
+
+
 def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
     """On a phone the tabs are a strip that scrolls sideways, each hidden end faded. A page whose
     drawer would only repeat them (an article, a province page: Material shows a table of contents
@@ -107,20 +127,20 @@ def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
     assert pg.locator("label.md-header__button[for=__drawer]").count() == 0
     assert pg.locator("[data-md-type=navigation]").count() == 0   # no drawer list in the HTML
     assert pg.locator(".md-header__button.md-logo").is_visible()
-    strip = pg.locator(".md-tabs__list")
-    assert pg.get_by_role("navigation", name="栏目").is_visible()   # not 标签, the name of a tab
-    assert strip.get_attribute("data-start") is not None and strip.get_attribute("data-end") is None
+    strip, bar = pg.locator(".md-tabs__list"), pg.get_by_role("navigation", name="栏目")   # not 标签, a tab's name
+    assert bar.is_visible()
+    assert bar.get_attribute("data-more-before") is None and bar.get_attribute("data-more-after") is not None
+    assert_no_tab_cut(pg)
     stats = strip.locator("a", has_text="统计")
-    stats.focus()   # as the Tab key would: the tab comes clear of the faded edge
-    pg.wait_for_timeout(200)
-    box = stats.bounding_box()
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 - 38, box
+    stats.focus()   # as the Tab key would: the tab comes whole and clear of the chevron
+    assert "统计" in assert_no_tab_cut(pg)
     strip.evaluate("e => { e.scrollLeft = 0; }")
-    pg.wait_for_function("document.querySelector('.md-tabs__list').hasAttribute('data-start')")
+    pg.wait_for_function("!document.querySelector('.md-tabs').hasAttribute('data-more-before')")
     about = strip.locator("a", has_text="关于")
     about.scroll_into_view_if_needed()
-    pg.wait_for_function("document.querySelector('.md-tabs__list').hasAttribute('data-end')")   # no fade at the end
-    assert strip.get_attribute("data-start") is None   # the first tabs are now beyond the left edge
+    pg.wait_for_function("!document.querySelector('.md-tabs').hasAttribute('data-more-after')")   # no chevron at the end
+    assert bar.get_attribute("data-more-before") is not None   # the first tabs are now beyond the left edge
+    assert_no_tab_cut(pg)
     about.click()
     pg.wait_for_url("**/about/")
     active = pg.locator(".md-tabs__item--active a")
@@ -134,6 +154,7 @@ def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
     assert active.inner_text().strip() == "地区" and active.get_attribute("aria-current") == "location"
 
     pg.goto(site_url + "stats/")
+    assert_no_tab_cut(pg)
     menu = pg.locator("label.md-header__button[for=__drawer]")
     assert menu.is_visible() and not pg.locator(".md-header__button.md-logo").is_visible()
     menu.click()

@@ -153,27 +153,51 @@
     return best;
   }
 
-  // On phones the tabs are a strip that scrolls sideways (archive.css): each edge fades while tabs
-  // lie beyond it, the current section's tab is scrolled into view and named as current, a tab
-  // reached by the keyboard is scrolled clear of the fades, and a mouse wheel scrolls the strip.
+  // On phones the tabs are a strip that scrolls sideways (archive.css). A chevron marks an end
+  // beyond which tabs lie; a tab an edge cuts is hidden until it is whole; the current section's
+  // tab is named as current and, when the strip hides it, scrolled into view; a tab reached by the
+  // keyboard comes clear of the chevrons; a mouse wheel scrolls the strip.
   function fitTabStrip() {
     var list = document.querySelector(".md-tabs__list");
-    if (!list) return;
+    var bar = list && list.closest(".md-tabs");
+    if (!bar) return;
+    var items = list.querySelectorAll(".md-tabs__item");
+    var pending = false;
+    // What the strip shows is its box less the chevrons (1.6rem each, archive.css).
+    var chevron = 1.6 * parseFloat(getComputedStyle(document.documentElement).fontSize);
     function mark() {
+      pending = false;
       var over = list.scrollWidth > list.clientWidth + 1;
-      list.toggleAttribute("data-start", !over || list.scrollLeft <= 1);
-      list.toggleAttribute("data-end", !over || list.scrollLeft + list.clientWidth >= list.scrollWidth - 1);
+      var before = over && list.scrollLeft > 1;
+      var after = over && list.scrollLeft + list.clientWidth < list.scrollWidth - 1;
+      bar.toggleAttribute("data-more-before", before);
+      bar.toggleAttribute("data-more-after", after);
+      var box = list.getBoundingClientRect(), outer = bar.getBoundingClientRect();
+      var from = before ? outer.left + chevron : box.left, to = after ? outer.right - chevron : box.right;
+      Array.prototype.forEach.call(items, function (item) {
+        var r = (item.querySelector("a") || item).getBoundingClientRect();
+        item.toggleAttribute("data-clipped", over && (r.left < from - 1 || r.right > to + 1));
+      });
+    }
+    function later() {
+      if (!pending) { pending = true; window.requestAnimationFrame(mark); }
     }
     var active = currentTab(list);
     if (active) {
       var link = active.querySelector("a");
       if (link) link.setAttribute("aria-current", link.pathname === location.pathname ? "page" : "location");
-      if (list.scrollWidth > list.clientWidth)
-        list.scrollLeft = active.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+      var left = active.offsetLeft - list.offsetLeft, right = left + active.offsetWidth;
+      if (right > list.clientWidth - chevron) {   // hidden at the right: centred, or the strip's end
+        list.scrollLeft = Math.min(left - (list.clientWidth - active.offsetWidth) / 2, list.scrollWidth - list.clientWidth);
+      }
     }
     mark();
-    list.addEventListener("scroll", mark, { passive: true });
-    window.addEventListener("resize", mark);
+    list.addEventListener("scroll", later, { passive: true });
+    window.addEventListener("resize", later);
+    // Widths change once the fonts and the styles are in: marked again then.
+    window.addEventListener("load", later);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(later);
+    if (window.ResizeObserver) new ResizeObserver(later).observe(list);
     list.addEventListener("focusin", function (e) {
       if (e.target.scrollIntoView) e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
     });
