@@ -210,8 +210,10 @@ def on_page_context(context, page, config, nav):
     if fastpage.enabled() and page not in nav.pages:
         context["cppcc_chrome_key"] = posixpath.dirname(page.url.rstrip("/")) + "/"
     # A drawer shows a page's table of contents only when the page is in the navigation; on any
-    # other page, and on a page without one, it holds nothing the tabs do not show.
-    context["cppcc_no_drawer"] = page not in nav.pages or "toc" in ((page.meta or {}).get("hide") or ())
+    # other page, and on a page without one, it holds nothing the tabs do not show (as long as
+    # there are tabs: without them the drawer is the only way round the site on a phone).
+    context["cppcc_no_drawer"] = "navigation.tabs" in config["theme"]["features"] and (
+        page not in nav.pages or "toc" in ((page.meta or {}).get("hide") or ()))
     packed = page.__dict__.pop(_PACKED, None)
     if packed is not None:
         page.content = zlib.decompress(packed).decode("utf-8")

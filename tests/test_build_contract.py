@@ -360,6 +360,23 @@ def test_failed_compression_fails_the_site_build_and_leaves_no_partial_file(tmp_
         real_gzip(str(docs / "articles.json"), str(tmp_path / "x.gz"), cancelled)
 
 
+def test_pages_keep_the_drawer_when_the_tabs_are_turned_off(seed_build, tmp_path, articles):
+    """Article pages carry no drawer only because the tabs replace it: a curator who turns the tabs
+    off in mkdocs.yml gets Material's drawer and menu button back on every page."""
+    from cppcc_archive.site import build_site
+
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(f"INHERIT: {json.dumps(str(seed_build / 'mkdocs.yml'))}\n"
+                   "theme:\n  features: [navigation.top, content.code.copy]\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(cfg, site)
+    article = (site / articles[0]["url"] / "index.html").read_text(encoding="utf-8")
+    # Labels for the drawer: the overlay, and with a drawer also the menu button and the drawer's title.
+    assert article.count("for=__drawer") == 3 and "data-md-type=navigation" in article
+    with_tabs = (seed_build / "site" / articles[0]["url"] / "index.html").read_text(encoding="utf-8")
+    assert with_tabs.count("for=__drawer") == 1 and "data-md-type=navigation" not in with_tabs
+
+
 def test_download_sizes_read_as_a_reader_weighs_them():
     from cppcc_archive.download import human_size, publishes_plain
 
