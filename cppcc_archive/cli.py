@@ -279,8 +279,9 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 def _write_exports(sink, records: list[dict], report: dict, jobs: int, make_feeds) -> None:
     """The feeds (``make_feeds(records)``: path → XML), ``articles.json``, the data page,
     ``report.json`` and ``articles.csv``.  With more than one job the feeds and the CSV are made by
-    a forked worker while this process writes the two JSON files and the data page: both halves are single-threaded, 1–2 s each at
-    10,000 seeds (the exports stage of a one-seed rebuild went from 4.4–4.8 to 3.9–4.0 s)."""
+    a forked worker while this process writes the two JSON files and the data page: both halves are
+    single-threaded, 1–2 s each at 10,000 seeds (the exports stage of a one-seed rebuild went from
+    4.4–4.8 to 3.9–4.0 s)."""
     from . import feeds, write
     from .workers import can_fork, fork_map
 

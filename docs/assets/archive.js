@@ -163,10 +163,12 @@
     if (!bar) return;
     var items = list.querySelectorAll(".md-tabs__item");
     var pending = false;
-    // What the strip shows is its box less the chevrons (1.6rem each, archive.css).
-    var chevron = 1.6 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    // What the strip shows is its box less the chevrons (1.6rem each, archive.css; Material
+    // changes the root font size with the window's width).
+    function chevronWidth() { return 1.6 * parseFloat(getComputedStyle(document.documentElement).fontSize); }
     function mark() {
       pending = false;
+      var chevron = chevronWidth();
       var over = list.scrollWidth > list.clientWidth + 1;
       var before = over && list.scrollLeft > 1;
       var after = over && list.scrollLeft + list.clientWidth < list.scrollWidth - 1;
@@ -187,7 +189,7 @@
       var link = active.querySelector("a");
       if (link) link.setAttribute("aria-current", link.pathname === location.pathname ? "page" : "location");
       var left = active.offsetLeft - list.offsetLeft, right = left + active.offsetWidth;
-      if (right > list.clientWidth - chevron) {   // hidden at the right: centred, or the strip's end
+      if (right > list.clientWidth - chevronWidth()) {   // hidden at the right: centred, or the strip's end
         list.scrollLeft = Math.min(left - (list.clientWidth - active.offsetWidth) / 2, list.scrollWidth - list.clientWidth);
       }
     }
