@@ -679,6 +679,9 @@ class RelatedIndex:
         # with a matching array of the feature's weight.
         self.postings = {x: (np.array(p, dtype=np.int32), np.full(len(p), self.WEIGHT[x[0]]))
                          for x, p in postings.items() if len(p) <= self.COMMON}
+        # Each article's place in id order, so ties are broken by numpy rather than a Python sort key.
+        self.id_rank = np.empty(len(articles), dtype=np.int64)
+        self.id_rank[sorted(range(len(articles)), key=lambda j: articles[j].id)] = np.arange(len(articles))
 
     def of(self, i: int) -> list[Article]:
         import numpy as np
@@ -705,9 +708,8 @@ class RelatedIndex:
             # The k-th best score bounds the candidates; only those are sorted by (score, id).
             chosen = score >= np.partition(score, len(score) - self.k)[len(score) - self.k]
             ids, score = ids[chosen], score[chosen]
-        arts = self.articles
-        best = sorted(zip(score.tolist(), ids.tolist()), key=lambda t: (-t[0], arts[t[1]].id))
-        return [arts[j] for _, j in best[: self.k]]
+        best = ids[np.lexsort((self.id_rank[ids], -score))[: self.k]]
+        return [self.articles[j] for j in best.tolist()]
 
 
 def newest_key(a: Article) -> tuple:
