@@ -1,8 +1,10 @@
 """Content-hash cache of phase-1 results, so one changed seed re-processes only itself.
 
 The key covers the seed's bytes, its name, its curation entry and a version
-hash of every code and data file of the package: editing a fixer, the
-gazetteer or the taxonomy invalidates every entry.  Entries are pickles
+hash of the code phase 1 runs (the modules ``pipeline`` imports, directly or
+not) and of every data file of the package: editing a fixer, the gazetteer or
+the taxonomy invalidates every entry; editing how pages, exports or the search
+index are written does not (phase 1 never runs that code).  Entries are pickles
 written atomically; an unreadable entry is a miss, never an error.  After each
 build the entries it did not use (edited or removed seeds) are swept, so a
 cache kept between builds (the Pages workflow keeps one) holds one entry per
@@ -10,6 +12,7 @@ seed, whatever the history of edits.
 """
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 import json
@@ -43,28 +46,98 @@ def _library_versions() -> str:
     return "\n".join(out)
 
 
+DATA_SUFFIXES = {".tsv", ".yaml", ".txt", ".json"}
+
+
+def _version_of(files: list[Path], package: Path, salt: str) -> str:
+    h = hashlib.sha256(f"{salt}\n{_library_versions()}".encode())
+    for p in files:
+        h.update(p.relative_to(package).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _package_files(package: Path, suffixes: set[str]) -> list[Path]:
+    return sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
+
+
 @functools.lru_cache(maxsize=None)
 def code_version() -> str:
-    """Hash of the package's code and data files and of the versions of the libraries phase 1 uses."""
-    h = hashlib.sha256(_library_versions().encode())
-    for p in sorted(PACKAGE.rglob("*")):
-        if p.is_file() and p.suffix in {".py", ".tsv", ".yaml", ".txt", ".json"} and "__pycache__" not in p.parts:
-            h.update(p.relative_to(PACKAGE).as_posix().encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    """Hash of all the package's code and data files and of the library versions: the version of what
+    a build writes (the folder of the page ledger and the search index's record)."""
+    return _version_of(_package_files(PACKAGE, DATA_SUFFIXES | {".py"}), PACKAGE, "build")
+
+
+def _module_file(package: Path, module: str) -> Optional[Path]:
+    """The file of ``module`` (dotted, starting with the package's name) inside ``package``."""
+    path = package.joinpath(*module.split(".")[1:])
+    for candidate in (path / "__init__.py", path.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_modules(package: Path, module: str, path: Path) -> set[str]:
+    """The package's modules that ``module`` imports anywhere in its source (function bodies too)."""
+    here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.ImportFrom):
+            base = ".".join(here[:len(here) - node.level + 1] + ([node.module] if node.module else [])) \
+                if node.level else (node.module or "")
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)   # ``from . import read``
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m.split(".")[0] == package.name and _module_file(package, m)}
+
+
+def phase1_modules(package: Path = PACKAGE, entry: str = "pipeline") -> list[Path]:
+    """The source files of ``package.entry`` and of every module of the package it imports, directly
+    or not: all the code phase 1 can run.  Read from the sources, so a new import is covered without
+    a list to keep."""
+    todo, seen = [f"{package.name}.{entry}"], {}
+    while todo:
+        module = todo.pop()
+        path = _module_file(package, module)
+        if module in seen or path is None:
+            continue
+        seen[module] = path
+        todo.extend(_imported_modules(package, module, path))
+        parent = module.rpartition(".")[0]
+        if parent:
+            todo.append(parent)   # a package's __init__ runs before its modules
+    return sorted(seen.values())
+
+
+@functools.lru_cache(maxsize=None)
+def phase1_version() -> str:
+    """Hash of the code phase 1 runs, of every data file of the package and of the library
+    versions: the version of the cache's entries."""
+    return phase1_version_of(PACKAGE)
+
+
+def phase1_version_of(package: Path) -> str:
+    return _version_of(phase1_modules(package) + _package_files(package, DATA_SUFFIXES), package, "phase 1")
 
 
 def key(data: bytes, name: str, curation: Optional[dict]) -> str:
     h = hashlib.sha256()
-    for part in (code_version().encode(), name.encode("utf-8"), json.dumps(curation, sort_keys=True, ensure_ascii=False).encode(), data):
+    for part in (phase1_version().encode(), name.encode("utf-8"), json.dumps(curation, sort_keys=True, ensure_ascii=False).encode(), data):
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     return h.hexdigest()
 
 
 def version_dir(cache_dir: Path) -> Path:
-    """This code version's folder of the cache: its entries, and files kept beside them."""
+    """This code version's folder of the cache: the files a build keeps about what it wrote (they
+    describe output of all the code, so any edit starts them afresh)."""
     return cache_dir / code_version()
+
+
+def entries_dir(cache_dir: Path) -> Path:
+    """The folder of this phase-1 version's entries."""
+    return Path(_version_folder(str(cache_dir)))
 
 
 def _path(cache_dir: Path, k: str, suffix: str = ".pickle") -> Path:
@@ -73,7 +146,7 @@ def _path(cache_dir: Path, k: str, suffix: str = ".pickle") -> Path:
 
 @functools.lru_cache(maxsize=8)
 def _version_folder(cache_dir: str) -> str:
-    return os.path.join(cache_dir, code_version())
+    return os.path.join(cache_dir, phase1_version())
 
 
 def _entry_path(cache_dir: str, k: str, suffix: str = ".pickle") -> str:
@@ -146,13 +219,13 @@ def save_file(path: Path, text: str) -> None:
 
 
 def prune(cache_dir: Path) -> None:
-    """Drop entries of other code versions."""
+    """Drop entries and files of other versions."""
     import shutil
 
     if not cache_dir.is_dir():
         return
     for child in cache_dir.iterdir():
-        if child.is_dir() and child.name != code_version():
+        if child.is_dir() and child.name not in (code_version(), phase1_version()):
             shutil.rmtree(child, ignore_errors=True)
 
 
@@ -161,7 +234,7 @@ def sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
     ``older_than`` (a time.time() value: the build's start), so that entries a concurrent build (a
     ``--serve`` loop beside a manual build) has just stored survive; returns how many went."""
     gone = 0
-    root = version_dir(cache_dir)
+    root = entries_dir(cache_dir)
     if not root.is_dir():
         return 0
     for sub in root.iterdir():

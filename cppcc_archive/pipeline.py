@@ -513,7 +513,7 @@ def _collect(done, results: list, used_keys: set, progress) -> None:
 def _cache_is_warm(cache_dir) -> bool:
     from . import cache
 
-    return cache.version_dir(Path(cache_dir)).is_dir()
+    return cache.entries_dir(Path(cache_dir)).is_dir()
 
 
 def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:

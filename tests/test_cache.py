@@ -50,7 +50,7 @@ def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
     edited, removed = sorted(seeds_copy.glob("*.txt"))[:2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
     removed.unlink()
-    stray = out / ".cache" / "pipeline" / cache.code_version() / "00" / ".00ab.pickle.123.tmp"
+    stray = cache.entries_dir(out / ".cache" / "pipeline") / "00" / ".00ab.pickle.123.tmp"
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"half a pickle")   # left by a killed build
     assert run_build(seeds_copy, out, "--no-site") == 0
@@ -136,3 +136,58 @@ def test_the_build_says_how_many_files_came_from_the_cache(tmp_path, seeds_copy,
             assert main(args + ["--jobs", jobs]) == 0
     lines = [r.getMessage() for r in caplog.records if "came from the cache" in r.getMessage()]
     assert lines[0].startswith("4 of 5 file(s) unchanged") and lines[1].startswith("5 of 5 file(s) unchanged"), lines
+
+
+def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path):
+    """Editing how pages or the search index are written keeps the entries (at 10,000 seeds such a
+    commit skips a cold phase 1 of about a minute); editing a fixer, a module phase 1 imports only
+    inside a function, a new module it starts to import, or a data file does not."""
+    import shutil
+
+    package = tmp_path / "cppcc_archive"
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    files = {p.relative_to(package).as_posix() for p in cache.phase1_modules(package)}
+    assert {"pipeline.py", "clean/fixers.py", "tag/regions.py", "split.py", "model.py", "cache.py"} <= files
+    assert not files & {"write.py", "search.py", "cli.py", "site.py", "feeds.py", "indexer.py"}
+    assert cache.phase1_version_of(package) == cache.phase1_version()
+
+    def version_after(rel: str, text: str) -> str:
+        with open(package / rel, "a", encoding="utf-8") as fh:
+            fh.write(text)
+        return cache.phase1_version_of(package)
+
+    before = cache.phase1_version_of(package)
+    assert version_after("write.py", "\n# a page template changed\n") == before
+    assert version_after("search.py", "\n# the index changed\n") == before
+    assert version_after("clean/fixers.py", "\n# a fixer changed\n") != before
+    before = cache.phase1_version_of(package)
+    assert version_after("data/stopwords.txt", "\n某词\n") != before
+    before = cache.phase1_version_of(package)
+    assert version_after("split.py", "\n\ndef _later():\n    from .newstage import rule\n    return rule\n") != before
+    before = cache.phase1_version_of(package)
+    assert version_after("newstage.py", "rule = 1\n") != before   # now imported, so covered
+
+
+def test_an_edit_of_the_writing_code_keeps_the_entries_but_renders_the_pages_again(tmp_path, seeds_copy, monkeypatch):
+    """The build's own version folder (page ledger, search index record) follows all the code; the
+    entries follow phase 1's.  Here another ``code_version`` stands for an edit of write.py."""
+    from cppcc_archive import pagecache
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    first = (out / "articles.json").read_bytes()
+    seen, reused = [], []
+    real = pipeline.process_seed
+    monkeypatch.setattr(pipeline, "process_seed", lambda seed, cur=None: seen.append(seed.name) or real(seed, cur))
+    real_unchanged = pagecache.PageLedger.unchanged
+    monkeypatch.setattr(pagecache.PageLedger, "unchanged",
+                        lambda self, *a: reused.append(real_unchanged(self, *a)) or reused[-1])
+    monkeypatch.setattr(cache, "code_version", lambda: "0123456789abcdef")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert seen == [] and (out / "articles.json").read_bytes() == first
+    assert len(reused) == len(json.loads(first)) and not any(reused)   # every page rendered again
+    folders = sorted(p.name for p in (out / ".cache" / "pipeline").iterdir() if p.is_dir())
+    assert folders == sorted(["0123456789abcdef", cache.phase1_version()])   # the old build folder pruned
+    reused.clear()
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert seen == [] and reused and all(reused)   # and the next build links them
