@@ -259,8 +259,14 @@ def query_groups(query: str, overrides=()) -> list[dict]:
 # ---------------------------------------------------------------- build
 
 def _sort_records(records: list[dict]) -> list[dict]:
+    """Newest first as the site's pages list them (``write.newest_key``): full dates, then dates the
+    source gave without a year by month and day (12月28日 before 6月14日), then undated; ties by id.
+    The articles without a year stay one range at the end (the year facet's 年份不详)."""
+    from .write import month_day
+
     recs = sorted(records, key=lambda r: r["id"])
-    recs.sort(key=lambda r: r.get("date") or "", reverse=True)   # stable: ties stay by id
+    recs.sort(key=lambda r: (r.get("date") or "", (0, 0) if r.get("date") else month_day(r.get("date_text"))),
+              reverse=True)   # stable: ties stay by id
     return recs
 
 
@@ -650,20 +656,24 @@ _PARA_ID = re.compile(r"p\d+$")
 
 
 # Fields of an articles.json record the index reads.
-_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text", "authors", "captions")
-_INDEXED_ONLY = frozenset({"text", "authors", "captions"})   # read into the text to index, then dropped
+_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text", "authors", "captions",
+                 "publisher")
+_INDEXED_ONLY = frozenset({"text", "authors", "captions", "publisher"})   # read into the text to index, then dropped
 
 
 def _indexed_text(r: dict) -> str:
     """What a search finds an article by: its text, then what its page shows beside the text, the
-    bylines (reporters, editors, photographers: a researcher follows a reporter) and the photo
-    captions, each on a line of its own so that no term spans two of them.  A record from
-    ``records_for_index`` holds it already (``indexed_text``)."""
+    bylines (reporters, editors, photographers: a researcher follows a reporter), the photo
+    captions, the publisher and the date as the source wrote it (both taken out of the text: a
+    copyright line, a dateline), each on a line of its own so that no term spans two of them.  A
+    record from ``records_for_index`` holds it already (``indexed_text``)."""
     made = r.get("indexed_text")
     if made is not None:
         return made
+    text = r.get("text") or ""
     names = "、".join(a.get("name") or "" for a in r.get("authors") or [] if isinstance(a, dict))
-    return "\n".join([r.get("text") or "", names, *(c for c in r.get("captions") or [] if isinstance(c, str))])
+    shown = [v for v in (r.get("publisher"), r.get("date_text")) if isinstance(v, str) and v not in text]
+    return "\n".join([text, names, *(c for c in r.get("captions") or [] if isinstance(c, str)), *shown])
 
 
 def records_for_index(articles_json: Path | str) -> list[dict]:

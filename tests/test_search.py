@@ -90,6 +90,21 @@ def test_files_layout_and_manifest(small):
     assert isinstance(files["search/p/0.bin"], bytes)
 
 
+def test_dates_without_a_year_are_ordered_as_the_timeline_orders_them():
+    """Sorting by 最新 follows document numbers.  The real seeds give most dates without a year
+    (12月28日): those come after every full date, by month and day, and before undated articles,
+    as on the site's 时间线 and home page, not in id order."""
+    recs = [_rec(1, "甲", "政协委员。"), _rec(2, "乙", "政协委员。"), _rec(3, "丙", "政协委员。"),
+            _rec(4, "丁", "政协委员。", "2023-01-05"), _rec(5, "戊", "政协委员。")]
+    recs[0]["date_text"], recs[2]["date_text"], recs[4]["date_text"] = "6月14日", "12月28日", "12月3日"
+    files = build_search_files(recs)
+    shown = [json.loads(files[f"search/d/{d}.json"])["d"] for d in range(5)]
+    assert shown == ["2023-01-05", "12月28日", "12月3日", "6月14日", ""]
+    assert json.loads(files["search/manifest.json"])["years"] == [["2023", 0, 1], ["", 1, 5]]
+    assert run_query(files, "政协委员", sort="date", pages=record_pages(recs))["ids"] == [
+        "000000000004", "000000000003", "000000000005", "000000000001", "000000000002"]
+
+
 def test_output_is_deterministic_and_independent_of_input_order(small):
     a = build_search_files(small)
     shuffled = small[:]
@@ -231,6 +246,19 @@ def test_reporters_and_captions_are_found(articles):
     texts = "\n".join(a["title"] + a["text"] for a in articles)
     aid, words = next((a["id"], c[:8]) for a in articles for c in a["captions"] if c[:8] not in texts)
     assert words == "拉萨市政协组织委" and aid in _ids(files, words, articles)
+
+
+def test_the_publisher_and_the_date_taken_out_of_the_text_are_found(articles):
+    """Seed 002's publisher comes from its copyright line and seed 004's 6月14日 from its dateline:
+    both are shown on the article page, so a search for them finds the article."""
+    files = build_search_files(articles)
+    texts = "\n".join(a["title"] + a["text"] for a in articles)
+    assert "中国西藏新闻网" not in texts and "6月14日" not in texts
+    tibet = {a["id"] for a in articles if a["publisher"] == "中国西藏新闻网"}
+    dated = {a["id"] for a in articles if a["date_text"] == "6月14日"}
+    assert tibet and dated
+    assert tibet <= set(_ids(files, "中国西藏新闻网", articles))
+    assert dated <= set(_ids(files, "6月14日", articles))
 
 
 # ---------------------------------------------------------------- text from the article pages
