@@ -567,6 +567,21 @@ def test_keyboard(page, server):
 
 
 @_browser
+def test_the_clear_button_takes_the_focus_only_when_it_shows(page, server):
+    """From the empty box, Tab goes past the (invisible) clear button; with a query it reaches it."""
+    page.goto(server + "about/")
+    page.keyboard.press("/")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.matches('button[type=reset]')")
+    page.keyboard.press("Escape")
+    _search(page, "政协")
+    page.focus("input.md-search__input")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('button[type=reset]')")
+    assert page.evaluate("getComputedStyle(document.activeElement).opacity") == "1"
+
+
+@_browser
 def test_tabbing_through_the_search_closes_it(page, server):
     """Tabbing onto the search box opens it; tabbing on past it closes it again, and Escape from a
     result gives the focus back to where it came from (the logo), not to an invisible result."""
