@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
@@ -699,9 +699,41 @@ def test_snippet_comes_from_the_article_page(page, server, search_site):
     assert first.locator(".archive-search__snippet mark").first.inner_text() == "郑州市政协"
     assert any(u == server + zz["url"] for u in page.requests)
     href = first.locator("a").get_attribute("href")
-    assert href.startswith(server + zz["url"] + "#:~:text=")
+    # The paragraph of the hit, and a text directive with the characters before the hit in it.
+    assert href == server + zz["url"] + "#p1:~:text=" + quote("测试片段") + "-," + quote("郑州市政协"), href
     # The result lines come from documents without text.
     assert docs and all(set(json.loads(r.body())) == {"u", "t", "d", "r", "p"} for r in docs)
+
+
+@_browser
+def test_a_result_opens_at_the_paragraph_of_its_hit(page, server, search_site):
+    """提案 is first on an article page in its topic chip (主题/提案工作), above the title: the text
+    directive names the characters before the hit in its paragraph, and the paragraph's id is the
+    fallback, so the reader lands on the paragraph the snippet showed."""
+    page.goto(server)
+    _search(page, "提案")
+    link = page.locator(".md-search-result__item a").first
+    page.wait_for_function("() => !document.querySelector('.archive-search__snippet[aria-busy]')")
+    href = link.get_attribute("href")
+    m = re.search(r"#(p\d+):~:text=([^,]+)-,(.+)$", href)
+    assert m, href
+    para, before, hit = m.group(1), unquote(m.group(2)), unquote(m.group(3))
+    assert hit == "提案"
+    page.goto(href.split("#")[0] + "#" + para)   # what a browser without text directives does
+    text = page.locator(f"p#{para}").inner_text()
+    assert before + hit in text.replace("\n", " ")
+    chip_first = page.evaluate("document.querySelector('.md-content article').textContent.indexOf('提案')")
+    assert chip_first < page.evaluate(f"document.querySelector('.md-content article').textContent.indexOf("
+                                      f"document.getElementById('{para}').textContent)")
+    link_page = page.context.new_page()
+    link_page.goto(server)
+    _search(link_page, "提案")
+    link_page.wait_for_function("() => !document.querySelector('.archive-search__snippet[aria-busy]')")
+    link_page.locator(".md-search-result__item a").first.click()
+    link_page.wait_for_load_state("load")
+    assert link_page.evaluate(f"""() => {{ const r = document.getElementById('{para}').getBoundingClientRect();
+                                          return r.top >= 0 && r.top < innerHeight; }}""")
+    link_page.close()
 
 
 @_browser

@@ -328,20 +328,24 @@
   // are the page's own sections: people, neighbours, related articles).  The metadata list,
   // tags, notes and citation block are other elements.  DOMParser runs no scripts and loads
   // nothing; only strings leave this function.
+  // {text, ids}: the blocks' text joined by newlines, and per block the id of its paragraph ("" for a
+  // heading), so a result can link to the paragraph that holds its hit.
   function pageText(html) {
     var page = new DOMParser().parseFromString(html, "text/html");
     var art = page.querySelector(".md-content article");
-    if (!art) return null;
-    var parts = [], end = 0;
+    if (!art) return { text: null, ids: [] };
+    var parts = [], ids = [], end = 0;
     for (var el = art.firstElementChild; el; el = el.nextElementSibling) {
       if (el.tagName === "P" && /^p\d+$/.test(el.id)) {
         parts.push(blockText(el));
+        ids.push(el.id);
         end = parts.length;
       } else if (el.tagName === "H2" || el.tagName === "H3") {
         parts.push(blockText(el));
+        ids.push("");
       }
     }
-    return parts.slice(0, end).join("\n");
+    return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end) };
   }
 
   function blockText(el) {
@@ -369,7 +373,8 @@
       .then(function (r) { return r.arrayBuffer(); })
       .then(function (buf) {
         e.ctl = null;
-        return { text: pageText(new TextDecoder("utf-8").decode(buf)), size: buf.byteLength };
+        var read = pageText(new TextDecoder("utf-8").decode(buf));
+        return { text: read.text, ids: read.ids, size: buf.byteLength };
       })
       .catch(function (err) {
         if (pageCache.get(u) === e) pageCache.delete(u);
@@ -731,6 +736,7 @@
         var pages = Promise.all(entries.map(function (x) {
           return loadPage(x.doc.u).then(function (pg) {
             x.text = pg.text;
+            x.ids = pg.ids;
             x.done = true;
             spent += pg.size;
             fetched++;
@@ -904,14 +910,39 @@
     });
     var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
     if (first < 0) { from = 0; to = Math.min(text.length, 120); }
-    if (a.href && hit.length >= 2 && first >= 0) {
-      // Text fragment: browsers that support it scroll to and highlight the match.
-      a.href = a.href.split("#")[0] + "#:~:text=" + encodeURIComponent(text.slice(first, first + hit.length)).replace(/-/g, "%2D");
-    }
+    if (a.href && hit.length >= 2 && first >= 0) a.href = a.href.split("#")[0] + hitFragment(x, found);
     snippet.textContent = "";
     if (from > 0) snippet.appendChild(document.createTextNode("…"));
     highlight(snippet, text, hay, found, from, to);
     if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+  }
+
+  // The fragment that takes the reader to the first hit: the paragraph's id, and a text directive
+  // for browsers that scroll to and highlight it.  The hit alone could match first above the text
+  // (提案 in the 主题/提案工作 chip), so the directive carries the few characters before it in its
+  // paragraph (or after it, at a paragraph's start); where it matches nothing, the browser goes to
+  // the paragraph.
+  function hitFragment(x, found) {
+    var blocks = x.text.split("\n");
+    for (var k = 0; k < blocks.length; k++) {
+      var block = blocks[k].replace(/\s+/g, " "), hay = fold(block), at = -1, hit = "";
+      found.forEach(function (s) {
+        var i = hay.indexOf(s);
+        if (i >= 0 && (at < 0 || i < at)) { at = i; hit = s; }
+      });
+      if (at < 0) continue;
+      var before = block.slice(Math.max(0, at - 6), at), after = block.slice(at + hit.length, at + hit.length + 6);
+      before = before.replace(/^[\uDC00-\uDFFF]/, "");   // never half an astral character
+      after = after.replace(/[\uD800-\uDBFF]$/, "");
+      var directive = before ? enc(before) + "-," + enc(block.slice(at, at + hit.length))
+        : enc(block.slice(at, at + hit.length)) + (after ? ",-" + enc(after) : "");
+      return "#" + ((x.ids && x.ids[k]) || "") + ":~:text=" + directive;
+    }
+    return "";
+  }
+
+  function enc(s) {   // "-", "," and "&" are the directive's own syntax
+    return encodeURIComponent(s).replace(/-/g, "%2D");
   }
 
   // ------------------------------------------------------------ interaction
