@@ -1150,12 +1150,14 @@ def home_page(articles: list[Article], template: str) -> str:
     topics = Counter(t for a in articles for t in a.topics)
     years = Counter((a.date or "")[:4] or "年份不详" for a in articles)
     sources = len({a.source_file for a in articles})
-    latest = _newest_first(articles)[:8]
+    # Only articles with a date: undated ones tie, and would fill the list in id order.
+    latest = _newest_first(a for a in articles if a.date or a.date_text)[:8]
+    latest_list = "\n".join(f"- {_link_to_article(a, '')}" for a in latest) if latest else "原文均未注明日期。"
     stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
              "## 地区分布\n", tile_grid_svg(dict(prov), "regions/") + "\n",
              "## 主题\n", " · ".join(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()) + "\n",
              "## 年份\n", " · ".join(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)) + "\n",
-             "## 最新文章\n", "\n".join(f"- {_link_to_article(a, '')}" for a in latest) + "\n"]
+             "## 最新文章\n", latest_list + "\n\n" + md_link("按时间线浏览全部文章", "dates/index.md") + "\n"]
     return template.replace("<!-- archive:stats -->", "\n".join(stats))
 
 

@@ -590,8 +590,12 @@ def test_dates_without_a_year_are_listed_newest_first(seed_build):
     partial = dates(timeline.split("## 仅有月日（年份不详）")[1].split("\n## ")[0])
     assert len(partial) == 5 and partial == sorted(partial, reverse=True), partial
     home = (seed_build / "docs" / "index.md").read_text(encoding="utf-8")
-    newest = dates(home.split("## 最新文章")[1])
+    latest, link = home.split("## 最新文章")[1].split("[按时间线浏览全部文章]")
+    newest = dates(latest)
     assert newest == sorted(newest, reverse=True) and newest[0] == (12, 28), newest
+    # Undated articles are not "newest": they tied, and came in id order after the dated ones.
+    assert len(re.findall(r"^- ", latest, re.M)) == len(newest) == 5
+    assert link.startswith("(dates/index.md)")
 
 
 
