@@ -243,10 +243,14 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if joins:
         res.changes["join_broken_paragraphs"] = res.changes.get("join_broken_paragraphs", 0) + joins
     removed_before = ledger.get("dedupe_repeated_paragraphs", 0)
-    lines = dedupe_paragraphs(lines, ledger)
+    gaps: list[int] = []
+    lines = dedupe_paragraphs(lines, ledger, gaps)
     if ledger.get("dedupe_repeated_paragraphs", 0) > removed_before:
         res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
     paragraphs = _with_headings(lines)
+    # The body paragraph numbers (as the page's ¶ anchors count) of the lines a cut repeat left broken.
+    gap_numbers = [n for n, (i, p) in enumerate(((i, p) for i, p in enumerate(paragraphs)
+                                                 if not p.startswith(("## ", "### "))), 1) if i in gaps]
     if headline is not None:
         paragraphs = ("## " + headline,) + paragraphs
     notes = list(d.notes)
@@ -262,6 +266,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
     for numbers, what in ((interrupted_paragraphs(body), "在句子中间中断，其后的原文可能缺失（按来源文本照录）。"),
                           (fragment_paragraphs(body), "从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。"),
+                          (gap_numbers, "删去了来源文本重复前文的一段文字，该处句子不完整，原文可能缺失。"),
                           (lost, "中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。")):
         if numbers:   # 第 3 段、第 7 段…, as the page's ¶ anchors count
             notes.append("、".join(f"第 {n} 段" for n in numbers) + what)

@@ -309,7 +309,7 @@ REPEAT_MIN = 30  # characters; shorter repeats (slogans, names) are normal prose
 _CLOSING = frozenset("。！？；…”’）」』")
 
 
-def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
+def dedupe_paragraphs(lines: list[str], ledger: Ledger, gaps: Optional[list[int]] = None) -> list[str]:
     """Drop passages that extraction repeated inside one article.
 
     A run of at least ``REPEAT_MIN`` characters that already appeared earlier
@@ -328,6 +328,16 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
     >>> dedupe_paragraphs(["不断提高参政议政水平。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。",
     ...                    "常态化开展委员读书、参政议政工作。奉节县政协将全面贯彻落实习近平总书记重要讲话精神，推动各项工作再上新台阶。"], led)[1]
     '常态化开展委员读书、参政议政工作。'
+
+    A repeat that took the place of the source's own words leaves a sentence broken off where it
+    was cut out; ``gaps`` gets the index (in the returned list) of each such line, so the reader
+    is told that text may be missing there (seed 003: …研究室党支部书记[repeat]一党员委员…):
+
+    >>> gaps = []
+    >>> dedupe_paragraphs(["坚持党的全面领导，推动各项工作再上新台阶，全面贯彻落实习近平总书记重要讲话精神。",
+    ...                    "成员包括各分党组书记，推动各项工作再上新台阶，全面贯彻落实习近平总书记重要讲话精神。一党员小组的体系"],
+    ...                   Ledger(), gaps)[1], gaps
+    ('成员包括各分党组书记一党员小组的体系', [1])
     """
     w = REPEAT_MIN
     seen: dict[str, tuple[int, int]] = {}  # window at a clause start → (line index, position)
@@ -360,6 +370,8 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
             if removed:
                 ledger.move("dedupe_repeated_paragraphs", removed)
             if new.strip("，、；：。 "):
+                if gaps is not None and _breaks_a_sentence(line, spans):
+                    gaps.append(len(out))
                 out.append(new)
             elif new:
                 ledger.move("dedupe_repeated_paragraphs", new)
@@ -369,6 +381,20 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger) -> list[str]:
             if len(line) - i >= w:
                 seen.setdefault(line[i:i + w], (index, i))
     return out
+
+
+_SENTENCE_CLOSED = frozenset("。！？…”’）」』")
+
+
+def _breaks_a_sentence(line: str, spans: list[tuple[int, int]]) -> bool:
+    """A cut repeat that closed the sentence it was in (ends with 。！？…) while the words before it
+    do not, with text after it: what the sentence said after those words is not in the source.
+    (A repeated clause cut from the middle of a sentence, 甲，[repeat，]乙, leaves it readable.)"""
+    for a, b in spans:
+        before, cut = line[:a].rstrip(), line[a:b].rstrip()
+        if before and line[b:].strip() and cut[-1:] in "。！？…" and before[-1] not in _SENTENCE_CLOSED:
+            return True
+    return False
 
 
 _CLAUSE_MARK = re.compile(r"[，。；：！？、“”]")

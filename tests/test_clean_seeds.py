@@ -166,6 +166,21 @@ def test_interrupted_paragraph_is_noted_and_linked(articles, seed_build):
     assert para.endswith("探索“求解”，给") and f"<a href=#p{n}>第 {n} 段</a>" in page
 
 
+def test_a_repeat_that_replaced_the_sources_words_is_noted(articles):
+    """Seed 003 repeats “，结合各自实际，通过抓学习、强党性，…管大局、保落实的领导作用更加突出。” in
+    place of what followed 研究室党支部书记: cut out, it leaves …研究室党支部书记一党员委员活动小组…,
+    and the reader is told text is missing there.  Seed 001's 奉节 repeat follows a closed sentence:
+    no such note."""
+    raw = next(SEEDS.glob("003_*")).read_text(encoding="utf-8")
+    assert "研究室党支部书记,结合各自实际" in raw and raw.count("通过抓学习、强党性") == 2
+    hubei = next(a for a in articles if "研究室党支部书记" in a["text"])
+    n = next(i for i, p in enumerate(hubei["text"].split("\n"), 1) if "研究室党支部书记" in p)
+    assert "研究室党支部书记一党员委员活动小组" in hubei["text"]
+    assert f"第 {n} 段删去了来源文本重复前文的一段文字，该处句子不完整，原文可能缺失。" in hubei["notes"]
+    fengjie = next(a for a in articles if any(x["name"] == "吴康轩" for x in a["authors"]))
+    assert not any("重复前文" in note for a in articles if a is not hubei for note in a["notes"]), fengjie["notes"]
+
+
 def _article(articles, seed_prefix: str, title_part: str) -> dict:
     [a] = [a for a in articles if a["source_file"].startswith(seed_prefix) and title_part in a["title"]]
     return a
