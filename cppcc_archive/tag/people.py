@@ -51,6 +51,7 @@ _NOT_MEMBER_NAMES = set("政协 全体 各位 广大 部分 驻会 新任 特邀
 # one past the run lets the lookahead see the character that ends it.
 _RUN = re.compile(r"[\u4e00-\u9fff、·]{3,}")
 _ANY_POST = re.compile(POSTS)
+_MEMBERSHIP_BEFORE = re.compile(r"((?:全国|[\u4e00-\u9fff]{1,8}?[省市县区州])政协(?:委员|常委)、)$")
 # Words that follow a post but are not names.
 _NOT_NAMES = set("会议 会上 一行 同志 们 等人 高度 带队 率队 出席 主持 指出 表示 强调 认为 介绍 作了 提出 "
                  "和 及 与 在 为 是 对 也 都 就 还 所 要 等 说 作 以 到 将 又".split())
@@ -69,7 +70,7 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     ...                      "全国政协委员、河北省工商联副主席孟宪明认真履行；"
     ...                      "自治区政协常委马晓琴是吐鲁番市实验中学教师"):
     ...     print(p.name, p.title)
-    赵坤宇 民盟黑龙江省佳木斯市委副主委
+    赵坤宇 全国政协委员、民盟黑龙江省佳木斯市委副主委
     郭金才 全国政协委员、中国天主教教团驻会副主席
     孟宪明 全国政协委员、河北省工商联副主席
     马晓琴 自治区政协常委
@@ -92,6 +93,11 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
         title = re.sub(r"^(?:在|由|和|与|对|经|据|为|是|向|同)", "", title)
         if len(title) < 3:
             continue
+        if title == m.group(1):
+            # The title run stops at a 、 further back than its first 20 characters reach, so
+            # 全国政协委员、 before a party post is found here (as it is before a shorter post).
+            before = _MEMBERSHIP_BEFORE.search(text, max(0, m.start(1) - 16), m.start(1))
+            title = before.group(1) + title if before else title
         mentions.append((m.start(2), name, title))
     for m in _MEMBER_AFTER.finditer(text):
         name = m.group(1)
