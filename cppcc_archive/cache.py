@@ -117,8 +117,20 @@ def phase1_version() -> str:
     return phase1_version_of(PACKAGE)
 
 
-def phase1_version_of(package: Path) -> str:
-    return _version_of(phase1_modules(package) + _package_files(package, DATA_SUFFIXES), package, "phase 1")
+def phase1_version_of(package: Path, entry: str = "pipeline") -> str:
+    return _version_of(phase1_modules(package, entry) + _package_files(package, DATA_SUFFIXES), package, entry)
+
+
+@functools.lru_cache(maxsize=None)
+def indexer_version() -> str:
+    """The same for the search indexer (``indexer`` and what it imports: not the page writer), the
+    version of the search index's record: an index made from the same ``articles.json`` by the same
+    indexer is the same, whatever else of the package changed."""
+    return phase1_version_of(PACKAGE, "indexer")
+
+
+def indexer_dir(cache_dir: Path) -> Path:
+    return cache_dir / indexer_version()
 
 
 def key(data: bytes, name: str, curation: Optional[dict]) -> str:
@@ -225,7 +237,7 @@ def prune(cache_dir: Path) -> None:
     if not cache_dir.is_dir():
         return
     for child in cache_dir.iterdir():
-        if child.is_dir() and child.name not in (code_version(), phase1_version()):
+        if child.is_dir() and child.name not in (code_version(), phase1_version(), indexer_version()):
             shutil.rmtree(child, ignore_errors=True)
 
 

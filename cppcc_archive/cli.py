@@ -137,6 +137,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, curation: Path | None,
          use_cache: bool) -> dict:
     from . import pipeline, write
+    from .cache import indexer_dir, version_dir
     from .clean.boilerplate import load_rules
     from .tag.gazetteer import load_gazetteer
     from .tag.topics import load_taxonomy
@@ -201,7 +202,6 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     del results   # write_site empties raw_texts as it goes
     name_keys = ledger = None
     if cache_dir is not None:
-        from .cache import version_dir
         from .pagecache import LEDGER, PageLedger
 
         name_keys = version_dir(cache_dir) / "name-order.json"
@@ -221,7 +221,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     from . import indexer
 
     pipeline_rss = _peak_rss_kb()
-    search_record = version_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
+    search_record = indexer_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
     reused = search_record is not None and indexer.reuse_index(indexer.load_record(search_record), staging, previous)
     indexer_rss = 0 if reused else indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous)
     stages("search_index")

@@ -23,7 +23,7 @@ from pathlib import Path
 # build dropped privileges, when modules may no longer be importable.
 from .search import build_search_files, records_for_index
 from .workers import die_with_parent
-from .write import DirectorySink
+from .sink import DirectorySink
 
 PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 

@@ -262,7 +262,7 @@ def _sort_records(records: list[dict]) -> list[dict]:
     """Newest first as the site's pages list them (``write.newest_key``): full dates, then dates the
     source gave without a year by month and day (12月28日 before 6月14日), then undated; ties by id.
     The articles without a year stay one range at the end (the year facet's 年份不详)."""
-    from .write import month_day
+    from .clean.metadata import month_day
 
     recs = sorted(records, key=lambda r: r["id"])
     recs.sort(key=lambda r: (r.get("date") or "", (0, 0) if r.get("date") else month_day(r.get("date_text"))),

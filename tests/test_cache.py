@@ -149,6 +149,8 @@ def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path)
     files = {p.relative_to(package).as_posix() for p in cache.phase1_modules(package)}
     assert {"pipeline.py", "clean/fixers.py", "tag/regions.py", "split.py", "model.py", "cache.py"} <= files
     assert not files & {"write.py", "search.py", "cli.py", "site.py", "feeds.py", "indexer.py"}
+    indexer_files = {p.relative_to(package).as_posix() for p in cache.phase1_modules(package, "indexer")}
+    assert {"indexer.py", "search.py", "sink.py"} <= indexer_files and "write.py" not in indexer_files
     assert cache.phase1_version_of(package) == cache.phase1_version()
 
     def version_after(rel: str, text: str) -> str:
@@ -186,8 +188,17 @@ def test_an_edit_of_the_writing_code_keeps_the_entries_but_renders_the_pages_aga
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert seen == [] and (out / "articles.json").read_bytes() == first
     assert len(reused) == len(json.loads(first)) and not any(reused)   # every page rendered again
+    # The search index follows its own indexer's code: made from the same articles.json, it is linked.
+    assert _last_build(out)["search_index_reused"] is True
     folders = sorted(p.name for p in (out / ".cache" / "pipeline").iterdir() if p.is_dir())
-    assert folders == sorted(["0123456789abcdef", cache.phase1_version()])   # the old build folder pruned
+    assert folders == sorted({"0123456789abcdef", cache.phase1_version(), cache.indexer_version()})   # old pruned
     reused.clear()
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert seen == [] and reused and all(reused)   # and the next build links them
+    monkeypatch.setattr(cache, "indexer_version", lambda: "fedcba9876543210")   # an edit of search.py
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert seen == [] and _last_build(out)["search_index_reused"] is False
+
+
+def _last_build(out) -> dict:
+    return json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))

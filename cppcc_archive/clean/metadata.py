@@ -135,3 +135,13 @@ def _caption(text: str) -> Found:
     if m:
         authors = [Author(n, "摄影") for n in names(m.group(1))]
     return Found("", "caption", authors, caption=text.strip())
+
+
+def month_day(date_text: str | None) -> tuple[int, int]:
+    """(month, day) of a date as the source wrote it (12月26日), or (0, 0).
+
+    >>> month_day("12月26日"), month_day("6月14日"), month_day(None)
+    ((12, 26), (6, 14), (0, 0))
+    """
+    m = DATE_IN_TEXT.search(date_text or "")
+    return (int(m.group(2)), int(m.group(3))) if m else (0, 0)
