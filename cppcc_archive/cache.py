@@ -61,13 +61,6 @@ def _package_files(package: Path, suffixes: set[str]) -> list[Path]:
     return sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in suffixes and "__pycache__" not in p.parts)
 
 
-@functools.lru_cache(maxsize=None)
-def code_version() -> str:
-    """Hash of all the package's code and data files and of the library versions: the version of what
-    a build writes (the folder of the page ledger and the search index's record)."""
-    return _version_of(_package_files(PACKAGE, DATA_SUFFIXES | {".py"}), PACKAGE, "build")
-
-
 def _module_file(package: Path, module: str) -> Optional[Path]:
     """The file of ``module`` (dotted, starting with the package's name) inside ``package``."""
     path = package.joinpath(*module.split(".")[1:])
@@ -141,10 +134,24 @@ def key(data: bytes, name: str, curation: Optional[dict]) -> str:
     return h.hexdigest()
 
 
-def version_dir(cache_dir: Path) -> Path:
-    """This code version's folder of the cache: the files a build keeps about what it wrote (they
-    describe output of all the code, so any edit starts them afresh)."""
-    return cache_dir / code_version()
+@functools.lru_cache(maxsize=None)
+def writer_version() -> str:
+    """Hash of the code that renders the generated Markdown pages (``write`` and what it imports,
+    which includes phase 1's code, and ``pagecache``, which digests each page's inputs), of the data
+    files and of the library versions."""
+    return writer_version_of(PACKAGE)
+
+
+def writer_version_of(package: Path) -> str:
+    modules = sorted(set(phase1_modules(package, "write")) | set(phase1_modules(package, "pagecache")))
+    return _version_of(modules + _package_files(package, DATA_SUFFIXES), package, "write")
+
+
+def writer_dir(cache_dir: Path) -> Path:
+    """The folder of what a build keeps about the pages it wrote (the page ledger, the people's name
+    order): it starts afresh when the code that renders pages changes, not when the build's driver,
+    the feeds, the search index or the site stage do."""
+    return cache_dir / writer_version()
 
 
 def entries_dir(cache_dir: Path) -> Path:
@@ -237,7 +244,7 @@ def prune(cache_dir: Path) -> None:
     if not cache_dir.is_dir():
         return
     for child in cache_dir.iterdir():
-        if child.is_dir() and child.name not in (code_version(), phase1_version(), indexer_version()):
+        if child.is_dir() and child.name not in (writer_version(), phase1_version(), indexer_version()):
             shutil.rmtree(child, ignore_errors=True)
 
 

@@ -137,7 +137,7 @@ def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: 
 def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, curation: Path | None,
          use_cache: bool) -> dict:
     from . import pipeline, write
-    from .cache import indexer_dir, version_dir
+    from .cache import indexer_dir, writer_dir
     from .clean.boilerplate import load_rules
     from .tag.gazetteer import load_gazetteer
     from .tag.topics import load_taxonomy
@@ -204,8 +204,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     if cache_dir is not None:
         from .pagecache import LEDGER, PageLedger
 
-        name_keys = version_dir(cache_dir) / "name-order.json"
-        ledger = PageLedger.load(version_dir(cache_dir) / LEDGER, previous, seed_keys)
+        name_keys = writer_dir(cache_dir) / "name-order.json"
+        ledger = PageLedger.load(writer_dir(cache_dir) / LEDGER, previous, seed_keys)
     page_entries = write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered,
                                     jobs=jobs, seeds_url=seeds_url, name_keys=name_keys, ledger=ledger)
     stages("pages")
@@ -238,7 +238,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     if ledger is not None:
         from .pagecache import save
 
-        save(version_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
+        save(writer_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
     if search_record is not None:
         import json
 

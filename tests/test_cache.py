@@ -46,7 +46,7 @@ def test_entries_of_edited_and_removed_seeds_are_swept(tmp_path, seeds_copy):
     assert run_build(seeds_copy, out, "--no-site") == 0
     first = cache_entries(out)
     assert len(first) == len(list(seeds_copy.glob("*.txt")))
-    assert (out / ".cache" / "pipeline" / cache.code_version() / "name-order.json").is_file()
+    assert (cache.writer_dir(out / ".cache" / "pipeline") / "name-order.json").is_file()
     edited, removed = sorted(seeds_copy.glob("*.txt"))[:2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
     removed.unlink()
@@ -170,9 +170,30 @@ def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path)
     assert version_after("newstage.py", "rule = 1\n") != before   # now imported, so covered
 
 
+def test_the_page_ledgers_version_covers_the_page_writer_not_the_driver(tmp_path):
+    """An edit of the build's driver, the feeds, the site stage or the search keeps the record of the
+    article pages (they are rendered by ``write``, whose inputs ``pagecache`` digests); an edit of
+    either of those two does not."""
+    import shutil
+
+    package = tmp_path / "cppcc_archive"
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    assert cache.writer_version_of(package) == cache.writer_version()
+    before = cache.writer_version_of(package)
+    for rel in ("cli.py", "feeds.py", "site.py", "mkdocs_hooks.py", "search.py", "indexer.py"):
+        with open(package / rel, "a", encoding="utf-8") as fh:
+            fh.write("\n# edited\n")
+        assert cache.writer_version_of(package) == before, rel
+    for rel in ("write.py", "pagecache.py", "split.py"):
+        with open(package / rel, "a", encoding="utf-8") as fh:
+            fh.write("\n# edited\n")
+        assert cache.writer_version_of(package) != before, rel
+        before = cache.writer_version_of(package)
+
+
 def test_an_edit_of_the_writing_code_keeps_the_entries_but_renders_the_pages_again(tmp_path, seeds_copy, monkeypatch):
-    """The build's own version folder (page ledger, search index record) follows all the code; the
-    entries follow phase 1's.  Here another ``code_version`` stands for an edit of write.py."""
+    """The page ledger's folder follows the page writer's code; the search index's record its own; the
+    entries follow phase 1's.  Here another ``writer_version`` stands for an edit of write.py."""
     from cppcc_archive import pagecache
 
     out = tmp_path / "out"
@@ -184,7 +205,7 @@ def test_an_edit_of_the_writing_code_keeps_the_entries_but_renders_the_pages_aga
     real_unchanged = pagecache.PageLedger.unchanged
     monkeypatch.setattr(pagecache.PageLedger, "unchanged",
                         lambda self, *a: reused.append(real_unchanged(self, *a)) or reused[-1])
-    monkeypatch.setattr(cache, "code_version", lambda: "0123456789abcdef")
+    monkeypatch.setattr(cache, "writer_version", lambda: "0123456789abcdef")
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert seen == [] and (out / "articles.json").read_bytes() == first
     assert len(reused) == len(json.loads(first)) and not any(reused)   # every page rendered again
