@@ -28,6 +28,9 @@ PACKAGE = Path(__file__).resolve().parent
 # Libraries whose output phase 1 keeps: a new version of one (a lock bump) must invalidate the cache
 # as an edit of our own code does (jieba's version covers its IDF table).
 PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml")
+# And those whose output the page writer and the search indexer keep (the people's pinyin order, the
+# index's counts and impact bytes, the related articles' scores).
+OUTPUT_LIBRARIES = PHASE1_LIBRARIES + ("numpy", "pypinyin")
 
 
 def library_version(name: str) -> str:
@@ -40,17 +43,17 @@ def library_version(name: str) -> str:
         return "-"
 
 
-def _library_versions() -> str:
+def _library_versions(libraries: tuple[str, ...] = PHASE1_LIBRARIES) -> str:
     out = [f"python {sys.version_info[0]}.{sys.version_info[1]}"]
-    out += [f"{name} {library_version(name)}" for name in PHASE1_LIBRARIES]
+    out += [f"{name} {library_version(name)}" for name in libraries]
     return "\n".join(out)
 
 
 DATA_SUFFIXES = {".tsv", ".yaml", ".txt", ".json"}
 
 
-def _version_of(files: list[Path], package: Path, salt: str) -> str:
-    h = hashlib.sha256(f"{salt}\n{_library_versions()}".encode())
+def _version_of(files: list[Path], package: Path, salt: str, libraries: tuple[str, ...]) -> str:
+    h = hashlib.sha256(f"{salt}\n{_library_versions(libraries)}".encode())
     for p in files:
         h.update(p.relative_to(package).as_posix().encode())
         h.update(p.read_bytes())
@@ -110,8 +113,9 @@ def phase1_version() -> str:
     return phase1_version_of(PACKAGE)
 
 
-def phase1_version_of(package: Path, entry: str = "pipeline") -> str:
-    return _version_of(phase1_modules(package, entry) + _package_files(package, DATA_SUFFIXES), package, entry)
+def phase1_version_of(package: Path) -> str:
+    return _version_of(phase1_modules(package) + _package_files(package, DATA_SUFFIXES), package, "pipeline",
+                       PHASE1_LIBRARIES)
 
 
 @functools.lru_cache(maxsize=None)
@@ -119,7 +123,8 @@ def indexer_version() -> str:
     """The same for the search indexer (``indexer`` and what it imports: not the page writer), the
     version of the search index's record: an index made from the same ``articles.json`` by the same
     indexer is the same, whatever else of the package changed."""
-    return phase1_version_of(PACKAGE, "indexer")
+    return _version_of(phase1_modules(PACKAGE, "indexer") + _package_files(PACKAGE, DATA_SUFFIXES), PACKAGE, "indexer",
+                       OUTPUT_LIBRARIES)
 
 
 def indexer_dir(cache_dir: Path) -> Path:
@@ -144,7 +149,7 @@ def writer_version() -> str:
 
 def writer_version_of(package: Path) -> str:
     modules = sorted(set(phase1_modules(package, "write")) | set(phase1_modules(package, "pagecache")))
-    return _version_of(modules + _package_files(package, DATA_SUFFIXES), package, "write")
+    return _version_of(modules + _package_files(package, DATA_SUFFIXES), package, "write", OUTPUT_LIBRARIES)
 
 
 def writer_dir(cache_dir: Path) -> Path:
