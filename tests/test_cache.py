@@ -28,7 +28,7 @@ def test_only_changed_seed_is_processed(tmp_path, seeds_copy, monkeypatch):
     assert len(seen) == 1 + 5
 
 
-def test_code_version_changes_the_key():
+def test_the_key_covers_the_bytes_the_name_and_the_curation_entry():
     k1 = cache.key(b"x", "a.txt", None)
     assert k1 == cache.key(b"x", "a.txt", None)
     assert k1 != cache.key(b"x", "b.txt", None) != cache.key(b"y", "a.txt", None)
