@@ -12,12 +12,12 @@ seed, whatever the history of edits.
 """
 from __future__ import annotations
 
-import ast
 import functools
 import hashlib
 import json
 import os
 import pickle
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -25,12 +25,22 @@ from typing import Optional
 PACKAGE = Path(__file__).resolve().parent
 
 
-# Libraries whose output phase 1 keeps: a new version of one (a lock bump) must invalidate the cache
-# as an edit of our own code does (jieba's version covers its IDF table).
+# Libraries whose output the cached state keeps, named even when no module of a closure imports them
+# by name (jieba's version covers its IDF table, which keywords.py reads through it); the libraries the
+# closures do import are found with them (``_outside_imports``).
 PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml")
-# And those whose output the page writer and the search indexer keep (the people's pinyin order, the
-# index's counts and impact bytes, the related articles' scores).
-OUTPUT_LIBRARIES = PHASE1_LIBRARIES + ("numpy", "pypinyin")
+DATA_SUFFIXES = {".tsv", ".yaml", ".txt", ".json"}
+
+# What each kind of cached state is made by: entry points whose import closures (plus single files
+# named here) are hashed into its version.
+#  - phase-1 entries: the pipeline, and the curation loader whose dict is in each key;
+#  - the page ledger (article-pages.json, name-order.json): the page writer, ``pagecache`` (which
+#    digests a page's inputs) and the driver ``cli.py`` (it holds the articles between ``assemble`` and
+#    ``write_site``; only the file, its imports are the site stage, the feeds and the search);
+#  - the search index's record: the indexer.
+PHASE1 = (("pipeline", "curation"), ())
+WRITER = (("write", "pagecache"), ("cli.py",))
+INDEXER = (("indexer",), ())
 
 
 def library_version(name: str) -> str:
@@ -43,20 +53,33 @@ def library_version(name: str) -> str:
         return "-"
 
 
-def _library_versions(libraries: tuple[str, ...] = PHASE1_LIBRARIES) -> str:
+@functools.lru_cache(maxsize=None)
+def _top_level_distributions() -> dict:
+    from importlib import metadata
+
+    return metadata.packages_distributions()
+
+
+def _distributions_of(top_level: str) -> tuple[str, ...]:
+    return tuple(_top_level_distributions().get(top_level, ()))
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _library_versions(libraries) -> str:
     out = [f"python {sys.version_info[0]}.{sys.version_info[1]}"]
-    out += [f"{name} {library_version(name)}" for name in libraries]
+    out += [f"{name} {library_version(name)}" for name in sorted({_normalized(n) for n in libraries})]
     return "\n".join(out)
 
 
-DATA_SUFFIXES = {".tsv", ".yaml", ".txt", ".json"}
-
-
-def _version_of(files: list[Path], package: Path, salt: str, libraries: tuple[str, ...]) -> str:
+def _version_of(files: list[Path], package: Path, salt: str, libraries) -> str:
     h = hashlib.sha256(f"{salt}\n{_library_versions(libraries)}".encode())
     for p in files:
-        h.update(p.relative_to(package).as_posix().encode())
-        h.update(p.read_bytes())
+        for part in (p.relative_to(package).as_posix().encode(), p.read_bytes()):
+            h.update(len(part).to_bytes(8, "big"))
+            h.update(part)
     return h.hexdigest()[:16]
 
 
@@ -73,25 +96,49 @@ def _module_file(package: Path, module: str) -> Optional[Path]:
     return None
 
 
-def _imported_modules(package: Path, module: str, path: Path) -> set[str]:
-    """The package's modules that ``module`` imports anywhere in its source (function bodies too)."""
+# An import statement at the start of a line (in a function body too): ``from X import a, b``, with
+# the names in parentheses over several lines, or ``import X, Y as Z``.  Read with a pattern rather than
+# ``ast`` (ten times slower: the versions are worked out at every build's start); a docstring line that
+# happens to read like an import only adds a module, which makes a version stricter, never stale.
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*)|import[ \t]+([^\n#;]+))", re.M)
+
+
+def _imports(module: str, path: Path) -> frozenset[str]:
+    """Every module name ``module`` imports anywhere in its source, relative imports resolved; for
+    ``from X import y``, both X and X.y (y may be a module)."""
+    st = path.stat()
+    return _imports_of(module, path, st.st_mtime_ns, st.st_size)   # each file read once per version of it
+
+
+@functools.lru_cache(maxsize=None)
+def _imports_of(module: str, path: Path, _mtime: int, _size: int) -> frozenset[str]:
     here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
     found = set()
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.ImportFrom):
-            base = ".".join(here[:len(here) - node.level + 1] + ([node.module] if node.module else [])) \
-                if node.level else (node.module or "")
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)   # ``from . import read``
-        elif isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-    return {m for m in found if m.split(".")[0] == package.name and _module_file(package, m)}
+    for m in _IMPORT.finditer(path.read_text(encoding="utf-8").replace("\\\n", " ")):
+        source, names, plain = m.groups()
+        if plain is not None:
+            found.update(part.split()[0] for part in plain.split(",") if part.strip())
+            continue
+        level = len(source) - len(source.lstrip("."))
+        rest = source[level:]
+        base = ".".join(here[:len(here) - level + 1] + ([rest] if rest else [])) if level else rest
+        found.add(base)
+        for part in names.strip("()").split(","):
+            name = part.split()[0] if part.split() else ""
+            if name and name != "*":
+                found.add(f"{base}.{name}")
+    return frozenset(found)
+
+
+def _imported_modules(package: Path, module: str, path: Path) -> set[str]:
+    """The package's modules that ``module`` imports."""
+    return {m for m in _imports(module, path) if m.split(".")[0] == package.name and _module_file(package, m)}
 
 
 def phase1_modules(package: Path = PACKAGE, entry: str = "pipeline") -> list[Path]:
     """The source files of ``package.entry`` and of every module of the package it imports, directly
-    or not: all the code phase 1 can run.  Read from the sources, so a new import is covered without
-    a list to keep."""
+    or not: all the code it can run.  Read from the sources, so a new import of one of the package's
+    modules is covered without a list to keep."""
     todo, seen = [f"{package.name}.{entry}"], {}
     while todo:
         module = todo.pop()
@@ -106,16 +153,33 @@ def phase1_modules(package: Path = PACKAGE, entry: str = "pipeline") -> list[Pat
     return sorted(seen.values())
 
 
+def _outside_imports(package: Path, files: list[Path]) -> set[str]:
+    """The top-level names of what ``files`` import from outside the package and the standard library."""
+    names = set()
+    for path in files:
+        module = ".".join((package.name, *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        names.update(m.split(".")[0] for m in _imports(module, path))
+    return {n for n in names if n and n != package.name and n not in sys.stdlib_module_names and n != "__future__"}
+
+
+def _closure_version(package: Path, what: tuple, salt: str) -> str:
+    entries, single = what
+    modules = sorted({p for e in entries for p in phase1_modules(package, e)} | {package / f for f in single})
+    libraries = set(PHASE1_LIBRARIES)
+    for name in _outside_imports(package, modules):
+        libraries.update(_distributions_of(name) or (name,))
+    return _version_of(modules + _package_files(package, DATA_SUFFIXES), package, salt, libraries)
+
+
 @functools.lru_cache(maxsize=None)
 def phase1_version() -> str:
-    """Hash of the code phase 1 runs, of every data file of the package and of the library
-    versions: the version of the cache's entries."""
+    """Hash of the code phase 1 runs, of every data file of the package and of the versions of Python
+    and of the libraries: the version of the cache's entries."""
     return phase1_version_of(PACKAGE)
 
 
 def phase1_version_of(package: Path) -> str:
-    return _version_of(phase1_modules(package) + _package_files(package, DATA_SUFFIXES), package, "pipeline",
-                       PHASE1_LIBRARIES)
+    return _closure_version(package, PHASE1, "pipeline")
 
 
 @functools.lru_cache(maxsize=None)
@@ -123,8 +187,7 @@ def indexer_version() -> str:
     """The same for the search indexer (``indexer`` and what it imports: not the page writer), the
     version of the search index's record: an index made from the same ``articles.json`` by the same
     indexer is the same, whatever else of the package changed."""
-    return _version_of(phase1_modules(PACKAGE, "indexer") + _package_files(PACKAGE, DATA_SUFFIXES), PACKAGE, "indexer",
-                       OUTPUT_LIBRARIES)
+    return _closure_version(PACKAGE, INDEXER, "indexer")
 
 
 def indexer_dir(cache_dir: Path) -> Path:
@@ -141,21 +204,18 @@ def key(data: bytes, name: str, curation: Optional[dict]) -> str:
 
 @functools.lru_cache(maxsize=None)
 def writer_version() -> str:
-    """Hash of the code that renders the generated Markdown pages (``write`` and what it imports,
-    which includes phase 1's code, and ``pagecache``, which digests each page's inputs), of the data
-    files and of the library versions."""
+    """The same for the code that renders the generated Markdown pages (see ``WRITER``)."""
     return writer_version_of(PACKAGE)
 
 
 def writer_version_of(package: Path) -> str:
-    modules = sorted(set(phase1_modules(package, "write")) | set(phase1_modules(package, "pagecache")))
-    return _version_of(modules + _package_files(package, DATA_SUFFIXES), package, "write", OUTPUT_LIBRARIES)
+    return _closure_version(package, WRITER, "write")
 
 
 def writer_dir(cache_dir: Path) -> Path:
     """The folder of what a build keeps about the pages it wrote (the page ledger, the people's name
-    order): it starts afresh when the code that renders pages changes, not when the build's driver,
-    the feeds, the search index or the site stage do."""
+    order): it starts afresh when the code that renders pages changes, not when the feeds, the search
+    index or the site stage do."""
     return cache_dir / writer_version()
 
 

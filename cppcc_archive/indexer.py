@@ -75,8 +75,8 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
     return int(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_kb"])
 
 
-# The cache's record of the search index the published tree holds (in the cache's version folder,
-# so that new code, or a new stop-word or override file, never reuses an index made by old code).
+# The cache's record of the search index the published tree holds (in the indexer's version folder,
+# ``cache.indexer_dir``, so that new indexer code, or a new data file, never reuses an index made by old).
 LEDGER = "search-index.json"
 
 
@@ -114,10 +114,10 @@ def index_record(docs: Path, files: list | None = None) -> dict:
 
 def reuse_index(record: dict | None, staging: Path, previous: Path | None) -> bool:
     """Link the previous tree's ``search/`` into ``staging`` when it is still right: the index
-    depends only on ``articles.json`` (and on code and data, which the record's cache folder
-    fixes), so when the staging tree's ``articles.json`` is the very file the published index
-    was made from (the export links it from the previous tree when its bytes are unchanged: a
-    rebuild after an edit of hand-written pages or of the site's settings) and every index file
+    depends only on ``articles.json`` (and on the indexer's code and the data, which the record's
+    cache folder fixes), so when the staging tree's ``articles.json`` is the very file the published
+    index was made from (the export links it from the previous tree when its bytes are unchanged: a
+    rebuild after an edit of hand-written pages, of the site's settings or of the page writer) and every index file
     is still as that build left it, the index is not made again (about 8 s at 10,000 seeds).
     Returns False, leaving no ``staging/search``, when it must be made."""
     if not record or previous is None:

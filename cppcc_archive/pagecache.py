@@ -2,7 +2,9 @@
 
 An article page is a function of its article, the articles it links and a few build settings.
 The article itself is fixed by its seed's cache key (the seed's bytes, name and curation entry,
-and the version of every code and data file: see ``cache.key``); the links need the ids of the
+and the version of phase 1's code and of the data files: see ``cache.key``) and by the code between
+``assemble`` and the page (the page writer, this module and the driver ``cli.py``: the version that
+names the ledger's folder, ``cache.writer_dir``); the links need the ids of the
 siblings kept from the same seed and the ids, titles and dates of the related articles; the
 settings are the site and seeds addresses, the article's entry date and the page of ``sources/``
 that lists its file.  Each build records, per page, a digest of all that and the identity
@@ -20,7 +22,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
-LEDGER = "article-pages.json"   # in the cache's version folder: a new code version starts afresh
+LEDGER = "article-pages.json"   # in the page writer's version folder: new writing code starts afresh
 
 
 class PageLedger:

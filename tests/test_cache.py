@@ -160,6 +160,8 @@ def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path)
 
     before = cache.phase1_version_of(package)
     assert version_after("write.py", "\n# a page template changed\n") == before
+    assert version_after("curation.py", "\n# the curation file read another way\n") != before   # its dict is in the key
+    before = cache.phase1_version_of(package)
     assert version_after("search.py", "\n# the index changed\n") == before
     assert version_after("clean/fixers.py", "\n# a fixer changed\n") != before
     before = cache.phase1_version_of(package)
@@ -168,6 +170,52 @@ def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path)
     assert version_after("split.py", "\n\ndef _later():\n    from .newstage import rule\n    return rule\n") != before
     before = cache.phase1_version_of(package)
     assert version_after("newstage.py", "rule = 1\n") != before   # now imported, so covered
+
+
+def test_import_closures_resolve_relative_imports(tmp_path):
+    """A package of a few modules: ``from .sub import b``, ``from ..d import thing`` inside a function,
+    ``from . import c``, a parenthesised list over two lines, ``import pkg.f``; e is never imported."""
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    sources = {
+        "__init__.py": "",
+        "a.py": "from .sub import b\n\ndef later():\n    from . import c\n    import pkg.f\n",
+        "sub/__init__.py": "",
+        "sub/b.py": "import json\n\ndef run():\n    from ..d import (thing,\n                     other)\n",
+        "c.py": "import numpy as np\n", "d.py": "thing = other = 1\n", "e.py": "", "f.py": "",
+    }
+    for rel, text in sources.items():
+        (pkg / rel).write_text(text, encoding="utf-8")
+    closure = {p.relative_to(pkg).as_posix() for p in cache.phase1_modules(pkg, "a")}
+    assert closure == {"__init__.py", "a.py", "sub/__init__.py", "sub/b.py", "c.py", "d.py", "f.py"}
+    assert cache._outside_imports(pkg, cache.phase1_modules(pkg, "a")) == {"numpy"}   # json is stdlib
+
+
+def test_the_import_pattern_reads_what_the_parser_reads():
+    """The closures read imports with a pattern; for every module of the package it finds what
+    Python's own parser finds (relative imports resolved the same way)."""
+    import ast
+
+    def parsed(module: str, path) -> set[str]:
+        here = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+        found = set()
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.ImportFrom):
+                base = ".".join(here[:len(here) - node.level + 1] + ([node.module] if node.module else [])) \
+                    if node.level else node.module
+                found |= {base} | {f"{base}.{a.name}" for a in node.names if a.name != "*"}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        return found
+
+    checked = 0
+    for path in sorted(cache.PACKAGE.rglob("*.py")):
+        module = ".".join(("cppcc_archive", *path.relative_to(cache.PACKAGE).with_suffix("").parts)).removesuffix(".__init__")
+        assert set(cache._imports(module, path)) == parsed(module, path), path
+        checked += 1
+    assert checked > 25
+    closure = {p.relative_to(cache.PACKAGE).as_posix() for p in cache.phase1_modules()}
+    assert {"matcher.py", "tag/regions.py", "clean/mojibake.py"} <= closure   # reached only via ``from ..``
 
 
 def test_the_page_ledgers_version_covers_the_page_writer_not_the_driver(tmp_path):
@@ -180,11 +228,11 @@ def test_the_page_ledgers_version_covers_the_page_writer_not_the_driver(tmp_path
     shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     assert cache.writer_version_of(package) == cache.writer_version()
     before = cache.writer_version_of(package)
-    for rel in ("cli.py", "feeds.py", "site.py", "mkdocs_hooks.py", "search.py", "indexer.py"):
+    for rel in ("feeds.py", "site.py", "mkdocs_hooks.py", "search.py", "indexer.py", "fastpage.py"):
         with open(package / rel, "a", encoding="utf-8") as fh:
             fh.write("\n# edited\n")
         assert cache.writer_version_of(package) == before, rel
-    for rel in ("write.py", "pagecache.py", "split.py"):
+    for rel in ("write.py", "pagecache.py", "split.py", "cli.py"):   # cli.py holds the articles before they are written
         with open(package / rel, "a", encoding="utf-8") as fh:
             fh.write("\n# edited\n")
         assert cache.writer_version_of(package) != before, rel
