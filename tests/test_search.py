@@ -153,7 +153,7 @@ def test_postings_match_a_plain_count_of_each_document(articles, length):
     # over real seed text (plus astral characters and Latin words): every term of the index,
     # nothing more, with its documents and impact bytes, lists and bitsets alike.
     recs = search.synthetic_records(articles, 120, length=length)
-    recs[7] = dict(recs[7], title="𠀀政协GDP", text="𠀀𠀁政协委员 5G 与 GDP；" + recs[7]["text"])
+    recs[7] = dict(recs[7], title="𠀀政协GDP", text="𠀀𠀁政协委员 5G 与 GDP；２０２３年，𠀀5G " + recs[7]["text"])
     ix = Index(build_search_files(recs, jobs=2))
     order = search._sort_records(recs)
     # What is indexed of an article: its text, bylines and captions (see test_reporters_and_captions_are_found).
@@ -170,6 +170,16 @@ def test_postings_match_a_plain_count_of_each_document(articles, length):
                     tf[first + second] = tf.get(first + second, 0) + weight
             for word in search._words(source):
                 tf[word] = tf.get(word, 0) + weight
+            # Joint terms: a word with the ideograph (BMP) written next to it, one space between allowed.
+            folded = search.fold(source)
+            for m in re.finditer("[0-9a-z]+", folded):
+                if m.end() - m.start() > search.MAX_WORD:
+                    continue
+                before = m.start() - (2 if source[m.start() - 1:m.start()] == " " else 1)
+                after = m.end() + (1 if source[m.end():m.end() + 1] == " " else 0)
+                for at, joint in ((before, lambda c: c + m.group()), (after, lambda c: m.group() + c)):
+                    if 0 <= at < len(source) and ord(source[at]) < 0x10000 and search._UNI[ord(source[at])]:
+                        tf[joint(source[at])] = tf.get(joint(source[at]), 0) + weight
         for term, count in tf.items():
             expected.setdefault(term, {})[d] = row[min(count, 64)]
         in_title = {c for c in _utf16_units(r["title"]) if search._UNI[ord(c)]}
@@ -186,6 +196,7 @@ def test_postings_match_a_plain_count_of_each_document(articles, length):
         assert dict(zip(docs, imps)) == want, term
         bitsets += df * 2 > (len(order) + 7) // 8
     assert bitsets > 100 and {"5g", "gdp", "𠀀", "𠀁"} <= indexed   # an astral character is a surrogate-pair term
+    assert {"员5g", "5g与", "协gdp", "2023年"} <= indexed and "𠀀5g" not in indexed   # joint terms
 
 
 def test_postings_spill_into_the_tree_being_built(seed_build, tmp_path, monkeypatch):
@@ -246,6 +257,20 @@ def test_reporters_and_captions_are_found(articles):
     texts = "\n".join(a["title"] + a["text"] for a in articles)
     aid, words = next((a["id"], c[:8]) for a in articles for c in a["captions"] if c[:8] not in texts)
     assert words == "拉萨市政协组织委" and aid in _ids(files, words, articles)
+
+
+def test_digits_and_characters_written_together_are_found_together(articles):
+    """6月 used to be the AND of 6 and 月 anywhere: four seed articles, none holding 6月 (6-8次, 6个,
+    12月28日).  The index also holds each word with the ideograph next to it, so a query mixing
+    them finds the articles where they stand together; those holding the whole query come first."""
+    files = build_search_files(articles)
+    def holding(s: str) -> set[str]:
+        return {a["id"] for a in articles if s in search._indexed_text(a)}
+    for q in ("6月", "12月28日", "2023年", "11市"):
+        assert holding(q), q
+        assert set(_ids(files, q, articles)) == holding(q), q
+    assert len({a["id"] for a in articles if "6" in a["text"] and "月" in a["text"]}) > len(holding("6月"))
+    assert _ids(files, "6月14日", articles) == sorted(holding("6月14日"))   # the date of 北京答卷's dateline
 
 
 def test_the_publisher_and_the_date_taken_out_of_the_text_are_found(articles):
@@ -673,7 +698,7 @@ def test_browser_and_run_query_agree(page, server, search_site):
     files = {p.relative_to(search_site).as_posix(): p.read_bytes()
              for p in (search_site / "search").rglob("*") if p.is_file()}
     page.goto(server)
-    for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协"):
+    for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协", "6月", "12月28日", "2023年"):
         _search(page, q)
         assert _result_ids(page) == run_query(files, q, pages=search_site)["ids"], q
     assert not page.locator(".archive-search__snippet[aria-busy]").count()

@@ -441,17 +441,35 @@
           for (var i = 0; i + 1 < run.length; i++) terms.push(run.slice(i, i + 2));
         }
       });
-      words.forEach(function (w) { if (w.length <= 32) terms.push(w); });
+      wordTerms(g.text).forEach(function (w) { terms.push(w); });
       var uniq = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-      if (uniq.length) out.push({ text: g.text, phrase: g.phrase, terms: uniq, strings: g.phrase ? [g.text] : runs.concat(words) });
+      var strings = g.phrase ? [g.text] : runs.concat(words, runs.length && words.length ? [g.text] : []);
+      if (uniq.length) out.push({ text: g.text, phrase: g.phrase, terms: uniq, strings: strings });
     });
+    return out;
+  }
+
+  // The words of a (folded) query text and the joint terms: each word with the ideograph right
+  // before or after it, one space between allowed (6月14日: 6, 6月, 14, 月14, 14日), as the index holds
+  // them (search.py, _word_terms).
+  function wordTerms(text) {
+    var out = [], re = /[0-9a-z]+/g, m;
+    while ((m = re.exec(text))) {
+      var w = m[0], a = m.index, b = a + w.length;
+      if (w.length > 32) continue;
+      out.push(w);
+      var before = a >= 2 && text.charAt(a - 1) === " " ? a - 2 : a - 1;   // one space between is skipped
+      var after = b + 1 < text.length && text.charAt(b) === " " ? b + 1 : b;
+      if (before >= 0 && isUnigram(text.charCodeAt(before))) out.push(text.charAt(before) + w);
+      if (after < text.length && isUnigram(text.charCodeAt(after))) out.push(w + text.charAt(after));
+    }
     return out;
   }
 
   function shardOf(term, bits) {
     if (bits === 0) return 0;
     var h;
-    if (/^[\x00-\x7f]*$/.test(term)) {
+    if (/[\x00-\x7f]/.test(term)) {   // a word or a joint term: by its string
       h = 2166136261;
       for (var i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 16777619) >>> 0;
     } else {
