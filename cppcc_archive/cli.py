@@ -168,7 +168,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
         cache.prune(cache_dir)
     results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated, cache_dir=cache_dir,
-                              keep_raw=not seeds_url)
+                              keep_raw=not seeds_url, freeze_hits=True)
     if bar:
         bar(close=True)
     stages("gather")

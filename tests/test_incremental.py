@@ -205,3 +205,24 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path, seeds_cop
     for jobs in ("2", "2", "1"):   # cold, then warm through the parallel path, then warm in one process
         assert run_build(seeds_copy, tmp_path / "out", "--no-site", "--jobs", jobs) == 0
         assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_cache_hits_are_frozen_only_when_the_caller_asks(tmp_path, seeds_copy):
+    """``gather(freeze_hits=True)`` (the build, which unfreezes at its end) moves the hits it loads to
+    the permanent generation; a plain call leaves the garbage collector as it was."""
+    import gc
+
+    from conftest import run_build
+
+    from cppcc_archive import pipeline
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0   # fills the cache
+    cache_dir = out / ".cache" / "pipeline"
+    try:
+        assert len(pipeline.gather(seeds_copy, jobs=2, cache_dir=cache_dir)) == 5
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        results = pipeline.gather(seeds_copy, jobs=2, cache_dir=cache_dir, freeze_hits=True)
+        assert all(r.from_cache for r in results) and gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
