@@ -59,8 +59,8 @@ built site, or ``record_pages`` made from records).  ``search_payload_bytes``
 returns that count.
 
 Files (``N`` articles, document numbers 0..N-1 in date order, newest first,
-undated last, ties by id, so "newest" is ascending document number and a
-year is a contiguous range):
+undated last, ties by id (descending, as the site's lists), so "newest" is ascending document number
+and a year is a contiguous range):
 
 * ``search/manifest.json``: format, ``n``, shard bits, document-number width,
   facet directory, year ranges, the t2s override table the query needs,
@@ -303,15 +303,17 @@ def query_groups(query: str, overrides=()) -> list[dict]:
 # ---------------------------------------------------------------- build
 
 def _sort_records(records: list[dict]) -> list[dict]:
-    """Newest first as the site's pages list them (``write.newest_key``): full dates, then dates the
-    source gave without a year by month and day (12月28日 before 6月14日), then undated; ties by id.
-    The articles without a year stay one range at the end (the year facet's 年份不详)."""
+    """Newest first as the site's lists order them (``write.newest_key``, reversed): full dates, then
+    dates the source gave without a year by month and day (12月28日 before 6月14日), then undated; ties
+    by id, descending as on the site's pages.  The articles without a year stay one range at the end
+    (the year facet's 年份不详)."""
     from .clean.metadata import month_day
 
-    recs = sorted(records, key=lambda r: r["id"])
-    recs.sort(key=lambda r: (r.get("date") or "", (0, 0) if r.get("date") else month_day(r.get("date_text"))),
-              reverse=True)   # stable: ties stay by id
-    return recs
+    def newest(r: dict) -> tuple:
+        date, text = r.get("date") or "", r.get("date_text")
+        return (date, (0, 0) if date else month_day(text if isinstance(text, str) else None), r["id"])
+
+    return sorted(records, key=newest, reverse=True)
 
 
 _TF = np.arange(65, dtype=np.float64)
@@ -1063,10 +1065,19 @@ def _strings(g: dict) -> list[str]:
 
 
 def _verify(groups: list[dict], skipped: list[str], doc: dict, text: str | None) -> bool:
+    """As search.js's ``verify``: on the title, the date the result line shows and the text; a skipped
+    joint term may stand across one space (GDP 增长)."""
     if text is None:
         return False
-    hay = fold(doc["t"] + "\n" + text)
-    return all(g["text"] in hay for g in groups if g["phrase"]) and all(t in hay for t in skipped)
+    hay = fold(doc["t"] + "\n" + (doc.get("d") or "") + "\n" + text)
+    return all(g["text"] in hay for g in groups if g["phrase"]) and all(
+        t in hay or _spaced_joint(t) in hay for t in skipped)
+
+
+def _spaced_joint(term: str) -> str:
+    """6月 → "6 月", 月14 → "月 14"; any other term unchanged."""
+    m = re.fullmatch(r"([0-9a-z]+)([^0-9a-z])|([^0-9a-z])([0-9a-z]+)", term)
+    return term if m is None else " ".join(x for x in m.groups() if x)
 
 
 def _exactness(groups: list[dict], title: str, text: str | None) -> int:

@@ -342,7 +342,7 @@
         end = parts.length;
       } else if (el.tagName === "H2" || el.tagName === "H3") {
         parts.push(blockText(el));
-        ids.push("");
+        ids.push(el.id || "");
       }
     }
     return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end) };
@@ -401,7 +401,7 @@
     return s.replace(FOLD, function (c) {
       var u = c.charCodeAt(0);
       if (u === 0x3000) return " ";
-      if (u >= 0xff01) return String.fromCharCode(u - 0xfee0);
+      if (u >= 0xff01) return String.fromCharCode(u - 0xfee0).toLowerCase();   // Ｇ → g, as search.py folds
       return c.toLowerCase();
     });
   }
@@ -612,11 +612,17 @@
   }
 
   // text: the article text from its page (null if the page has none).
+  // The title, the date the result line shows (a dateline's 6月14日 left the text) and the text.
+  // A skipped joint term may have been indexed across one space (GDP 增长).
   function verify(res, doc, text) {
     if (text == null) return false;
-    var hay = fold(doc.t + "\n" + text);
+    var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text);
     return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
-      && res.skipped.every(function (t) { return hay.indexOf(t) >= 0; });
+      && res.skipped.every(function (t) { return hay.indexOf(t) >= 0 || hay.indexOf(spacedJoint(t)) >= 0; });
+  }
+
+  function spacedJoint(t) {   // 6月 → "6 月", 月14 → "月 14"; other terms unchanged
+    return t.replace(/^([0-9a-z]+)([^0-9a-z])$/, "$1 $2").replace(/^([^0-9a-z])([0-9a-z]+)$/, "$1 $2");
   }
 
   function fail(token, raw, e) {
@@ -949,14 +955,49 @@
         if (i >= 0 && (at < 0 || i < at)) { at = i; hit = s; }
       });
       if (at < 0) continue;
-      var before = block.slice(Math.max(0, at - 6), at), after = block.slice(at + hit.length, at + hit.length + 6);
-      before = before.replace(/^[\uDC00-\uDFFF]/, "");   // never half an astral character
-      after = after.replace(/[\uD800-\uDBFF]$/, "");
-      var directive = before ? enc(before) + "-," + enc(block.slice(at, at + hit.length))
-        : enc(block.slice(at, at + hit.length)) + (after ? ",-" + enc(after) : "");
-      return "#" + ((x.ids && x.ids[k]) || "") + ":~:text=" + directive;
+      // The browser matches a prefix or suffix only from or to a word boundary (its own segmenter's):
+      // the context is cut there, else at punctuation, else left out.
+      var cuts = wordBounds(block);
+      var from = nearest(cuts, at - 8, at - 1, true, block, at), to = nearest(cuts, at + hit.length + 1, at + hit.length + 8, false, block, at + hit.length);
+      var before = from < 0 ? "" : block.slice(from, at), after = to < 0 ? "" : block.slice(at + hit.length, to);
+      var directive;
+      try {
+        directive = before ? enc(before) + "-," + enc(block.slice(at, at + hit.length))
+          : enc(block.slice(at, at + hit.length)) + (after ? ",-" + enc(after) : "");
+      } catch (e) {   // half an astral character (a URIError): no directive, the paragraph still
+        directive = null;
+      }
+      var id = (x.ids && x.ids[k]) || "";
+      return directive ? "#" + id + ":~:text=" + directive : (id ? "#" + id : "");
     }
     return "";
+  }
+
+  // Word boundaries of a block (Intl.Segmenter, as the browser's text directives use), or null.
+  function wordBounds(block) {
+    if (!window.Intl || !Intl.Segmenter) return null;
+    try {
+      var seg = new Intl.Segmenter("zh", { granularity: "word" }), out = {};
+      for (var it = seg.segment(block)[Symbol.iterator](), s = it.next(); !s.done; s = it.next()) out[s.value.index] = true;
+      out[block.length] = true;
+      return out;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // The boundary in [lo, hi] farthest from the hit (more context) on its side; punctuation or a
+  // space stands for a boundary where the segmenter is missing.  -1: none.
+  function nearest(cuts, lo, hi, beforeHit, block, edge) {
+    lo = Math.max(0, lo);
+    hi = Math.min(block.length, hi);
+    var found = -1;
+    for (var i = lo; i <= hi; i++) {
+      if (beforeHit ? i >= edge : i <= edge) continue;
+      var ok = cuts ? cuts[i] === true : (i === 0 || i === block.length || /[\s，。、；：！？“”‘’（）《》]/.test(block.charAt(beforeHit ? i - 1 : i)));
+      if (ok && (found < 0 || (beforeHit ? i < found : i > found))) found = i;
+    }
+    return found;
   }
 
   function enc(s) {   // "-", "," and "&" are the directive's own syntax
