@@ -284,12 +284,14 @@ def query_groups(query: str, overrides=()) -> list[dict]:
     out = []
     for g in groups:
         terms = []
-        for run in _CJK_RUN.findall(g["text"]):
+        # Pairs of UTF-16 code units, as search.js (and the index) pair them: 政𠀀 gives 政 + a high
+        # surrogate, then the surrogate pair; each term is then read back as the index stores it.
+        for run in _CJK_RUN.findall(_code_units(g["text"])):
             if len(run) == 1:
                 if _UNI[ord(run)]:
                     terms.append(run)
             else:
-                terms += [run[i:i + 2] for i in range(len(run) - 1)]
+                terms += [_combined(run[i:i + 2]) for i in range(len(run) - 1)]
         terms += _word_terms(g["text"])   # the text is folded: its words are ASCII
         seen = []
         for t in terms:
@@ -1055,12 +1057,25 @@ def run_query(files: dict, query: str, sort: str = "relevance", index: Index | N
     return result(ids, len(cand), bool(skipped))
 
 
+def _code_units(text: str) -> str:
+    """``text`` with each astral character as its two surrogates (a JavaScript string's units)."""
+    if text.isascii() or max(text) < "\U00010000":
+        return text
+    raw = text.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(raw[i] | raw[i + 1] << 8) for i in range(0, len(raw), 2))
+
+
+def _combined(units: str) -> str:
+    """Code units back to a string as the index's shards decode them (a whole pair is one character)."""
+    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _strings(g: dict) -> list[str]:
     """What of a group counts as found verbatim (and is highlighted): a phrase whole; else its CJK runs
     and words, and the whole group when it mixes them (6月14日)."""
     if g["phrase"]:
         return [g["text"]]
-    runs, words = _CJK_RUN.findall(g["text"]), _WORD.findall(g["text"])
+    runs, words = [_combined(r) for r in _CJK_RUN.findall(_code_units(g["text"]))], _WORD.findall(g["text"])
     return runs + words + ([g["text"]] if runs and words else [])
 
 

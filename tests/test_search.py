@@ -105,6 +105,16 @@ def test_dates_without_a_year_are_ordered_as_the_timeline_orders_them():
         "000000000004", "000000000003", "000000000005", "000000000001", "000000000002"]
 
 
+def test_astral_characters_in_a_query_pair_as_the_browser_pairs_them():
+    """search.js pairs UTF-16 code units: 政𠀀 is 政 + a high surrogate, and 𠀀 itself (a pair).  The
+    Python mirror split by code point and kept only 政, so run_query found articles the browser did not."""
+    recs = [_rec(1, "甲", "政𠀁会议，另有𠀀字。"), _rec(2, "乙", "政协会议。"), _rec(3, "丙", "𠀀字。")]
+    files = build_search_files(recs)
+    terms = query_groups("政𠀀")[0]["terms"]
+    assert terms == ["政\ud840", "𠀀"]
+    assert _ids(files, "政𠀀", recs) == ["000000000001"]
+
+
 def test_articles_of_one_date_are_numbered_as_the_site_lists_them():
     """Ties of a date go by id descending, as every list of the site (_newest_first) orders them."""
     recs = [_rec(i, f"题{i}", "政协委员。") for i in (3, 1, 2)]
