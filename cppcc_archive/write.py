@@ -830,7 +830,7 @@ def _chunks(items: list, size: int) -> list[list]:
 def dates_pages(articles: list[Article]) -> dict[str, str]:
     dated = [a for a in articles if a.date]
     partial = _newest_first(a for a in articles if not a.date and a.date_text)
-    undated = sorted((a for a in articles if not a.date and not a.date_text), key=lambda a: a.id)
+    undated = _newest_first(a for a in articles if not a.date and not a.date_text)   # ties: as every list orders them
     by_year: dict[str, list[Article]] = defaultdict(list)
     for a in dated:
         by_year[a.date[:4]].append(a)

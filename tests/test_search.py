@@ -805,6 +805,34 @@ def test_a_result_opens_at_the_paragraph_of_its_hit(page, server, search_site):
     link_page.close()
 
 
+def test_sorting_by_newest_follows_the_timeline(search_site):
+    """Document numbers are the 最新 order: the same as the site's 时间线 (dates/), undated ones too
+    (the timeline listed them by id ascending, the search and every other list descending)."""
+    timeline = (search_site.parent / "docs" / "dates" / "index.md").read_text(encoding="utf-8")
+    listed = re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", timeline)
+    n = json.loads((search_site / "search" / "manifest.json").read_text(encoding="utf-8"))["n"]
+    numbered = [json.loads((search_site / "search" / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"].split("/")[1]
+                for d in range(n)]
+    assert len(listed) == n == 14 and numbered == listed
+
+
+@_browser
+def test_a_mixed_query_is_marked_and_linked_whole(page, server):
+    """2023年: the snippets marked lone 年 (一年来) and the link went nowhere; a quoted phrase's
+    pieces (民主 of 人民民主) were marked in titles."""
+    page.goto(server)
+    _search(page, "2023年")
+    page.wait_for_function("() => !document.querySelector('.archive-search__snippet[aria-busy]')")
+    marks = page.locator(".archive-search__snippet mark").all_inner_texts()
+    assert marks and set(marks) == {"2023年"}, marks
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert all(unquote(h).endswith(",2023年") or ":~:text=2023年" in unquote(h) for h in hrefs), hrefs
+    _search(page, '"协商民主"')
+    page.wait_for_function("() => !document.querySelector('.archive-search__snippet[aria-busy]')")
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and set(marks) == {"协商民主"}, marks
+
+
 @_browser
 def test_quoted_phrase_is_checked_on_the_page_text(page, server, search_site):
     records = _records(search_site)

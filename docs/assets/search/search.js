@@ -849,8 +849,14 @@
     var strings = [];
     res.groups.forEach(function (g) { g.strings.forEach(function (s) { if (s && strings.indexOf(s) < 0) strings.push(s); }); });
     var found = strings.filter(function (s) { return hay.indexOf(s) >= 0; });
-    if (!found.length) {
-      res.groups.forEach(function (g) { g.terms.forEach(function (t) { if (hay.indexOf(t) >= 0 && found.indexOf(t) < 0) found.push(t); }); });
+    // A piece of a longer string found whole is not marked on its own (the 年 of 2023年 in 一年来).
+    found = found.filter(function (s) {
+      return !found.some(function (t) { return t.length > s.length && t.indexOf(s) >= 0; });
+    });
+    if (!found.length) {   // the pieces, but never those of a quoted phrase
+      res.groups.forEach(function (g) {
+        if (!g.phrase) g.terms.forEach(function (t) { if (hay.indexOf(t) >= 0 && found.indexOf(t) < 0) found.push(t); });
+      });
     }
     return found.sort(function (a, b) { return b.length - a.length; });
   }
@@ -927,14 +933,15 @@
     }
     var text = x.text.replace(/\s+/g, " "), hay = fold(text);
     var found = needles(res, hay);
-    var first = -1, hit = "";
+    // The snippet and the link go to the first place of the longest string found (2023年, not 年).
+    var first = -1, hit = "", longest = found.length ? found[0].length : 0;
     found.forEach(function (s) {
-      var i = hay.indexOf(s);
+      var i = s.length < longest ? -1 : hay.indexOf(s);
       if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
     });
     var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
     if (first < 0) { from = 0; to = Math.min(text.length, 120); }
-    if (a.href && hit.length >= 2 && first >= 0) a.href = a.href.split("#")[0] + hitFragment(x, found);
+    if (a.href && hit.length >= 2 && first >= 0) a.href = a.href.split("#")[0] + hitFragment(x, [hit]);
     snippet.textContent = "";
     if (from > 0) snippet.appendChild(document.createTextNode("…"));
     highlight(snippet, text, hay, found, from, to);
