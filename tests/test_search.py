@@ -831,6 +831,8 @@ def test_a_mixed_query_is_marked_and_linked_whole(page, server):
     page.wait_for_function("() => !document.querySelector('.archive-search__snippet[aria-busy]')")
     marks = page.locator(".md-search-result__item mark").all_inner_texts()
     assert marks and set(marks) == {"协商民主"}, marks
+    _search(page, "6月14日")   # only in 北京答卷's dateline: marked in the result line's date
+    assert page.locator(".archive-search__meta mark").all_inner_texts() == ["6月14日"]
 
 
 @_browser

@@ -861,6 +861,17 @@
     return found.sort(function (a, b) { return b.length - a.length; });
   }
 
+  // The groups' strings of two or more characters found in ``hay``, without pieces of one another.
+  function wholeStrings(res, hay) {
+    var found = [];
+    res.groups.forEach(function (g) {
+      g.strings.forEach(function (s) { if (s.length >= 2 && hay.indexOf(s) >= 0 && found.indexOf(s) < 0) found.push(s); });
+    });
+    return found.filter(function (s) {
+      return !found.some(function (t) { return t.length > s.length && t.indexOf(s) >= 0; });
+    });
+  }
+
   function ranges(hay, found, from, to) {
     var out = [];
     found.forEach(function (s) {
@@ -909,7 +920,10 @@
     highlight(h1, title, fold(title), needles(res, fold(title)), 0, title.length);
     var meta = document.createElement("p");
     meta.className = "archive-search__meta";
-    meta.textContent = [doc.d || "日期不详", doc.r, (doc.p || []).join("、")].filter(Boolean).join(" · ");
+    // The date is indexed too (a dateline's 6月14日 left the text): a query found whole in it is marked.
+    var date = doc.d || "日期不详", rest = [doc.r, (doc.p || []).join("、")].filter(Boolean);
+    highlight(meta, date, fold(date), wholeStrings(res, fold(date)), 0, date.length);
+    if (rest.length) meta.appendChild(document.createTextNode(" · " + rest.join(" · ")));
     var snippet = document.createElement("p");
     snippet.className = "archive-search__snippet";
     snippet.setAttribute("aria-busy", "true");   // styled as a placeholder until fill()
