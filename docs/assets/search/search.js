@@ -328,8 +328,8 @@
   // are the page's own sections: people, neighbours, related articles).  The metadata list,
   // tags, notes and citation block are other elements.  DOMParser runs no scripts and loads
   // nothing; only strings leave this function.
-  // {text, ids}: the blocks' text joined by newlines, and per block the id of its paragraph ("" for a
-  // heading), so a result can link to the paragraph that holds its hit.
+  // {text, ids}: the blocks' text joined by newlines, and per block its element's id (p<n>, or the
+  // heading's), so a result can link to the block that holds its hit.
   function pageText(html) {
     var page = new DOMParser().parseFromString(html, "text/html");
     var art = page.querySelector(".md-content article");
@@ -979,7 +979,8 @@
       // The browser matches a prefix or suffix only from or to a word boundary (its own segmenter's):
       // the context is cut there, else at punctuation, else left out.
       var cuts = wordBounds(block);
-      var from = nearest(cuts, at - 8, at - 1, true, block, at), to = nearest(cuts, at + hit.length + 1, at + hit.length + 8, false, block, at + hit.length);
+      var from = contextEdge(cuts, at - 8, at - 1, true, block, at);
+      var to = contextEdge(cuts, at + hit.length + 1, at + hit.length + 8, false, block, at + hit.length);
       var before = from < 0 ? "" : block.slice(from, at), after = to < 0 ? "" : block.slice(at + hit.length, to);
       var directive;
       try {
@@ -1009,7 +1010,7 @@
 
   // The boundary in [lo, hi] farthest from the hit (more context) on its side; punctuation or a
   // space stands for a boundary where the segmenter is missing.  -1: none.
-  function nearest(cuts, lo, hi, beforeHit, block, edge) {
+  function contextEdge(cuts, lo, hi, beforeHit, block, edge) {
     lo = Math.max(0, lo);
     hi = Math.min(block.length, hi);
     var found = -1;
