@@ -249,8 +249,8 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         res.changes["dedupe_repeated_paragraphs"] = res.changes.get("dedupe_repeated_paragraphs", 0) + 1
     paragraphs = _with_headings(lines)
     # The body paragraph numbers (as the page's ¶ anchors count) of the lines a cut repeat left broken.
-    gap_numbers = [n for n, (i, p) in enumerate(((i, p) for i, p in enumerate(paragraphs)
-                                                 if not p.startswith(("## ", "### "))), 1) if i in gaps]
+    body_lines = [i for i, p in enumerate(paragraphs) if not p.startswith(("## ", "### "))]
+    gap_numbers = [n for n, i in enumerate(body_lines, 1) if i in gaps]
     if headline is not None:
         paragraphs = ("## " + headline,) + paragraphs
     notes = list(d.notes)
