@@ -98,12 +98,17 @@ def _library_versions(libraries) -> str:
     return "\n".join(out)
 
 
+def _update_framed(h, parts) -> None:
+    """Feed each part with its length first, so that no two lists of parts hash alike."""
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big"))
+        h.update(part)
+
+
 def _version_of(files: list[Path], package: Path, salt: str, libraries) -> str:
     h = hashlib.sha256(f"{salt}\n{_library_versions(libraries)}".encode())
     for p in files:
-        for part in (p.relative_to(package).as_posix().encode(), p.read_bytes()):
-            h.update(len(part).to_bytes(8, "big"))
-            h.update(part)
+        _update_framed(h, (p.relative_to(package).as_posix().encode(), p.read_bytes()))
     return h.hexdigest()[:16]
 
 
@@ -159,7 +164,7 @@ def _imported_modules(package: Path, module: str, path: Path) -> set[str]:
     return {m for m in _imports(module, path) if m.split(".")[0] == package.name and _module_file(package, m)}
 
 
-def phase1_modules(package: Path = PACKAGE, entry: str = "pipeline") -> list[Path]:
+def import_closure(package: Path, entry: str) -> list[Path]:
     """The source files of ``package.entry`` and of every module of the package it imports, directly
     or not: all the code it can run.  Read from the sources, so a new import of one of the package's
     modules is covered without a list to keep."""
@@ -186,9 +191,19 @@ def _outside_imports(package: Path, files: list[Path]) -> set[str]:
     return {n for n in names if n and n != package.name and n not in sys.stdlib_module_names and n != "__future__"}
 
 
-def _closure_version(package: Path, what: tuple, salt: str) -> str:
+def _modules_of(package: Path, what: tuple) -> list[Path]:
+    """The source files one kind of cached state depends on (``PHASE1``, ``WRITER``, ``INDEXER``)."""
     entries, single = what
-    modules = sorted({p for e in entries for p in phase1_modules(package, e)} | {package / f for f in single})
+    return sorted({p for e in entries for p in import_closure(package, e)} | {package / f for f in single})
+
+
+def phase1_modules(package: Path = PACKAGE) -> list[Path]:
+    """All the code phase 1 can run: what its entries' version hashes."""
+    return _modules_of(package, PHASE1)
+
+
+def _closure_version(package: Path, what: tuple, salt: str) -> str:
+    modules = _modules_of(package, what)
     libraries = set(PHASE1_LIBRARIES)
     for name in _outside_imports(package, modules):
         libraries.update(_distributions_of(name))
@@ -220,9 +235,8 @@ def indexer_dir(cache_dir: Path) -> Path:
 
 def key(data: bytes, name: str, curation: Optional[dict]) -> str:
     h = hashlib.sha256()
-    for part in (phase1_version().encode(), name.encode("utf-8"), json.dumps(curation, sort_keys=True, ensure_ascii=False).encode(), data):
-        h.update(len(part).to_bytes(8, "big"))
-        h.update(part)
+    _update_framed(h, (phase1_version().encode(), name.encode("utf-8"),
+                       json.dumps(curation, sort_keys=True, ensure_ascii=False).encode(), data))
     return h.hexdigest()
 
 

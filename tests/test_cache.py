@@ -149,7 +149,7 @@ def test_the_entries_version_covers_the_code_phase_1_runs_and_the_data(tmp_path)
     files = {p.relative_to(package).as_posix() for p in cache.phase1_modules(package)}
     assert {"pipeline.py", "clean/fixers.py", "tag/regions.py", "split.py", "model.py", "cache.py"} <= files
     assert not files & {"write.py", "search.py", "cli.py", "site.py", "feeds.py", "indexer.py"}
-    indexer_files = {p.relative_to(package).as_posix() for p in cache.phase1_modules(package, "indexer")}
+    indexer_files = {p.relative_to(package).as_posix() for p in cache.import_closure(package, "indexer")}
     assert {"indexer.py", "search.py", "sink.py"} <= indexer_files and "write.py" not in indexer_files
     assert cache.phase1_version_of(package) == cache.phase1_version()
 
@@ -186,9 +186,9 @@ def test_import_closures_resolve_relative_imports(tmp_path):
     }
     for rel, text in sources.items():
         (pkg / rel).write_text(text, encoding="utf-8")
-    closure = {p.relative_to(pkg).as_posix() for p in cache.phase1_modules(pkg, "a")}
+    closure = {p.relative_to(pkg).as_posix() for p in cache.import_closure(pkg, "a")}
     assert closure == {"__init__.py", "a.py", "sub/__init__.py", "sub/b.py", "c.py", "d.py", "f.py"}
-    assert cache._outside_imports(pkg, cache.phase1_modules(pkg, "a")) == {"numpy"}   # json is stdlib
+    assert cache._outside_imports(pkg, cache.import_closure(pkg, "a")) == {"numpy"}   # json is stdlib
 
 
 def test_the_import_pattern_reads_what_the_parser_reads():
