@@ -270,7 +270,7 @@ def _feed(path: str, feed_id: str, title: str, subtitle: str, page: str, entries
 
 def _month_day(r: dict) -> tuple[int, int]:
     """(month, day) of an article's date without a year (date_text 12月27日), else (0, 0)."""
-    from .write import month_day
+    from .clean.metadata import month_day
 
     return (0, 0) if r.get("date") else month_day(r.get("date_text"))
 

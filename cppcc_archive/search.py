@@ -176,21 +176,17 @@ def fold(text: str) -> str:
 _LOWER = {i: i + 32 for i in range(0x41, 0x5B)}
 
 
-def _words(text: str) -> list[str]:
-    """ASCII letter/digit runs (full-width forms folded), lower-cased."""
-    return [w.lower() if w.isascii() else fold(w) for w in _WORD_ANY.findall(text) if len(w) <= MAX_WORD]
-
-
 def _joins(ch: str) -> bool:
     o = ord(ch)
     return o < 0x10000 and _UNI[o] == 1
 
 
 def _word_terms(text: str) -> list[str]:
-    """The ASCII words of ``text`` (as ``_words``) and, for each, the word with the CJK character
-    written right before or after it (joint terms: 6月14日 gives 6, 6月, 14, 月14, 14日), so that a query
-    mixing digits and characters finds where they stand together, not 6 and 月 anywhere.  One space
-    between them is skipped (GDP 增长 is found by GDP增长), as typesetting often puts one there.
+    """The ASCII words of ``text`` (letter and digit runs, full-width forms folded, lower-cased) and,
+    for each, the word with the CJK character written right before or after it (joint terms: 6月14日
+    gives 6, 6月, 14, 月14, 14日), so that a query mixing digits and characters finds where they stand
+    together, not 6 and 月 anywhere.  One space between them is skipped (GDP 增长 is found by GDP增长),
+    as typesetting often puts one there.
 
     >>> _word_terms("于6月14日召开，GDP 增长5G。")
     ['6', '于6', '6月', '14', '月14', '14日', 'gdp', 'gdp增', '5g', '长5g']
@@ -309,13 +305,9 @@ def _sort_records(records: list[dict]) -> list[dict]:
     dates the source gave without a year by month and day (12月28日 before 6月14日), then undated; ties
     by id, descending as on the site's pages.  The articles without a year stay one range at the end
     (the year facet's 年份不详)."""
-    from .clean.metadata import month_day
+    from .clean.metadata import newest_order
 
-    def newest(r: dict) -> tuple:
-        date, text = r.get("date") or "", r.get("date_text")
-        return (date, (0, 0) if date else month_day(text if isinstance(text, str) else None), r["id"])
-
-    return sorted(records, key=newest, reverse=True)
+    return sorted(records, key=lambda r: newest_order(r.get("date"), r.get("date_text"), r["id"]), reverse=True)
 
 
 _TF = np.arange(65, dtype=np.float64)

@@ -383,7 +383,7 @@ def dedupe_paragraphs(lines: list[str], ledger: Ledger, gaps: Optional[list[int]
     return out
 
 
-_SENTENCE_CLOSED = frozenset("。！？…”’）」』")
+_SENTENCE_CLOSED = _CLOSING - {"；"}   # a ； before a cut leaves its sentence open
 
 
 def _breaks_a_sentence(line: str, spans: list[tuple[int, int]]) -> bool:

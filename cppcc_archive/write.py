@@ -22,7 +22,7 @@ from typing import Iterable
 from urllib.parse import quote
 
 from .cache import library_version, save_file
-from .clean.metadata import month_day
+from .clean.metadata import newest_order
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
@@ -607,7 +607,7 @@ def newest_key(a: Article) -> tuple:
     """Sort key for newest first (with ``reverse=True``): full dates, then dates without a year by
     month and day (12月27日 before 6月14日: no year is guessed, so this is only the order within
     one year), then undated articles; ties by id."""
-    return (a.date or "", (0, 0) if a.date else month_day(a.date_text), a.id)
+    return newest_order(a.date, a.date_text, a.id)
 
 
 def _newest_first(arts: Iterable[Article]) -> list[Article]:

@@ -493,7 +493,7 @@ def test_name_order_keys_are_kept_between_builds(tmp_path, monkeypatch):
 
 def newest_key(a: dict) -> tuple:
     """The site's newest-first order of an articles.json record: full dates, then month and day."""
-    from cppcc_archive.write import month_day
+    from cppcc_archive.clean.metadata import month_day
 
     return (a["date"] or "", (0, 0) if a["date"] else month_day(a["date_text"]), a["id"])
 

@@ -201,13 +201,13 @@ def test_postings_match_a_plain_count_of_each_document(articles, length):
             for first, second in zip(units, units[1:]):
                 if search._CJK[ord(first)] and search._CJK[ord(second)]:
                     tf[first + second] = tf.get(first + second, 0) + weight
-            for word in search._words(source):
-                tf[word] = tf.get(word, 0) + weight
-            # Joint terms: a word with the ideograph (BMP) written next to it, one space between allowed.
+            # Words (runs of letters and digits, folded), and joint terms: a word with the ideograph
+            # (BMP) written next to it, one space between allowed.
             folded = search.fold(source)
             for m in re.finditer("[0-9a-z]+", folded):
                 if m.end() - m.start() > search.MAX_WORD:
                     continue
+                tf[m.group()] = tf.get(m.group(), 0) + weight
                 before = m.start() - (2 if source[m.start() - 1:m.start()] == " " else 1)
                 after = m.end() + (1 if source[m.end():m.end() + 1] == " " else 0)
                 for at, joint in ((before, lambda c: c + m.group()), (after, lambda c: m.group() + c)):

@@ -145,3 +145,10 @@ def month_day(date_text: str | None) -> tuple[int, int]:
     """
     m = DATE_IN_TEXT.search(date_text or "")
     return (int(m.group(2)), int(m.group(3))) if m else (0, 0)
+
+
+def newest_order(date: Optional[str], date_text, article_id: str) -> tuple:
+    """Sort key, newest first with ``reverse=True``: full dates, then dates without a year by month
+    and day, then undated articles; ties by id.  The site's lists (``write.newest_key``) and the
+    search's document numbers (``search._sort_records``) both order by it."""
+    return (date or "", (0, 0) if date else month_day(date_text if isinstance(date_text, str) else None), article_id)
