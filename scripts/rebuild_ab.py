@@ -9,6 +9,9 @@ each round, it appends one sentence to the same seed of each copy and rebuilds e
 printing the build's own stage clock (``OUT/.cache/last-build.json``).
 
     .venv/bin/python scripts/rebuild_ab.py b67249e HEAD --corpus /tmp/cppcc-bench/corpus-10000-s0 --rounds 3
+
+``--unchanged`` rebuilds with nothing edited; ``--code-edit write.py`` edits a file of each side's
+package instead of a seed (a commit of code only).
 """
 from __future__ import annotations
 
@@ -68,6 +71,9 @@ def main(argv=None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/cppcc-ab"))
     ap.add_argument("--unchanged", action="store_true",
                     help="rebuild with nothing changed (a commit that edits no seed) instead of editing one seed")
+    ap.add_argument("--code-edit", metavar="FILE", default=None,
+                    help="append a comment to this file of the package (e.g. write.py) in each side's code "
+                         "instead of editing a seed: a commit that edits only code")
     a = ap.parse_args(argv)
     names = sorted(p.name for p in a.corpus.iterdir() if p.is_file())
     # A UTF-8 seed from the middle on: the appended sentence must not mix encodings.
@@ -87,10 +93,14 @@ def main(argv=None) -> int:
         print(row(f"{rev} cold", cold))
     for n in range(1, a.rounds + 1):
         for rev, (side, _) in sides.items():
-            if not a.unchanged:
+            if a.code_edit:
+                with open(side / "code" / "cppcc_archive" / a.code_edit, "a", encoding="utf-8") as fh:
+                    fh.write(f"\n# rebuild_ab: an edit of this file, round {n}\n")
+            elif not a.unchanged:
                 seed = side / "seeds" / target
                 seed.write_bytes(seed.read_bytes() + f"\n增量构建测试第{n}句。\n".encode("utf-8"))
-            what = "nothing changed" if a.unchanged else "one seed changed"
+            what = (f"{a.code_edit} edited" if a.code_edit else "nothing changed" if a.unchanged
+                    else "one seed changed")
             print(row(f"{rev} {what}, round {n}", build(side / "code", side / "seeds", side / "out", a.jobs)), flush=True)
     return 0
 
