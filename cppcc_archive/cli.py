@@ -223,7 +223,9 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     pipeline_rss = _peak_rss_kb()
     search_record = indexer_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
     reused = search_record is not None and indexer.reuse_index(indexer.load_record(search_record), staging, previous)
-    indexer_rss = 0 if reused else indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous)
+    counts = indexer_dir(cache_dir) / indexer.COUNTS if cache_dir is not None else None
+    indexer_rss = 0 if reused else indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous,
+                                                       counts=counts)
     stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the

@@ -41,18 +41,22 @@ def _own_peak_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None) -> int:
+def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None,
+          counts: Path | None = None) -> int:
     """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers.
 
     ``previous``: the tree the last build published; index files it holds unchanged are linked
-    from it (see ``DirectorySink``)."""
+    from it (see ``DirectorySink``).  ``counts``: the folder of the documents' cached term counts
+    (``termcache``)."""
     # The postings spill into the tree being built: a build killed meanwhile leaves them in its
     # staging tree, which the next build removes.
-    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root, previous), scratch=root)
+    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root, previous), scratch=root,
+                       counts=counts)
     return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
-def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None) -> int:
+def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None,
+                counts: Path | None = None) -> int:
     """Run the indexer as a separate process; returns its peak RSS in KB.
 
     When the interpreter cannot be started again (a build that dropped
@@ -60,13 +64,15 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
     enter), the index is built in this process instead.
     """
     if not os.access(sys.executable, os.X_OK):
-        return index(Path(articles_json), Path(root), jobs, previous)
+        return index(Path(articles_json), Path(root), jobs, previous, counts)
     # -P: the current directory must not shadow this package with another copy.
     cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
     if jobs:
         cmd += ["--jobs", str(jobs)]
     if previous is not None:
         cmd += ["--previous", str(Path(previous).resolve())]
+    if counts is not None:
+        cmd += ["--counts", str(Path(counts).resolve())]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
@@ -78,6 +84,8 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
 # The cache's record of the search index the published tree holds (in the indexer's version folder,
 # ``cache.indexer_dir``, so that new indexer code, or a new data file, never reuses an index made by old).
 LEDGER = "search-index.json"
+# The folder of the documents' term counts (``termcache``), beside it.
+COUNTS = "term-counts"
 
 
 def _identity(path: str) -> list[int]:
@@ -157,9 +165,11 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--previous", type=Path, default=None,
                     help="the last published tree: index files it holds unchanged are hard-linked from it")
+    ap.add_argument("--counts", type=Path, default=None,
+                    help="a folder where each document's term counts are kept between runs")
     args = ap.parse_args(argv)
     die_with_parent()   # a killed build takes its indexer with it
-    peak = index(args.articles_json, args.root, args.jobs, args.previous)
+    peak = index(args.articles_json, args.root, args.jobs, args.previous, args.counts)
     print(json.dumps({"peak_rss_kb": peak}))
     return 0
 

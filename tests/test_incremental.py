@@ -114,6 +114,17 @@ def test_the_search_index_is_reused_only_while_its_input_and_files_are_unchanged
     append(sorted(seeds_copy.glob("002_*"))[0], "北京市延庆区政协召开会议，围绕乡村振兴协商议政。")
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert made == [1, 1] and last_build(out)["search_index_reused"] is False
+    # The indexer kept each document's term counts, one entry per document now published (the
+    # edited seed's old entries swept).
+    from cppcc_archive import termcache
+    from cppcc_archive.search import _indexed_pair, records_for_index
+
+    expected = set()
+    for r in records_for_index(out / "docs" / "articles.json"):
+        text, title = _indexed_pair({"x": r["indexed_text"], "t": r.get("title") or ""})
+        expected.add(termcache.digest(title, text))
+    [counts] = (out / ".cache").glob(f"**/{indexer.COUNTS}")
+    assert {p.name for p in counts.glob("*/*")} == expected
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1", "--no-cache") == 0   # no cache, no record
     assert made == [1, 1, 1]
 

@@ -1,0 +1,130 @@
+"""The search indexer's cache of each document's term counts (cppcc_archive/termcache.py)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from cppcc_archive import search, termcache
+from cppcc_archive.search import build_search_files
+
+
+def _rec(i, title, text, date):
+    rid = f"{i:012x}"
+    return {"id": rid, "url": f"a/{rid}/", "title": title, "text": text, "date": date, "date_text": None,
+            "level": None, "topics": ["委员履职"], "keywords": [], "regions": []}
+
+
+@pytest.fixture
+def records():
+    # Titles with characters their texts lack (title-only unigrams), digits and Latin words next to
+    # ideographs (joint terms), an astral ideograph, and a NUL (counted as a space).
+    return [_rec(i, f"第{i}次政协会议𠀀", f"郑州市政协于{i % 12 + 1}月召开GDP 增长座谈会，委员建言{i}条。" * (i % 5 + 1)
+                 + ("\x00" if i == 3 else ""), f"2024-01-{i % 28 + 1:02d}") for i in range(30)]
+
+
+def entries(folder):
+    return {name: os.path.join(root, name) for root, _, names in os.walk(folder) for name in names}
+
+
+def test_an_entry_reads_back_as_written():
+    keys = np.array([0x4E00, 0x653F | 0x534F << 16], dtype=np.uint64)
+    counts = np.array([6, 64], dtype=np.uint8)
+    words = {"gdp": 3, "于6": 1, "𠀀5g": 2}
+    got_keys, got_counts, got_words = termcache.decode(termcache.encode(keys, counts, words))
+    assert got_keys.tolist() == keys.tolist() and got_keys.dtype == np.uint64
+    assert got_counts.tolist() == [6, 64] and got_words == words
+    empty = termcache.encode(np.empty(0, np.uint64), np.empty(0, np.uint8), {})
+    assert [len(x) for x in termcache.decode(empty)] == [0, 0, 0]
+
+
+def test_a_damaged_entry_is_no_entry():
+    whole = termcache.encode(np.array([0x4E00], dtype=np.uint64), np.array([1], dtype=np.uint8), {"a": 1})
+    assert termcache.decode(whole[:-1]) is None            # cut short
+    assert termcache.decode(whole + b" ") is None          # longer than its header says
+    assert termcache.decode(b"XX1\0" + whole[4:]) is None  # not an entry
+    assert termcache.decode(b"") is None
+
+
+def _reference_counts(text, title):
+    """The CJK terms counted in plain Python: bigrams of adjacent CJK code units (title ones five
+    times, at most 64), unigrams of CJK characters (6 when in the title, else 1)."""
+    def units(s):
+        raw = s.encode("utf-16-le", "surrogatepass")
+        return [raw[i] | raw[i + 1] << 8 for i in range(0, len(raw), 2)]
+
+    counts = {}
+    for s, weight in ((text, 1), (title, search.TITLE_WEIGHT)):
+        u = units(s)
+        for a, b in zip(u, u[1:]):
+            if search._CJK[a] and search._CJK[b]:
+                counts[a | b << 16] = counts.get(a | b << 16, 0) + weight
+    counts = {k: min(v, 64) for k, v in counts.items()}
+    for c in units(text):
+        if search._UNI[c]:
+            counts[c] = 1
+    for c in units(title):
+        if search._UNI[c]:
+            counts[c] = 1 + search.TITLE_WEIGHT
+    return counts
+
+
+def test_counts_are_the_terms_of_title_and_text(records):
+    """The cached form (counts before impacts and document numbers): keys ascending, one per term,
+    and packed with a document number and impacts they stay ascending (the spill needs that)."""
+    text, title = search._indexed_pair({"x": records[3]["text"], "t": records[3]["title"]})
+    assert "\x00" not in text
+    keys, counts, words = search._term_counts(text, title)
+    assert dict(zip(keys.tolist(), counts.tolist())) == _reference_counts(text, title)
+    assert (np.diff(keys.astype(np.int64)) > 0).all()
+    packed = search._postings_of(9, keys, counts, np.array(search._impact_row(len(text), 100.0), dtype=np.uint64))
+    assert (packed[1:] > packed[:-1]).all()
+    assert words["gdp增"] == 4 and words["4月"] == 4 and words["3"] == 4 + search.TITLE_WEIGHT
+
+
+def test_a_warm_build_counts_nothing_and_makes_the_same_files(records, tmp_path, monkeypatch):
+    plain = build_search_files(records)
+    folder = tmp_path / "counts"
+    assert build_search_files(records, counts=folder) == plain
+    assert len(entries(folder)) == len(records)
+
+    def no_counting(*_):
+        raise AssertionError("counted although cached")
+
+    monkeypatch.setattr(search, "_term_counts", no_counting)
+    assert build_search_files(records, counts=folder) == plain
+    assert build_search_files(records, counts=folder, jobs=2) == plain   # forked workers read it too
+
+
+def test_an_edited_document_alone_is_counted_and_its_old_entry_goes(records, tmp_path, monkeypatch):
+    folder = tmp_path / "counts"
+    build_search_files(records, counts=folder)
+    before = entries(folder)
+    edited = [dict(r) for r in records]
+    edited[4]["text"] += "增量构建测试。"
+    fresh = build_search_files(edited)
+    counted = []
+    real = search._term_counts
+    monkeypatch.setattr(search, "_term_counts", lambda text, title: counted.append(title) or real(text, title))
+    assert build_search_files(edited, counts=folder) == fresh
+    assert counted == [edited[4]["title"]]
+    after = entries(folder)
+    assert len(after) == len(records) and len(set(after) - set(before)) == 1
+
+
+def test_a_damaged_entry_is_counted_again_and_rewritten(records, tmp_path):
+    folder = tmp_path / "counts"
+    plain = build_search_files(records, counts=folder)
+    path = sorted(entries(folder).values())[0]
+    whole = open(path, "rb").read()
+    with open(path, "wb") as fh:
+        fh.write(whole[: len(whole) // 2])
+    assert build_search_files(records, counts=folder) == plain
+    assert open(path, "rb").read() == whole
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(records, tmp_path):
+    blocker = tmp_path / "counts"
+    blocker.write_text("a file where the folder should be")
+    assert build_search_files(records, counts=blocker) == build_search_files(records)
