@@ -200,21 +200,20 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     raw_texts = {r.name: r.raw_text for r in results if r.raw_text is not None}
     seed_keys = {r.name: r.key for r in results if r.key}
     del results   # write_site empties raw_texts as it goes
-    name_keys = ledger = None
+    name_keys = ledger = record_ledger = None
     if cache_dir is not None:
-        from .pagecache import LEDGER, PageLedger
+        from .pagecache import LEDGER, RECORDS, PageLedger, RecordLedger
 
         name_keys = writer_dir(cache_dir) / "name-order.json"
         ledger = PageLedger.load(writer_dir(cache_dir) / LEDGER, previous, seed_keys)
+        record_ledger = RecordLedger.load(writer_dir(cache_dir) / RECORDS, previous, seed_keys)
     page_entries = write.write_site(sink, articles, report, raw_texts, template, site_url=site_url, entered=entered,
                                     jobs=jobs, seeds_url=seeds_url, name_keys=name_keys, ledger=ledger)
     stages("pages")
     tags = sorted({t for a in articles for t in write.tags_for(a)})
-    # From here on the exports need records, not articles: each article is
-    # dropped as its record is made, so the text is never held twice.
-    records = [write.article_record(a, seeds_url) for a in _drain(articles)]
-    _write_exports(sink, records, report, jobs, lambda recs: feeds.render_feeds(recs, site_url, seeds, first=first)[0])
-    del records
+    _write_exports(sink, articles, report, jobs, lambda recs: feeds.render_feeds(recs, site_url, seeds, first=first)[0],
+                   seeds_url, record_ledger)
+    articles.clear()
     stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
     # indexer process of its own, so this one never holds the postings.
@@ -241,6 +240,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         from .pagecache import save
 
         save(writer_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
+        record_ledger.save(writer_dir(cache_dir) / RECORDS, docs / "articles.json")
     if search_record is not None:
         import json
 
@@ -278,16 +278,24 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     return report
 
 
-def _write_exports(sink, records: list[dict], report: dict, jobs: int, make_feeds) -> None:
+def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, seeds_url: str = "",
+                   ledger=None) -> None:
     """The feeds (``make_feeds(records)``: path → XML), ``articles.json``, the data page,
     ``report.json`` and ``articles.csv``.  With more than one job the feeds and the CSV are made by
     a forked worker while this process writes the two JSON files and the data page: both halves are
     single-threaded, 1–2 s each at 10,000 seeds (the exports stage of a one-seed rebuild went from
-    4.4–4.8 to 3.9–4.0 s)."""
+    4.4–4.8 to 3.9–4.0 s).  ``ledger``: a ``pagecache.RecordLedger``, whose unchanged objects
+    ``articles.json`` copies from the published file."""
     from . import feeds, write
     from .workers import can_fork, fork_map
 
     def feeds_and_csv(_shared=None, _chunk=None) -> None:
+        # Records without the text (the feeds need only its summary): never a second copy of every text.
+        records = []
+        for a in articles:
+            record = write.article_record(a, seeds_url, with_text=False)
+            record["summary"] = feeds.summary(a.text)
+            records.append(record)
         feed_files = make_feeds(records)
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
@@ -295,7 +303,7 @@ def _write_exports(sink, records: list[dict], report: dict, jobs: int, make_feed
         sink("articles.csv", write.articles_csv(records))
 
     def json_files() -> None:
-        size = sink.stream("articles.json", write.json_list_chunks(records))
+        size = sink.stream_bytes("articles.json", write.articles_json_bytes(articles, seeds_url, ledger))
         sink("data.md", write.data_page(size))   # it gives the file's size
         sink("report.json", write.dumps_json(report))
 
@@ -338,13 +346,6 @@ def _write_build_stats(path: Path, stats: dict) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, json.dumps(stats, indent=1) + "\n")
-
-
-def _drain(items: list):
-    """Yield the items of a list in order while emptying it, so each can be freed once used."""
-    items.reverse()
-    while items:
-        yield items.pop()
 
 
 def seeds_address(url: str) -> str:

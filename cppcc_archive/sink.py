@@ -19,6 +19,10 @@ class MemorySink(dict):
         self[rel] = "".join(chunks)
         return len(self[rel].encode("utf-8"))
 
+    def stream_bytes(self, rel: str, chunks: Iterable[bytes]) -> int:
+        self[rel] = b"".join(chunks)
+        return len(self[rel])
+
 
 class DirectorySink:
     """Writes each generated file under ``root`` as soon as it is rendered, so a build never
@@ -86,8 +90,12 @@ class DirectorySink:
 
     def stream(self, rel: str, chunks: Iterable[str]) -> int:
         """Write text given in pieces (a large export is never one string in memory); its size in bytes."""
+        return self.stream_bytes(rel, (chunk.encode("utf-8") for chunk in chunks))
+
+    def stream_bytes(self, rel: str, chunks: Iterable[bytes]) -> int:
+        """``stream`` for pieces already encoded."""
         path = self.path(rel)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        with open(path, "wb", buffering=1 << 20) as fh:
             fh.writelines(chunks)
         size = os.path.getsize(path)
         if self.previous is not None and _same_bytes(os.path.join(self.previous, rel), path):

@@ -8,11 +8,13 @@ build leaves the old tree intact.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
 import io
 import json
+import mmap
 import os
 import re
 import shutil
@@ -160,8 +162,10 @@ def tag_index_page(articles: list[Article]) -> str:
 
 # ---------------------------------------------------------------- exports
 
-def article_record(a: Article, seeds_url: str = "") -> dict:
-    return {
+def article_record(a: Article, seeds_url: str = "", with_text: bool = True) -> dict:
+    """An article's object in ``articles.json``; ``with_text=False`` leaves the text out (the feeds and
+    the CSV, made beside the JSON, need every record but not every text)."""
+    record = {
         "id": a.id,
         "url": f"a/{a.id}/",
         "title": a.title,
@@ -193,6 +197,9 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
         "raw_url": raw_url(a, seeds_url),
         "curated": list(a.curated),
     }
+    if not with_text:
+        del record["text"]
+    return record
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
@@ -227,6 +234,66 @@ def json_list_chunks(items: list) -> Iterable[str]:
     yield "[\n"
     for i, x in enumerate(items):
         yield json.dumps(x, ensure_ascii=False) + ("\n]\n" if i == last else ",\n")
+
+
+def articles_json_bytes(articles: list[Article], seeds_url: str = "", ledger=None) -> Iterable[bytes]:
+    """``articles.json`` in UTF-8 pieces: ``json_list_chunks`` of the articles' records, byte for byte.
+
+    With a ``pagecache.RecordLedger``, the object of an article whose inputs are unchanged is
+    copied from the published file instead of encoded (checked to be that article's object), and
+    the ledger notes where each object stands in the new file."""
+    if not articles:
+        yield b"[]\n"
+        return
+    with _published(ledger) as old:
+        pos, last = 2, len(articles) - 1
+        yield b"[\n"
+        for i, a in enumerate(articles):
+            digest = ledger.digest(a, seeds_url) if ledger is not None else None
+            obj = _copied_object(old, ledger.place(a.id, digest), a.id) if old is not None else None
+            if obj is None:
+                obj = record_bytes(a, seeds_url)
+            if ledger is not None:
+                ledger.note(a.id, digest, pos, len(obj))
+            tail = b"\n]\n" if i == last else b",\n"
+            yield obj
+            yield tail
+            pos += len(obj) + len(tail)
+
+
+def record_bytes(a: Article, seeds_url: str = "") -> bytes:
+    """An article's object in ``articles.json``, encoded."""
+    return json.dumps(article_record(a, seeds_url), ensure_ascii=False).encode("utf-8")
+
+
+@contextlib.contextmanager
+def _published(ledger):
+    """The published ``articles.json`` the ledger describes, mapped read-only (``None`` without one)."""
+    path = getattr(ledger, "previous", None)
+    try:
+        fh = open(path, "rb") if path else None
+    except OSError:
+        fh = None
+    if fh is None:
+        yield None
+        return
+    with fh:
+        try:
+            view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):   # empty, or not mappable
+            yield None
+            return
+        with view:
+            yield view
+
+
+def _copied_object(old, place: tuple[int, int] | None, article_id: str) -> bytes | None:
+    if place is None:
+        return None
+    offset, length = place
+    obj = old[offset:offset + length]
+    head = b'{"id": ' + json.dumps(article_id, ensure_ascii=False).encode("utf-8") + b","
+    return obj if len(obj) == length and obj.startswith(head) and obj.endswith(b"}") else None
 
 
 _FORMULA_START = frozenset("=+-@\t\r＝＋－＠")

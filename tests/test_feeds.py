@@ -245,3 +245,25 @@ def test_long_text_is_cut_into_a_summary(no_git_above):
     files, _ = render_feeds([r], SITE, no_git_above)
     s = parse(files["feeds/all.xml"]).entries[0].summary
     assert s == "字" * feeds.SUMMARY_CHARS + "……"
+
+
+def test_summary_from_a_head_of_the_text_equals_the_whole_texts():
+    """``summary`` cleans and splits only a head of a long text; on texts of every shape (long
+    first paragraphs, runs of whitespace at the cut, characters XML drops) it gives what the whole
+    text gives."""
+    import random
+
+    from cppcc_archive.feeds import SUMMARY_CHARS, _clean, summary
+
+    def whole(text):
+        flat = " ".join(_clean(text).split())
+        return flat if len(flat) <= SUMMARY_CHARS else flat[:SUMMARY_CHARS].rstrip() + "……"
+
+    rnd = random.Random(7)
+    pieces = ["政协委员", "协商议政", " ", "\n", "\n\n", "   ", "\x0b", "\x01", "GDP", "，", "。"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) * rnd.choice((1, 1, 1, 5, 80)) for _ in range(rnd.randrange(0, 400)))
+        assert summary(text) == whole(text), repr(text[:200])
+        checked += len(text) > 4 * SUMMARY_CHARS
+    assert checked > 1000

@@ -237,3 +237,60 @@ def test_cache_hits_are_frozen_only_when_the_caller_asks(tmp_path, seeds_copy):
         assert all(r.from_cache for r in results) and gc.get_freeze_count() > 0 and gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def count_encoded(monkeypatch) -> list[str]:
+    """Ids of the articles whose ``articles.json`` object is encoded from here on (--jobs 1)."""
+    seen: list[str] = []
+    real = write.record_bytes
+    monkeypatch.setattr(write, "record_bytes", lambda a, *rest: seen.append(a.id) or real(a, *rest))
+    return seen
+
+
+def test_articles_json_copies_the_objects_of_unchanged_articles(tmp_path, seeds_copy, monkeypatch):
+    """A rebuild encodes the records of the edited seed's articles only and copies the others'
+    bytes from the published ``articles.json``; the file equals a cold build's."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    encoded = count_encoded(monkeypatch)
+    target = sorted(seeds_copy.glob("003_*"))[0]
+    append(target, "北京市延庆区政协召开会议，围绕乡村振兴协商议政。")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    records = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert sorted(encoded) == sorted(r["id"] for r in records if r["source_file"] == target.name)
+    monkeypatch.undo()
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert (out / "docs" / "articles.json").read_bytes() == (cold / "docs" / "articles.json").read_bytes()
+
+
+def test_a_published_articles_json_that_changed_is_not_copied_from(tmp_path, seeds_copy, monkeypatch):
+    """The ledger describes the file the last build left: after that file was edited, or with a
+    ledger whose places are wrong, every object is encoded again and the file comes out right."""
+    from cppcc_archive import cache
+    from cppcc_archive.pagecache import RECORDS
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    published = out / "docs" / "articles.json"
+    right = published.read_bytes()
+    ledger_path = cache.writer_dir(out / ".cache" / "pipeline") / RECORDS
+    ledger = json.loads(ledger_path.read_text(encoding="utf-8"))
+    n = len(ledger["lines"])
+    assert n == len(json.loads(right))
+
+    # Edited in place, same size: the identity (modification time) no longer matches.
+    published.write_bytes(right.replace("政协".encode(), "政治".encode(), 1))
+    encoded = count_encoded(monkeypatch)
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(encoded) == n and published.read_bytes() == right
+
+    # A ledger whose places point at the wrong objects (its identity right): checked, not trusted.
+    ledger = json.loads(ledger_path.read_text(encoding="utf-8"))
+    ids = sorted(ledger["lines"])
+    places = [ledger["lines"][i][1:] for i in ids]
+    for i, place in zip(ids, places[1:] + places[:1]):
+        ledger["lines"][i][1:] = place
+    ledger_path.write_text(json.dumps(ledger), encoding="utf-8")
+    encoded.clear()
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(encoded) == n and published.read_bytes() == right
