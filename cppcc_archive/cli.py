@@ -290,10 +290,11 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
     from .workers import can_fork, fork_map
 
     def feeds_and_csv(_shared=None, _chunk=None) -> None:
-        # Records without the text (the feeds need only its summary): never a second copy of every text.
+        # The fields the feeds and the CSV read, and the feeds' summary instead of the text: never a
+        # second copy of every text.
         records = []
         for a in articles:
-            record = write.article_record(a, seeds_url, with_text=False)
+            record = write.listing_record(a)
             record["summary"] = feeds.summary(a.text)
             records.append(record)
         feed_files = make_feeds(records)

@@ -516,7 +516,7 @@ def _bucket_bounds(items: list, cache: TermCountCache | None = None, used: list[
 
 
 def _invert(start: int, items: list, avgdl: float, emit, spill: str, bounds: np.ndarray,
-            cache: TermCountCache | None = None) -> tuple[list[str], dict, list[bytes], list[str]]:
+            cache: TermCountCache | None = None) -> tuple[list[str], dict, list[bytes], list[str], dict]:
     """Postings of documents ``start, start+1, …``.
 
     The CJK ones are written to one file per key range (``bounds``: at most BUCKETS ranges) in the
@@ -524,8 +524,8 @@ def _invert(start: int, items: list, avgdl: float, emit, spill: str, bounds: np.
     them ever holds all of them;
     the ASCII words' come back as word → bytes of uint32 ``docnum | impact << 24``.  Also
     returned: the document files, each ``items[i]`` without its text ``x`` (with ``emit``:
-    each is written at once, and its SHA-256 is returned instead), and the names of the ``cache``
-    entries read or stored.  Runs in a worker process for large corpora.
+    each is written at once, and its SHA-256 is returned instead), the names of the ``cache``
+    entries read or stored, and where those stored are.  Runs in a worker process for large corpora.
     """
     paths = [f"{spill}/{start}-{b}.u64" for b in range(len(bounds) + 1)]
     outs = [open(path, "wb", buffering=1 << 20) for path in paths]
@@ -554,7 +554,8 @@ def _invert(start: int, items: list, avgdl: float, emit, spill: str, bounds: np.
     finally:
         for out in outs:
             out.close()
-    return paths, {k: a.tobytes() for k, a in words_post.items()}, docs, used
+    stored = cache.stored() if cache is not None else {}
+    return paths, {k: a.tobytes() for k, a in words_post.items()}, docs, used, stored
 
 
 def _invert_range(work: tuple, bounds: tuple[int, int]):
@@ -629,7 +630,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     system's temporary folder), 8 bytes each: about 340 MB at 10,000 seed files.
     The build passes its staging tree, so a killed build's spill goes with it.
     ``counts``: a folder where each document's term counts are kept between builds
-    (``termcache``); entries this build did not use and that are older than it are deleted.
+    (``termcache``); entries this build did not use are dropped from it.
     """
     started = time.time()
     recs = _sort_records(records)
@@ -657,6 +658,8 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     cache = TermCountCache(counts) if counts is not None else None
     used: list[str] = []
     bounds = _bucket_bounds(items, cache, used)
+    if cache is not None:
+        cache.flush()   # the workers read what the sample stored
     with tempfile.TemporaryDirectory(prefix=".search-spill-", dir=scratch) as spill:
         if jobs <= 1 or n < 2 * jobs or not can_fork():
             parts = [_invert(0, items, avgdl, emit, spill, bounds, cache)]
@@ -667,9 +670,10 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
                              [(s, min(s + step, n)) for s in range(0, n, step)], jobs)
         del items
         d = 0
-        for _, _, docs, more_used in parts:
+        stored = cache.stored() if cache is not None else {}
+        for _, _, docs, more_used, more_stored in parts:
             used += more_used
-            more_used.clear()
+            stored.update(more_stored)
             for blob in docs:
                 if emit is None:
                     put(f"search/d/{d}.json", blob)
@@ -743,7 +747,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
         "version": h.hexdigest()[:16],
     }
     if cache is not None:
-        cache.sweep(set(used), started)
+        cache.commit(set(used), stored, started)
     manifest_text = _dumps(manifest) + "\n"
     if emit is None:
         files["search/manifest.json"] = manifest_text

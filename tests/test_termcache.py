@@ -1,7 +1,7 @@
 """The search indexer's cache of each document's term counts (cppcc_archive/termcache.py)."""
 from __future__ import annotations
 
-import os
+import json
 
 import numpy as np
 import pytest
@@ -24,8 +24,13 @@ def records():
                  + ("\x00" if i == 3 else ""), f"2024-01-{i % 28 + 1:02d}") for i in range(30)]
 
 
-def entries(folder):
-    return {name: os.path.join(root, name) for root, _, names in os.walk(folder) for name in names}
+def listed(folder) -> dict:
+    """The cache's index: digest → [pack, offset, length]."""
+    return json.loads((folder / "index.json").read_text(encoding="utf-8"))
+
+
+def packs(folder) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in folder.glob("pack-*.bin")}
 
 
 def test_an_entry_reads_back_as_written():
@@ -87,7 +92,8 @@ def test_a_warm_build_counts_nothing_and_makes_the_same_files(records, tmp_path,
     plain = build_search_files(records)
     folder = tmp_path / "counts"
     assert build_search_files(records, counts=folder) == plain
-    assert len(entries(folder)) == len(records)
+    assert len(listed(folder)) == len(records)
+    assert {where[0] for where in listed(folder).values()} == set(packs(folder))
 
     def no_counting(*_):
         raise AssertionError("counted although cached")
@@ -100,7 +106,7 @@ def test_a_warm_build_counts_nothing_and_makes_the_same_files(records, tmp_path,
 def test_an_edited_document_alone_is_counted_and_its_old_entry_goes(records, tmp_path, monkeypatch):
     folder = tmp_path / "counts"
     build_search_files(records, counts=folder)
-    before = entries(folder)
+    before = listed(folder)
     edited = [dict(r) for r in records]
     edited[4]["text"] += "增量构建测试。"
     fresh = build_search_files(edited)
@@ -109,22 +115,57 @@ def test_an_edited_document_alone_is_counted_and_its_old_entry_goes(records, tmp
     monkeypatch.setattr(search, "_term_counts", lambda text, title: counted.append(title) or real(text, title))
     assert build_search_files(edited, counts=folder) == fresh
     assert counted == [edited[4]["title"]]
-    after = entries(folder)
+    after = listed(folder)
     assert len(after) == len(records) and len(set(after) - set(before)) == 1
+    assert len(packs(folder)) == 2   # the first build's, still mostly used, and the new entry's
 
 
-def test_a_damaged_entry_is_counted_again_and_rewritten(records, tmp_path):
+def test_packs_mostly_unused_are_copied_and_deleted(records, tmp_path):
+    """Entries of documents no longer indexed leave the index; a pack less than half of which is
+    still listed has its live entries copied into a new pack and goes."""
+    folder = tmp_path / "counts"
+    build_search_files(records, counts=folder)
+    [first] = packs(folder)
+    edited = [dict(r, text=r["text"] + "增量。") if i % 3 else r for i, r in enumerate(records)]
+    assert build_search_files(edited, counts=folder) == build_search_files(edited)
+    assert first not in packs(folder)
+    assert len(listed(folder)) == len(records)
+    assert {where[0] for where in listed(folder).values()} == set(packs(folder))
+    live = sum(where[2] for where in listed(folder).values())
+    assert sum(packs(folder).values()) == live
+
+
+def test_damaged_packs_and_index_only_cost_counting_again(records, tmp_path, monkeypatch):
     folder = tmp_path / "counts"
     plain = build_search_files(records, counts=folder)
-    path = sorted(entries(folder).values())[0]
-    whole = open(path, "rb").read()
-    with open(path, "wb") as fh:
-        fh.write(whole[: len(whole) // 2])
+    [pack] = packs(folder)
+    path = folder / pack
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])   # cut short: the entries in the second half are lost
     assert build_search_files(records, counts=folder) == plain
-    assert open(path, "rb").read() == whole
+    assert len(listed(folder)) == len(records)
+    (folder / "index.json").write_text("{not json", encoding="utf-8")
+    counted = []
+    real = search._term_counts
+    monkeypatch.setattr(search, "_term_counts", lambda text, title: counted.append(title) or real(text, title))
+    assert build_search_files(records, counts=folder) == plain
+    assert len(counted) == len(records) and len(listed(folder)) == len(records)
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(records, tmp_path):
     blocker = tmp_path / "counts"
     blocker.write_text("a file where the folder should be")
     assert build_search_files(records, counts=blocker) == build_search_files(records)
+
+
+def test_forked_workers_store_their_counts_in_packs_of_their_own(tmp_path, monkeypatch):
+    """With 600 documents the sample for the key ranges counts every other one in the build's
+    process; the two workers count the rest, each into a pack of its own, read back by the next build."""
+    many = [_rec(i, f"会议{i}", f"第{i}号提案：政协委员围绕{i % 17}项议题协商。", f"2023-{i % 12 + 1:02d}-01")
+            for i in range(600)]
+    folder = tmp_path / "counts"
+    plain = build_search_files(many, jobs=1)
+    assert build_search_files(many, jobs=2, counts=folder) == plain
+    assert len(listed(folder)) == len(many) and len(packs(folder)) == 3
+    monkeypatch.setattr(search, "_term_counts", lambda *_: (_ for _ in ()).throw(AssertionError("counted")))
+    assert build_search_files(many, jobs=2, counts=folder) == plain
