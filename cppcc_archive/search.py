@@ -533,17 +533,16 @@ def _invert(start: int, items: list, avgdl: float, emit, spill: str, bounds: np.
     get, append = words_post.__getitem__, array.append
     docs: list[bytes] = []
     used: list[str] = []
+    batch: list[np.ndarray] = []
     try:
         for i, doc in enumerate(items):
             d = start + i
             text, title = _indexed_pair(doc)
             keys, counts, words = _counted(text, title, cache, used)
             tab = _impact_row(len(text), avgdl)
-            packed = _postings_of(d, keys, counts, np.array(tab, dtype=np.uint64))
-            cuts = np.searchsorted(packed, bounds).tolist()
-            for out, lo, hi in zip(outs, [0] + cuts, cuts + [len(packed)]):
-                if hi > lo:
-                    out.write(packed[lo:hi].tobytes())
+            batch.append(_postings_of(d, keys, counts, np.array(tab, dtype=np.uint64)))
+            if len(batch) == SPILL_BATCH:
+                _spill(batch, bounds, outs)
             deque(map(append, map(get, words.keys()), (d | tab[min(tf, MAX_TF)] << 24 for tf in words.values())), 0)
             blob = _doc_bytes(doc)
             if emit is None:
@@ -551,11 +550,33 @@ def _invert(start: int, items: list, avgdl: float, emit, spill: str, bounds: np.
             else:
                 emit(f"search/d/{d}.json", blob)
                 docs.append(hashlib.sha256(blob).digest())
+        _spill(batch, bounds, outs)
     finally:
         for out in outs:
             out.close()
     stored = cache.stored() if cache is not None else {}
     return paths, {k: a.tobytes() for k, a in words_post.items()}, docs, used, stored
+
+
+# Documents whose postings are spilled together: one write per key range for this many documents
+# instead of per document (586,000 writes at 10,000 seeds, with the loop around them over 2 s of one
+# process's time).  The order within a range does not matter: the merge sorts each range.
+SPILL_BATCH = 256
+
+
+def _spill(batch: list[np.ndarray], bounds: np.ndarray, outs: list) -> None:
+    """Append the packed postings of ``batch`` (emptied) to the files of their key ranges."""
+    if not batch:
+        return
+    packed = np.concatenate(batch)
+    batch.clear()
+    ranges = np.searchsorted(bounds, packed, side="right").astype(np.uint8)   # at most BUCKETS ranges
+    order = np.argsort(ranges, kind="stable")
+    ends = np.cumsum(np.bincount(ranges, minlength=len(outs))).tolist()
+    packed = packed[order]
+    for out, lo, hi in zip(outs, [0] + ends, ends):
+        if hi > lo:
+            out.write(packed[lo:hi].tobytes())
 
 
 def _invert_range(work: tuple, bounds: tuple[int, int]):
