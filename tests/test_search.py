@@ -152,6 +152,19 @@ def test_worker_processes_give_identical_output():
     assert build_search_files(base, jobs=1) == build_search_files(base, jobs=2)
 
 
+def test_workers_writing_files_give_identical_output(tmp_path, articles):
+    """With a sink, forked workers write the document files and encode the key ranges (writing
+    the long lists themselves): the files are those made in one process."""
+    from cppcc_archive.sink import DirectorySink
+
+    recs = search.synthetic_records(articles, 1000, length=600)
+    expected = build_search_files(recs, jobs=1)
+    assert any(k.startswith("search/x/") for k in expected) and len(expected) > 1000
+    build_search_files(recs, jobs=2, emit=DirectorySink(tmp_path))
+    written = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in expected.items()}
+
+
 def test_every_term_of_every_document_is_found(articles):
     rnd = random.Random(3)
     recs = search.synthetic_records(articles, 300, length=400)
