@@ -21,6 +21,7 @@ from pathlib import Path
 
 # Imported here, not when needed: the in-process fallback below runs after a
 # build dropped privileges, when modules may no longer be importable.
+from . import termcache
 from .search import build_search_files, records_for_index
 from .workers import die_with_parent
 from .sink import DirectorySink
@@ -50,8 +51,14 @@ def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Pa
     (``termcache``)."""
     # The postings spill into the tree being built: a build killed meanwhile leaves them in its
     # staging tree, which the next build removes.
-    build_search_files(records_for_index(articles_json), jobs=jobs, emit=DirectorySink(root, previous), scratch=root,
-                       counts=counts)
+    if counts is None:
+        records = records_for_index(articles_json)
+    else:
+        seen: dict = {}
+        records = records_for_index(articles_json, termcache.load_lines(counts), seen)
+    build_search_files(records, jobs=jobs, emit=DirectorySink(root, previous), scratch=root, counts=counts)
+    if counts is not None:
+        termcache.save_lines(counts, seen)
     return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 

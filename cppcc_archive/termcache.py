@@ -170,7 +170,7 @@ class TermCountCache:
             self.close()
         listed = {where[0] for where in index.values()}
         for name in os.listdir(self.folder):
-            if name == self.INDEX or name in listed:
+            if name in listed or not (_is_pack_name(name) or name.startswith(".")):
                 continue
             path = os.path.join(self.folder, name)
             try:
@@ -206,3 +206,35 @@ class TermCountCache:
 
 def _is_pack_name(name) -> bool:
     return isinstance(name, str) and name.startswith("pack-") and name.endswith(".bin") and "/" not in name
+
+
+LINES = "lines.json"
+
+
+def load_lines(folder: str | os.PathLike) -> dict:
+    """What the indexer read from each line of the last ``articles.json`` (``search.records_for_index``):
+    digest of the line → its record without the text, the text's length and the name of its counts."""
+    try:
+        with open(os.path.join(folder, LINES), encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("counts"), str)
+            and isinstance(v.get("indexed_len"), int) and isinstance(v.get("url"), str)}
+
+
+def save_lines(folder: str | os.PathLike, seen: dict) -> None:
+    """Keep ``seen`` for the next build (only the lines of this ``articles.json``)."""
+    tmp = os.path.join(folder, f".{LINES}.{os.getpid()}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(seen, fh, sort_keys=True, separators=(",", ":"))   # ASCII: a lone surrogate is kept
+        os.replace(tmp, os.path.join(folder, LINES))
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

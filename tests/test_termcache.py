@@ -169,3 +169,38 @@ def test_forked_workers_store_their_counts_in_packs_of_their_own(tmp_path, monke
     assert len(listed(folder)) == len(many) and len(packs(folder)) == 3
     monkeypatch.setattr(search, "_term_counts", lambda *_: (_ for _ in ()).throw(AssertionError("counted")))
     assert build_search_files(many, jobs=2, counts=folder) == plain
+
+
+def test_lines_read_before_are_not_parsed_again(records, tmp_path, monkeypatch):
+    """The indexer keeps what it read from each line of ``articles.json``; the next run takes an
+    unchanged line's record from there, without its text, and the index is the same.  When the
+    line's counts are gone, the text is read from the line again."""
+    from cppcc_archive import write
+
+    path = tmp_path / "articles.json"
+    path.write_text(write.dumps_json(records), encoding="utf-8")
+    folder = tmp_path / "counts"
+    plain = build_search_files(search.records_for_index(path))
+    seen = {}
+    first = search.records_for_index(path, termcache.load_lines(folder), seen)
+    assert build_search_files(first, counts=folder) == plain
+    termcache.save_lines(folder, seen)
+
+    known = termcache.load_lines(folder)
+    parsed = []
+    real = json.loads
+    monkeypatch.setattr(search.json, "loads", lambda raw, *a, **k: parsed.append(1) or real(raw, *a, **k))
+    again = {}
+    second = search.records_for_index(path, known, again)
+    assert parsed == [] and again == seen
+    assert all("indexed_text" not in r and r["line"][0] == str(path) for r in second)
+    assert build_search_files(second, counts=folder) == plain
+
+    monkeypatch.undo()
+    reread = []
+    real_with_text = search._with_text
+    monkeypatch.setattr(search, "_with_text", lambda doc: reread.append(doc["u"]) or real_with_text(doc))
+    for pack in folder.glob("pack-*.bin"):
+        pack.unlink()
+    assert build_search_files(second, counts=folder) == plain
+    assert sorted(reread) == sorted(r["url"] for r in records)   # each text read again from its line, once
