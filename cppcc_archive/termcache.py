@@ -162,7 +162,8 @@ class TermCountCache:
             index = self._compacted(index)
             tmp = os.path.join(self.folder, f".{self.INDEX}.{os.getpid()}.tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(index, fh, sort_keys=True, separators=(",", ":"))
+                # dumps, not dump: json.dump never takes the C encoder (4 s for 22 MB in a profile).
+                fh.write(json.dumps(index, sort_keys=True, separators=(",", ":")))
             os.replace(tmp, os.path.join(self.folder, self.INDEX))
         except OSError:
             return
@@ -231,7 +232,7 @@ def save_lines(folder: str | os.PathLike, seen: dict) -> None:
     try:
         os.makedirs(folder, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(seen, fh, sort_keys=True, separators=(",", ":"))   # ASCII: a lone surrogate is kept
+            fh.write(json.dumps(seen, sort_keys=True, separators=(",", ":")))   # ASCII: a lone surrogate is kept
         os.replace(tmp, os.path.join(folder, LINES))
     except OSError:
         try:
