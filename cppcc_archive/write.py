@@ -14,7 +14,6 @@ import functools
 import hashlib
 import io
 import json
-import mmap
 import os
 import re
 import shutil
@@ -279,30 +278,29 @@ def record_bytes(a: Article, seeds_url: str = "") -> bytes:
 
 @contextlib.contextmanager
 def _published(ledger):
-    """The published ``articles.json`` the ledger describes, mapped read-only (``None`` without one)."""
+    """A descriptor of the published ``articles.json`` the ledger describes (``None`` without one).
+    Read with ``pread``, not mapped: the pages of a mapped file count in the process's peak RSS
+    (a one-seed rebuild at 10,000 seeds peaked at 863 MB with the 254 MB file mapped)."""
     path = getattr(ledger, "previous", None)
     try:
-        fh = open(path, "rb") if path else None
+        fd = os.open(path, os.O_RDONLY) if path else None
     except OSError:
-        fh = None
-    if fh is None:
-        yield None
-        return
-    with fh:
-        try:
-            view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):   # empty, or not mappable
-            yield None
-            return
-        with view:
-            yield view
+        fd = None
+    try:
+        yield fd
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
-def _copied_object(old, place: tuple[int, int] | None, article_id: str) -> bytes | None:
+def _copied_object(fd: int, place: tuple[int, int] | None, article_id: str) -> bytes | None:
     if place is None:
         return None
     offset, length = place
-    obj = old[offset:offset + length]
+    try:
+        obj = os.pread(fd, length, offset)
+    except OSError:
+        return None
     head = b'{"id": ' + json.dumps(article_id, ensure_ascii=False).encode("utf-8") + b","
     return obj if len(obj) == length and obj.startswith(head) and obj.endswith(b"}") else None
 

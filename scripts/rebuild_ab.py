@@ -6,7 +6,7 @@ turns on the same corpus they can.  For each of two git revisions this exports t
 (``git archive``) to ``WORK/<rev>/code``, copies the corpus to ``WORK/<rev>/seeds`` and builds it
 cold into ``WORK/<rev>/out`` (``--no-site``, ``SEEDS_URL`` set as the Pages workflow builds); then, for
 each round, it appends one sentence to the same seed of each copy and rebuilds each version in turn,
-printing the build's own stage clock (``OUT/.cache/last-build.json``).
+printing the build's own stage clock and its process's peak memory (``OUT/.cache/last-build.json``).
 
     .venv/bin/python scripts/rebuild_ab.py b67249e HEAD --corpus /tmp/cppcc-bench/corpus-10000-s0 --rounds 3
 
@@ -45,7 +45,7 @@ def build(code: Path, seeds: Path, out: Path, jobs: int) -> dict:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stats = json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
     return {"wall": round(time.perf_counter() - t0, 2), "pipeline": stats["pipeline_seconds"],
-            **{s: stats["stage_seconds"].get(s) for s in STAGES}}
+            **{s: stats["stage_seconds"].get(s) for s in STAGES}, "rss": stats.get("pipeline_peak_rss_mb")}
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -57,7 +57,9 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def row(label: str, r: dict) -> str:
-    return f"| {label} | {r['wall']:.1f} | {r['pipeline']:.1f} | " + " | ".join(f"{r[s]:.1f}" for s in STAGES) + " |"
+    rss = f"{r['rss']:.0f}" if r.get("rss") is not None else "—"
+    return (f"| {label} | {r['wall']:.1f} | {r['pipeline']:.1f} | " + " | ".join(f"{r[s]:.1f}" for s in STAGES)
+            + f" | {rss} |")
 
 
 def main(argv=None) -> int:
@@ -87,8 +89,8 @@ def main(argv=None) -> int:
         shutil.rmtree(side / "out", ignore_errors=True)
         print(f"cold build of {rev} …", file=sys.stderr, flush=True)
         sides[rev] = (side, build(side / "code", side / "seeds", side / "out", a.jobs))
-    print("| run | wall s | pipeline s | " + " | ".join(STAGES) + " |")
-    print("|---|" + "---|" * (2 + len(STAGES)))
+    print("| run | wall s | pipeline s | " + " | ".join(STAGES) + " | peak RSS MB |")
+    print("|---|" + "---|" * (3 + len(STAGES)))
     for rev, (_, cold) in sides.items():
         print(row(f"{rev} cold", cold))
     for n in range(1, a.rounds + 1):
