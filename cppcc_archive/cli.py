@@ -240,7 +240,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         from .pagecache import save
 
         save(writer_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
-        record_ledger.save(writer_dir(cache_dir) / RECORDS, docs / "articles.json")
+        record_ledger.save(writer_dir(cache_dir) / RECORDS)
     if search_record is not None:
         import json
 
@@ -305,6 +305,8 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
 
     def json_files() -> None:
         size = sink.stream_bytes("articles.json", write.articles_json_bytes(articles, seeds_url, ledger))
+        if ledger is not None:
+            ledger.wrote(sink.path("articles.json"))
         sink("data.md", write.data_page(size))   # it gives the file's size
         sink("report.json", write.dumps_json(report))
 

@@ -93,11 +93,14 @@ class RecordLedger:
     is encoded.
     """
 
-    def __init__(self, previous: Optional[str], seed_keys: dict[str, str], known: dict[str, list]):
+    def __init__(self, previous: Optional[str], seed_keys: dict[str, str], known: dict[str, list],
+                 source: Optional[list] = None):
         self.previous = previous   # the published articles.json, when the record describes it
+        self.source = source       # its identity then (checked again on the open file before copying)
         self.seed_keys = seed_keys
         self.known = known
         self.made: dict[str, list] = {}   # this build's record, filled as the file is written
+        self.written: Optional[list] = None   # the identity of the file this build wrote
 
     @classmethod
     def load(cls, path: Path, previous: Optional[Path], seed_keys: dict[str, str]) -> "RecordLedger":
@@ -112,7 +115,7 @@ class RecordLedger:
         known = {k: v for k, v in lines.items()
                  if isinstance(v, list) and len(v) == 3 and isinstance(v[0], str)
                  and all(isinstance(x, int) and x >= 0 for x in v[1:])}
-        return cls(published, seed_keys, known)
+        return cls(published, seed_keys, known, source)
 
     def digest(self, a, seeds_url: str) -> Optional[str]:
         key = self.seed_keys.get(a.source_file)
@@ -132,16 +135,27 @@ class RecordLedger:
         if digest is not None:
             self.made[article_id] = [digest, offset, length]
 
-    def save(self, path: Path, published: Path) -> None:
-        """Keep this build's record, for the ``articles.json`` now at ``published``."""
+    def describes(self, fd: int) -> bool:
+        """Whether the open file is the one this record was loaded for (another build may have
+        published a tree since)."""
+        st = os.fstat(fd)
+        return self.source is not None and [st.st_ino, st.st_size, st.st_mtime_ns] == self.source
+
+    def wrote(self, path: str) -> None:
+        """This build wrote its ``articles.json`` at ``path`` (publishing renames its folder, keeping
+        the file's identity, which the saved record gives)."""
+        try:
+            self.written = _identity(path)
+        except OSError:
+            self.written = None
+
+    def save(self, path: Path) -> None:
+        """Keep this build's record (after the tree holding its ``articles.json`` was published)."""
         from .cache import save_file
 
-        try:
-            source = _identity(str(published))
-        except OSError:
-            return
-        save_file(Path(path), json.dumps({"source": source, "lines": self.made}, sort_keys=True,
-                                         separators=(",", ":")))
+        if self.written is not None:
+            save_file(Path(path), json.dumps({"source": self.written, "lines": self.made}, sort_keys=True,
+                                             separators=(",", ":")))
 
 
 def _identity(path: str) -> list[int]:

@@ -10,11 +10,12 @@ An entry is named by a digest of the title and text and kept in a pack file (``T
 a folder of the indexer's cache version (``cache.indexer_dir``: new indexer code or data never reads
 counts made by old)::
 
-    b"TC1\\0"  n (uint32)  m (uint32)   n CJK keys (uint32, ascending)   n counts (uint8)
+    b"TC2\\0"  n (uint32)  m (uint32)  CRC-32 of the rest (uint32)
+    n CJK keys (uint32, ascending)   n counts (uint8)
     m bytes: the word terms and their counts as JSON, [[word, count], ...]
 
-An entry that cannot be read or whose size is not what its header says is counted again; one that
-cannot be written only costs the next build the counting.
+An entry that cannot be read, whose size is not what its header says or whose checksum fails is
+counted again; one that cannot be written only costs the next build the counting.
 """
 from __future__ import annotations
 
@@ -23,11 +24,13 @@ import json
 import os
 import struct
 import time
+import zlib
 
 import numpy as np
 
-_MAGIC = b"TC1\0"
-_HEADER = struct.Struct("<4sII")
+_MAGIC = b"TC2\0"
+_HEADER = struct.Struct("<4sIII")   # magic, n, m, CRC-32 of what follows
+MAX_PACKS = 16   # more packs than this are copied together (the largest half kept as they are)
 
 
 def digest(title: str, text: str) -> str:
@@ -40,17 +43,17 @@ def digest(title: str, text: str) -> str:
 
 def encode(keys: np.ndarray, counts: np.ndarray, words: dict[str, int]) -> bytes:
     blob = json.dumps(list(words.items()), separators=(",", ":")).encode("ascii")
-    return b"".join((_HEADER.pack(_MAGIC, len(keys), len(blob)), keys.astype("<u4").tobytes(),
-                     counts.astype(np.uint8).tobytes(), blob))
+    body = b"".join((keys.astype("<u4").tobytes(), counts.astype(np.uint8).tobytes(), blob))
+    return _HEADER.pack(_MAGIC, len(keys), len(blob), zlib.crc32(body)) + body
 
 
 def decode(data: bytes) -> tuple[np.ndarray, np.ndarray, dict[str, int]] | None:
     """``(keys, counts, words)`` of an entry, or ``None`` when it is not a whole entry."""
     if len(data) < _HEADER.size:
         return None
-    magic, n, m = _HEADER.unpack_from(data)
+    magic, n, m, crc = _HEADER.unpack_from(data)
     start = _HEADER.size
-    if magic != _MAGIC or len(data) != start + 5 * n + m:
+    if magic != _MAGIC or len(data) != start + 5 * n + m or zlib.crc32(memoryview(data)[start:]) != crc:
         return None
     keys = np.frombuffer(data, dtype="<u4", count=n, offset=start).astype(np.uint64)
     counts = np.frombuffer(data, dtype=np.uint8, count=n, offset=start + 4 * n)
@@ -96,7 +99,9 @@ class TermCountCache:
                 and all(isinstance(x, int) and x >= 0 for x in v[1:])}
 
     def get(self, key: str):
-        where = self._stored.get(key) or self._inherited.get(key) or self.index.get(key)
+        return self._read(self._stored.get(key) or self._inherited.get(key) or self.index.get(key))
+
+    def _read(self, where: list | None):
         if where is None:
             return None
         name, offset, length = where
@@ -112,11 +117,28 @@ class TermCountCache:
         data = encode(keys, counts, words)
         try:
             name, fh = self._own_pack()
+            if fh is None:
+                return
             offset = fh.tell()
             fh.write(data)
         except OSError:
+            self._broken()
             return   # a cache that cannot be written only costs time
         self._stored[key] = [name, offset, len(data)]
+
+    def _broken(self) -> None:
+        """This process's pack could not be made or written: nothing in it is listed, nothing more goes in."""
+        if self._pid == os.getpid():
+            if self._pack is not None and self._pack[1] is not None:
+                try:
+                    self._pack[1].close()
+                except OSError:
+                    pass
+            self._stored = {}
+        else:   # a forked worker that could not start a pack: its parent's entries are still good
+            self._inherited.update(self._stored)
+            self._stored = {}
+        self._pack, self._pid = ("", None), os.getpid()
 
     def _own_pack(self):
         if self._pack is None or self._pid != os.getpid():   # a forked worker starts a pack of its own
@@ -131,18 +153,21 @@ class TermCountCache:
     def stored(self) -> dict[str, list]:
         """Close this process's pack; where the entries it stored are (for ``commit``)."""
         self.flush()
-        if self._pack is not None and self._pid == os.getpid():
-            self._pack[1].close()
+        if self._pack is not None and self._pid == os.getpid() and self._pack[1] is not None:
+            try:
+                self._pack[1].close()
+            except OSError:
+                self._broken()
             self._pack = None
         return dict(self._stored)
 
     def flush(self) -> None:
         """Make what this process stored readable by others (forked workers)."""
-        if self._pack is not None and self._pid == os.getpid():
+        if self._pack is not None and self._pid == os.getpid() and self._pack[1] is not None:
             try:
                 self._pack[1].flush()
-            except OSError:
-                pass
+            except OSError:   # a full disk shows here, not at the write into the buffer
+                self._broken()
 
     def close(self) -> None:
         for fd in self._fds.values():
@@ -170,7 +195,11 @@ class TermCountCache:
         finally:
             self.close()
         listed = {where[0] for where in index.values()}
-        for name in os.listdir(self.folder):
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
             if name in listed or not (_is_pack_name(name) or name.startswith(".")):
                 continue
             path = os.path.join(self.folder, name)
@@ -191,11 +220,16 @@ class TermCountCache:
                     sparse.add(name)
             except OSError:
                 pass
+        if len(live) - len(sparse) > MAX_PACKS:
+            # Many packs (a build that counts something adds one per process): all but the largest
+            # half are copied together, so the packs (and the descriptors open on them) stay few.
+            kept = sorted((n for n in live if n not in sparse), key=lambda n: (-live[n], n))[:MAX_PACKS // 2]
+            sparse = set(live) - set(kept)
         if not sparse:
             return index
         moved = dict(index)
         for key in sorted(k for k, where in index.items() if where[0] in sparse):
-            entry = self.get(key)
+            entry = self._read(index[key])
             if entry is None:
                 del moved[key]
                 continue
@@ -222,8 +256,8 @@ def load_lines(folder: str | os.PathLike) -> dict:
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("counts"), str)
-            and isinstance(v.get("indexed_len"), int) and isinstance(v.get("url"), str)}
+    return {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("_counts"), str)
+            and isinstance(v.get("_indexed_len"), int) and isinstance(v.get("url"), str)}
 
 
 def save_lines(folder: str | os.PathLike, seen: dict) -> None:

@@ -287,7 +287,7 @@ def _published(ledger):
     except OSError:
         fd = None
     try:
-        yield fd
+        yield fd if fd is not None and ledger.describes(fd) else None
     finally:
         if fd is not None:
             os.close(fd)

@@ -151,6 +151,15 @@ def test_parallel_rebuild_of_a_synthetic_archive(tmp_path):
     after = files(out / "docs")
     kept = sum(1 for rel in articles if rel in after and after[rel][0] == before[rel][0])
     assert kept >= 0.8 * len(articles), f"only {kept} of {len(articles)} article pages were reused"
+    # The record of articles.json (made beside the forked feeds worker) lists every article, for the
+    # file now published.
+    from cppcc_archive import cache
+    from cppcc_archive.pagecache import RECORDS
+
+    record = json.loads((cache.writer_dir(out / ".cache" / "pipeline") / RECORDS).read_text(encoding="utf-8"))
+    published = (out / "docs" / "articles.json").stat()
+    assert record["source"] == [published.st_ino, published.st_size, published.st_mtime_ns]
+    assert len(record["lines"]) == len(articles)
     assert run_build(seeds, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
     assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in after.items()}
 
@@ -294,3 +303,29 @@ def test_a_published_articles_json_that_changed_is_not_copied_from(tmp_path, see
     encoded.clear()
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert len(encoded) == n and published.read_bytes() == right
+
+
+def test_a_record_is_not_copied_from_a_file_swapped_after_it_was_loaded(tmp_path, seeds_copy, monkeypatch):
+    """Another build may publish a tree between loading the record and copying from the file: the
+    open file is checked again, and a different file (same size, new inode) is not copied from."""
+    from cppcc_archive import cache, pipeline
+    from cppcc_archive.pagecache import RECORDS, RecordLedger
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    results = pipeline.gather(seeds_copy, cache_dir=out / ".cache" / "pipeline")
+    articles, _ = pipeline.assemble(results)
+    keys = {r.name: r.key for r in results}
+    record = cache.writer_dir(out / ".cache" / "pipeline") / RECORDS
+    published = out / "docs" / "articles.json"
+    right = published.read_bytes()
+    encoded = count_encoded(monkeypatch)
+    ledger = RecordLedger.load(record, out / "docs", keys)
+    assert b"".join(write.articles_json_bytes(articles, "", ledger)) == right and encoded == []
+
+    ledger = RecordLedger.load(record, out / "docs", keys)
+    swapped = tmp_path / "swapped.json"
+    swapped.write_bytes(right.replace("政协".encode(), "政治".encode()))
+    os.replace(swapped, published)
+    assert b"".join(write.articles_json_bytes(articles, "", ledger)) == right
+    assert sorted(encoded) == sorted(a.id for a in articles)

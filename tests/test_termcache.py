@@ -49,6 +49,9 @@ def test_a_damaged_entry_is_no_entry():
     assert termcache.decode(whole[:-1]) is None            # cut short
     assert termcache.decode(whole + b" ") is None          # longer than its header says
     assert termcache.decode(b"XX1\0" + whole[4:]) is None  # not an entry
+    flipped = bytearray(whole)
+    flipped[-3] ^= 1
+    assert termcache.decode(bytes(flipped)) is None        # same size, a byte changed: the checksum fails
     assert termcache.decode(b"") is None
 
 
@@ -120,7 +123,7 @@ def test_an_edited_document_alone_is_counted_and_its_old_entry_goes(records, tmp
     assert len(packs(folder)) == 2   # the first build's, still mostly used, and the new entry's
 
 
-def test_packs_mostly_unused_are_copied_and_deleted(records, tmp_path):
+def test_packs_mostly_unused_are_copied_and_deleted(records, tmp_path, monkeypatch):
     """Entries of documents no longer indexed leave the index; a pack less than half of which is
     still listed has its live entries copied into a new pack and goes."""
     folder = tmp_path / "counts"
@@ -133,6 +136,9 @@ def test_packs_mostly_unused_are_copied_and_deleted(records, tmp_path):
     assert {where[0] for where in listed(folder).values()} == set(packs(folder))
     live = sum(where[2] for where in listed(folder).values())
     assert sum(packs(folder).values()) == live
+    expected = build_search_files(edited)
+    monkeypatch.setattr(search, "_term_counts", lambda *_: (_ for _ in ()).throw(AssertionError("counted")))
+    assert build_search_files(edited, counts=folder) == expected   # the copies are read
 
 
 def test_damaged_packs_and_index_only_cost_counting_again(records, tmp_path, monkeypatch):
@@ -193,7 +199,7 @@ def test_lines_read_before_are_not_parsed_again(records, tmp_path, monkeypatch):
     again = {}
     second = search.records_for_index(path, known, again)
     assert parsed == [] and again == seen
-    assert all("indexed_text" not in r and r["line"][0] == str(path) for r in second)
+    assert all("indexed_text" not in r and r["_line"][0] == str(path) for r in second)
     assert build_search_files(second, counts=folder) == plain
 
     monkeypatch.undo()
@@ -204,3 +210,60 @@ def test_lines_read_before_are_not_parsed_again(records, tmp_path, monkeypatch):
         pack.unlink()
     assert build_search_files(second, counts=folder) == plain
     assert sorted(reread) == sorted(r["url"] for r in records)   # each text read again from its line, once
+
+
+def test_many_small_packs_are_copied_together(records, tmp_path, monkeypatch):
+    """Each build that counts something adds a pack per process; past ``MAX_PACKS`` all but the
+    largest half are copied into one, so packs (and the files the indexer holds open) stay few."""
+    monkeypatch.setattr(termcache, "MAX_PACKS", 4)
+    folder = tmp_path / "counts"
+    edited = [dict(r) for r in records]
+    for round_ in range(8):
+        edited[round_]["text"] += f"第{round_}次修改。"
+        build_search_files(edited, counts=folder)
+        assert len(packs(folder)) <= 4 + 1
+    assert len(listed(folder)) == len(records)
+    expected = build_search_files(edited)
+    monkeypatch.setattr(search, "_term_counts", lambda *_: (_ for _ in ()).throw(AssertionError("counted")))
+    assert build_search_files(edited, counts=folder) == expected
+
+
+def test_a_pack_that_cannot_be_written_only_costs_time(records, tmp_path, monkeypatch):
+    """A full disk shows when the pack's buffer is written out, after the entries were accepted:
+    the build goes on, lists none of them, and the next build counts them again."""
+    plain = build_search_files(records)
+    folder = tmp_path / "counts"
+    real_open = open
+
+    def full_disk(path, mode="r", *a, **k):
+        if "pack-" in str(path) and "w" in mode:
+            return real_open("/dev/full", mode, *a, **k)
+        return real_open(path, mode, *a, **k)
+
+    monkeypatch.setattr("builtins.open", full_disk)
+    assert build_search_files(records, counts=folder) == plain
+    assert build_search_files(records, counts=folder, jobs=2) == plain
+    monkeypatch.undo()
+    assert listed(folder) == {}
+    assert build_search_files(records, counts=folder) == plain and len(listed(folder)) == len(records)
+
+
+def test_forked_workers_read_texts_again_when_counts_are_gone(tmp_path):
+    """Lines known from an earlier run, their counts deleted, 600 documents over two workers: each
+    worker reads the texts of its documents from their lines."""
+    from cppcc_archive import write
+
+    many = [_rec(i, f"会议{i}", f"第{i}号提案：政协委员围绕{i % 17}项议题协商。", f"2023-{i % 12 + 1:02d}-01")
+            for i in range(600)]
+    path = tmp_path / "articles.json"
+    path.write_text(write.dumps_json(many), encoding="utf-8")
+    folder = tmp_path / "counts"
+    plain = build_search_files(search.records_for_index(path), jobs=1)
+    seen = {}
+    build_search_files(search.records_for_index(path, {}, seen), jobs=2, counts=folder)
+    termcache.save_lines(folder, seen)
+    for pack in folder.glob("pack-*.bin"):
+        pack.unlink()
+    known = search.records_for_index(path, termcache.load_lines(folder), {})
+    assert all("_line" in r for r in known)
+    assert build_search_files(known, jobs=2, counts=folder) == plain
