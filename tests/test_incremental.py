@@ -30,12 +30,17 @@ def append(seed: Path, text: str) -> None:
     seed.write_text(seed.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
 
 
-def count_rendered(monkeypatch) -> list[str]:
-    """Ids of the article pages rendered from here on (in this process: --jobs 1)."""
+def count_calls(monkeypatch, name: str) -> list[str]:
+    """Ids of the articles ``write.<name>`` is called for from here on (in this process: --jobs 1)."""
     seen: list[str] = []
-    real = write.article_page
-    monkeypatch.setattr(write, "article_page", lambda a, *rest: seen.append(a.id) or real(a, *rest))
+    real = getattr(write, name)
+    monkeypatch.setattr(write, name, lambda a, *rest: seen.append(a.id) or real(a, *rest))
     return seen
+
+
+def count_rendered(monkeypatch) -> list[str]:
+    """Ids of the article pages rendered from here on."""
+    return count_calls(monkeypatch, "article_page")
 
 
 def test_rebuild_links_what_is_unchanged_and_equals_a_cold_build(tmp_path, seeds_copy, monkeypatch):
@@ -249,11 +254,8 @@ def test_cache_hits_are_frozen_only_when_the_caller_asks(tmp_path, seeds_copy):
 
 
 def count_encoded(monkeypatch) -> list[str]:
-    """Ids of the articles whose ``articles.json`` object is encoded from here on (--jobs 1)."""
-    seen: list[str] = []
-    real = write.record_bytes
-    monkeypatch.setattr(write, "record_bytes", lambda a, *rest: seen.append(a.id) or real(a, *rest))
-    return seen
+    """Ids of the articles whose ``articles.json`` object is encoded from here on."""
+    return count_calls(monkeypatch, "record_bytes")
 
 
 def test_articles_json_copies_the_objects_of_unchanged_articles(tmp_path, seeds_copy, monkeypatch):
