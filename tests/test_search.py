@@ -929,3 +929,8 @@ def test_impact_rows_match_the_bm25_formula_in_python():
         dl, avgdl = rng.randint(0, 40_000), rng.uniform(1.0, 12_000.0)
         k = search.K1 * (1 - search.B + search.B * dl / avgdl)
         assert search._impact_row(dl, avgdl) == [max(1, min(255, round(255 * tf / (tf + k)))) for tf in range(65)]
+    # The rows of a worker's documents in one numpy pass are the same rows.
+    for avgdl in (1.0, 17.2, 6123.77):
+        lengths = [rng.randint(0, 40_000) for _ in range(2_000)] + [0, 1]
+        rows = search._impact_rows(lengths, avgdl)
+        assert [row.tolist() for row in rows] == [search._impact_row(dl, avgdl) for dl in lengths]
