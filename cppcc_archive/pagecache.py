@@ -25,11 +25,27 @@ from typing import Optional
 LEDGER = "article-pages.json"   # in the page writer's version folder: new writing code starts afresh
 
 
+# The same record holds the index pages (regions, people, dates, topics, tags, the home page: every
+# generated page but the article pages, the source listings and the report), in groups: an index page
+# reads no article text, so a group is fixed by every article's other fields and by its own extra
+# inputs.  The fields are digested per seed file and kept under ``SEEDS`` (reused while the seed's
+# cache key and what ``assemble`` gave its articles are unchanged: a seed file's articles are fixed
+# by its key), so a rebuild digests only the edited seeds' articles.  A group whose digest is
+# unchanged, and whose files the published tree still holds as the last build left them, is linked
+# from it instead of rendered (``GROUP`` + name: the digest and each file's path and identity).
+SEEDS = "#seeds"
+GROUP = "#group:"
+
+
 class PageLedger:
-    def __init__(self, previous: Optional[Path], seed_keys: dict[str, str], known: dict[str, list]):
+    def __init__(self, previous: Optional[Path], seed_keys: dict[str, str], known: dict[str, list],
+                 seeds: Optional[dict] = None, groups: Optional[dict] = None):
         self.previous = str(previous) if previous is not None else None
         self.seed_keys = seed_keys
         self.known = known
+        self.seeds = seeds or {}     # seed file → [reuse key, digest of its articles' fields but the text]
+        self.groups = groups or {}   # group name → [digest, [[path, inode, size, mtime], ...]]
+        self.seeds_made: dict[str, list] = {}
 
     @classmethod
     def load(cls, path: Path, previous: Optional[Path], seed_keys: dict[str, str]) -> "PageLedger":
@@ -38,8 +54,68 @@ class PageLedger:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
-        known = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 4} if isinstance(data, dict) else {}
-        return cls(previous if previous is not None and Path(previous).is_dir() else None, seed_keys, known)
+        if not isinstance(data, dict):
+            data = {}
+        known = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 4}
+        seeds = data.get(SEEDS) if isinstance(data.get(SEEDS), dict) else {}
+        groups = {k[len(GROUP):]: v for k, v in data.items() if k.startswith(GROUP) and _is_group_entry(v)}
+        return cls(previous if previous is not None and Path(previous).is_dir() else None, seed_keys, known,
+                   seeds, groups)
+
+    def listing_digest(self, by_source: dict[str, list]) -> Optional[str]:
+        """A digest of every article's fields but its paragraphs (what index pages read), or ``None``
+        when a seed has no cache key; each seed's part is reused from the last build while its key
+        and its articles' ``also_in`` and fixer counts are unchanged."""
+        import dataclasses
+
+        h = hashlib.blake2b(digest_size=16)
+        for name in sorted(by_source):
+            key = self.seed_keys.get(name)
+            if not key:
+                return None
+            arts = by_source[name]
+            reuse = hashlib.blake2b(repr((key, [(a.id, a.also_in, a.changes) for a in arts])).encode("utf-8"),
+                                    digest_size=16).hexdigest()
+            old = self.seeds.get(name)
+            if isinstance(old, list) and len(old) == 2 and old[0] == reuse and isinstance(old[1], str):
+                part = old[1]
+            else:
+                names = [f.name for f in dataclasses.fields(arts[0]) if f.name != "paragraphs"]
+                part = hashlib.blake2b(repr([tuple(getattr(a, n) for n in names) for a in arts]).encode(
+                    "utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            self.seeds_made[name] = [reuse, part]
+            h.update(f"{name}\0{part}\n".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    @staticmethod
+    def group_digest(name: str, listing: Optional[str], extra: str = "") -> Optional[str]:
+        if listing is None:
+            return None
+        return hashlib.blake2b(f"{name}\0{listing}\0{extra}".encode("utf-8", "surrogatepass"),
+                               digest_size=16).hexdigest()
+
+    def link_group(self, name: str, digest: Optional[str], sink) -> Optional[list]:
+        """Link the group's files from the published tree when its digest is unchanged and every
+        file is still as the last build left it; returns the group's entry, or ``None`` (nothing linked)."""
+        entry = self.groups.get(name)
+        if self.previous is None or digest is None or entry is None or entry[0] != digest:
+            return None
+        try:
+            for rel, *ident in entry[1]:
+                st = os.stat(os.path.join(self.previous, rel), follow_symlinks=False)
+                if [st.st_ino, st.st_size, st.st_mtime_ns] != ident:
+                    return None
+        except OSError:
+            return None
+        linked = []
+        for rel, *_ in entry[1]:
+            path = sink.path(rel)
+            if not sink.reuse(rel, path):
+                for done in linked:   # rendered instead: never written through a link into the old tree
+                    os.unlink(done)
+                return None
+            linked.append(path)
+        return entry
 
     def digest(self, a, sibling_ids: list[str], related: list, settings: tuple) -> Optional[str]:
         """What the page of article ``a`` is made from, or ``None`` when its seed has no cache key."""
@@ -65,6 +141,12 @@ class PageLedger:
     def entry(path: str, digest: str) -> list:
         st = os.stat(path, follow_symlinks=False)
         return [digest, st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def _is_group_entry(v) -> bool:
+    return (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list)
+            and all(isinstance(f, list) and len(f) == 4 and isinstance(f[0], str) and ".." not in f[0].split("/")
+                    and all(isinstance(x, int) for x in f[1:]) for f in v[1]))
 
 
 def save(path: Path, entries: dict[str, list]) -> None:

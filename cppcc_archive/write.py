@@ -26,6 +26,7 @@ from .cache import library_version, save_file
 from .clean.metadata import newest_order
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
+from .pagecache import GROUP, SEEDS
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
 from .tag.regions import region_tag, to_region
@@ -388,32 +389,58 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     order = _in_pinyin_order(list(people), name_keys)
 
     # The index pages in groups, the costliest first: with workers each group is a task of its own
-    # beside the article pages' ranges (see ``_write_pages``).
+    # beside the article pages' ranges (see ``_write_pages``).  Every group but the last reads no
+    # article text and no report, so with a ledger it is linked from the published tree when the
+    # articles' other fields (and its own extra input) are unchanged (``pagecache``).
     index_groups = {
         "regions": lambda: region_pages(articles),
-        "sources+dates": lambda: {**source_pages(by_source, report, seeds_url, shards), **dates_pages(articles)},
         "people": lambda: _people_pages(people, order),
-        "topics+home": lambda: {**topic_pages(articles), "tags.md": tag_index_page(articles),
-                                "report.md": report_page(report),
-                                "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
+        "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
+                                      "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
+        "sources+report": lambda: {**source_pages(by_source, report, seeds_url, shards), "report.md": report_page(report)},
     }
+    group_digests = {}
+    if ledger is not None and ledger.previous is not None:
+        listing = ledger.listing_digest(by_source)
+        extra = {"dates+topics+home": home_template}
+        group_digests = {name: ledger.group_digest(name, listing, extra.get(name, ""))
+                         for name in index_groups if name != "sources+report"}
     work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger,
-                     index_groups)
+                     index_groups, group_digests)
     try:
-        return _write_pages(sink, work, jobs)
+        entries = _write_pages(sink, work, jobs)
     finally:
         _article_link.cache_clear()   # the links of this corpus are not needed after its pages
+    if ledger is not None and ledger.seeds_made:
+        entries[SEEDS] = ledger.seeds_made
+    return entries
 
 
 class _PageWork:
     """What rendering article pages needs; forked workers inherit it instead of receiving it."""
 
     def __init__(self, articles, by_source, related, site_url, entered, seeds_url, shards, ledger=None,
-                 index_groups=None):
+                 index_groups=None, group_digests=None):
         self.articles, self.by_source, self.related = articles, by_source, related
         self.site_url, self.entered, self.seeds_url, self.shards = site_url, entered, seeds_url, shards
         self.ledger = ledger
         self.index_groups = index_groups or {}   # name → () -> {path: Markdown}
+        self.group_digests = group_digests or {}   # name → digest of its inputs (groups the ledger may link)
+
+    def write_group(self, name: str, sink) -> dict[str, list]:
+        """Hand a group of index pages to ``sink``, or link them from the previous tree when their
+        inputs are unchanged; returns the group's ledger entry (none without a digest)."""
+        digest = self.group_digests.get(name)
+        linked = self.ledger.link_group(name, digest, sink) if digest else None
+        if linked is not None:
+            return {GROUP + name: linked}
+        files = []
+        for rel, content in self.index_groups[name]().items():
+            sink(rel, content)
+            files.append(rel)
+        if not digest:
+            return {}
+        return {GROUP + name: [digest, [[rel, *self.ledger.entry(sink.path(rel), "")[1:]] for rel in files]]}
 
     def write(self, i: int, sink) -> list | None:
         """Hand article ``i``'s page to ``sink``, or link it from the previous tree when its inputs
@@ -433,14 +460,12 @@ class _PageWork:
 
 
 def _write_task(shared: tuple, task: tuple[int, int] | str) -> dict[str, list]:
-    """One task of ``_write_pages``: a range of article pages (returns their ledger entries) or a
-    group of index pages by name (returns nothing)."""
+    """One task of ``_write_pages``: a range of article pages or a group of index pages by name;
+    returns their ledger entries."""
     work, sink = shared
     entries = {}
     if isinstance(task, str):
-        for rel, content in work.index_groups[task]().items():
-            sink(rel, content)
-        return entries
+        return work.write_group(task, sink)
     for i in range(*task):
         entry = work.write(i, sink)
         if entry is not None:
@@ -460,7 +485,7 @@ def _write_pages(sink, work: _PageWork, jobs: int) -> dict[str, list]:
     if jobs <= 1 or n < 200 or not isinstance(sink, DirectorySink) or not can_fork():
         entries = _write_task((work, sink), (0, n))
         for task in tasks:
-            _write_task((work, sink), task)
+            entries.update(_write_task((work, sink), task))
         return entries
     step = max(50, -(-n // (jobs * 8)))
     tasks += [(s, min(s + step, n)) for s in range(0, n, step)]

@@ -331,3 +331,30 @@ def test_a_record_is_not_copied_from_a_file_swapped_after_it_was_loaded(tmp_path
     os.replace(swapped, published)
     assert b"".join(write.articles_json_bytes(articles, "", ledger)) == right
     assert sorted(encoded) == sorted(a.id for a in articles)
+
+
+def test_index_pages_are_linked_while_the_articles_fields_are_unchanged(tmp_path, seeds_copy, monkeypatch):
+    """Index pages read no article text: a rebuild links a group of them while every article's
+    other fields are unchanged, renders it when one changed, and renders a group whose published
+    file was edited since (its bytes come back); every rebuild equals a cold build."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0   # the first rebuild records the groups
+    regions = []
+    real = write.region_pages
+    monkeypatch.setattr(write, "region_pages", lambda arts: regions.append(1) or real(arts))
+    before = files(out / "docs")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert regions == [] and files(out / "docs") == before
+
+    page = out / "docs" / "regions" / "index.md"
+    right = page.read_bytes()
+    page.write_bytes(right.replace("地区".encode(), "地域".encode(), 1))   # edited in place, same size
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert regions == [1] and page.read_bytes() == right
+
+    append(sorted(seeds_copy.glob("002_*"))[0], "广东省深圳市政协召开会议，围绕乡村振兴协商议政。")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert regions == [1, 1]   # the edited seed's regions changed
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
