@@ -145,8 +145,14 @@ class PageLedger:
 
 def _is_group_entry(v) -> bool:
     return (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list)
-            and all(isinstance(f, list) and len(f) == 4 and isinstance(f[0], str) and ".." not in f[0].split("/")
+            and all(isinstance(f, list) and len(f) == 4 and _is_relative_path(f[0])
                     and all(isinstance(x, int) for x in f[1:]) for f in v[1]))
+
+
+def _is_relative_path(rel) -> bool:
+    """A path inside the tree: relative, no ``..``, empty or ``.`` part, no backslash."""
+    return (isinstance(rel, str) and rel != "" and "\\" not in rel and "\0" not in rel
+            and all(part not in ("", ".", "..") for part in rel.split("/")))
 
 
 def save(path: Path, entries: dict[str, list]) -> None:

@@ -358,3 +358,17 @@ def test_index_pages_are_linked_while_the_articles_fields_are_unchanged(tmp_path
     assert regions == [1, 1]   # the edited seed's regions changed
     assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
     assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
+
+
+def test_a_damaged_page_ledger_links_nothing_outside_the_tree(tmp_path):
+    """Group entries whose paths leave the tree (absolute, ``..``) are not loaded: nothing is linked
+    to or from outside it."""
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    path = tmp_path / "article-pages.json"
+    good = ["d" * 32, [["regions/index.md", 1, 2, 3]]]
+    path.write_text(json.dumps({GROUP + "regions": good, GROUP + "people": ["d" * 32, [["/etc/passwd", 1, 2, 3]]],
+                                GROUP + "dates+topics+home": ["d" * 32, [["../x.md", 1, 2, 3]]],
+                                "#seeds": {"a.txt": ["k", "d"]}}), encoding="utf-8")
+    ledger = PageLedger.load(path, tmp_path, {})
+    assert ledger.groups == {"regions": good} and ledger.seeds == {"a.txt": ["k", "d"]}
