@@ -108,11 +108,12 @@ class PageLedger:
         except OSError:
             return None
         linked = []
-        for rel, *_ in entry[1]:
+        for rel, *ident in entry[1]:
             path = sink.path(rel)
-            if not sink.reuse(rel, path):
-                for done in linked:   # rendered instead: never written through a link into the old tree
-                    os.unlink(done)
+            # Checked again on the link: another build may have published a tree since the check.
+            if not sink.reuse(rel, path) or not _has_identity(path, ident):
+                for done in linked + ([path] if os.path.lexists(path) else []):
+                    os.unlink(done)   # rendered instead
                 return None
             linked.append(path)
         return entry
@@ -125,6 +126,18 @@ class PageLedger:
         inputs = (key, a.part, a.also_in, a.changes, sibling_ids,
                   [(r.id, r.title, r.date, r.date_text) for r in related], settings)
         return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
+
+    def linked_as_recorded(self, article_id: str, path: str) -> bool:
+        """The link just made for an article's page is the file the record names (another build may
+        have published a tree since ``unchanged``); if not, it is removed, to be rendered."""
+        entry = self.known.get(article_id)
+        if entry is not None and _has_identity(path, entry[1:]):
+            return True
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return False
 
     def unchanged(self, article_id: str, rel: str, digest: str) -> bool:
         """The published tree holds this article's page as the last build wrote it from the same inputs."""
@@ -144,9 +157,10 @@ class PageLedger:
 
 
 def _is_group_entry(v) -> bool:
-    return (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list)
+    return (isinstance(v, list) and len(v) == 2 and isinstance(v[0], str) and isinstance(v[1], list) and v[1]
             and all(isinstance(f, list) and len(f) == 4 and _is_relative_path(f[0])
-                    and all(isinstance(x, int) for x in f[1:]) for f in v[1]))
+                    and all(isinstance(x, int) for x in f[1:]) for f in v[1])
+            and len({f[0] for f in v[1]}) == len(v[1]))
 
 
 def _is_relative_path(rel) -> bool:
@@ -244,6 +258,13 @@ class RecordLedger:
         if self.written is not None:
             save_file(Path(path), json.dumps({"source": self.written, "lines": self.made}, sort_keys=True,
                                              separators=(",", ":")))
+
+
+def _has_identity(path: str, ident: list) -> bool:
+    try:
+        return _identity(path) == ident
+    except OSError:
+        return False
 
 
 def _identity(path: str) -> list[int]:

@@ -54,7 +54,7 @@ class DirectorySink:
         path = self.path(rel)
         if self.previous is not None and self.reuse(rel, path, data):
             return
-        with open(path, "wb") as fh:
+        with _new_file(path) as fh:
             fh.write(data)
 
     def reuse(self, rel: str, path: str, data: bytes | None = None, replace: bool = False) -> bool:
@@ -95,12 +95,22 @@ class DirectorySink:
     def stream_bytes(self, rel: str, chunks: Iterable[bytes]) -> int:
         """``stream`` for pieces already encoded."""
         path = self.path(rel)
-        with open(path, "wb", buffering=1 << 20) as fh:
+        with _new_file(path) as fh:
             fh.writelines(chunks)
         size = os.path.getsize(path)
         if self.previous is not None and _same_bytes(os.path.join(self.previous, rel), path):
             self.reuse(rel, path, replace=True)   # if the link cannot be made, the file written stays
         return size
+
+
+def _new_file(path: str):
+    """``path`` opened for writing as a new file: a link already there (from the previous tree) is
+    removed first, never written through, so no write reaches a published file."""
+    try:
+        return open(path, "xb", buffering=1 << 20)
+    except FileExistsError:
+        os.unlink(path)
+        return open(path, "xb", buffering=1 << 20)
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)   # not on Windows, where islink() above is the check

@@ -453,7 +453,8 @@ class _PageWork:
         if self.ledger is not None:
             settings = (self.site_url, entered, self.seeds_url, shard)
             digest = self.ledger.digest(a, [s.id for s in siblings], related, settings)
-            if digest and self.ledger.unchanged(a.id, rel, digest) and sink.reuse(rel, sink.path(rel)):
+            if (digest and self.ledger.unchanged(a.id, rel, digest) and sink.reuse(rel, sink.path(rel))
+                    and self.ledger.linked_as_recorded(a.id, sink.path(rel))):
                 return self.ledger.entry(sink.path(rel), digest)
         sink(rel, article_page(a, siblings, related, self.site_url, entered, self.seeds_url, shard))
         return self.ledger.entry(sink.path(rel), digest) if digest else None

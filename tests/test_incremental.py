@@ -372,3 +372,59 @@ def test_a_damaged_page_ledger_links_nothing_outside_the_tree(tmp_path):
                                 "#seeds": {"a.txt": ["k", "d"]}}), encoding="utf-8")
     ledger = PageLedger.load(path, tmp_path, {})
     assert ledger.groups == {"regions": good} and ledger.seeds == {"a.txt": ["k", "d"]}
+
+
+def test_a_file_of_the_previous_tree_is_never_written_through_a_link(tmp_path):
+    """A path that already holds a link to the published tree (a damaged record could link a file
+    another writer then makes) is replaced, not written into: the published file keeps its bytes."""
+    previous, staging = tmp_path / "docs", tmp_path / "staging"
+    previous.mkdir()
+    (previous / "data.md").write_text("已发布\n", encoding="utf-8")
+    sink = write.DirectorySink(staging, previous)
+    assert sink.reuse("data.md", sink.path("data.md"))   # linked, as a group entry naming it would
+    sink("data.md", "新内容\n")
+    sink.stream_bytes("data.md", [b"more\n"])
+    assert (previous / "data.md").read_text(encoding="utf-8") == "已发布\n"
+    assert (staging / "data.md").read_bytes() == b"more\n"
+
+
+def test_an_index_page_group_with_no_files_is_not_loaded(tmp_path):
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    path = tmp_path / "article-pages.json"
+    path.write_text(json.dumps({GROUP + "regions": ["d" * 32, []],
+                                GROUP + "people": ["d" * 32, [["people/index.md", 1, 2, 3]] * 2]}), encoding="utf-8")
+    assert PageLedger.load(path, tmp_path, {}).groups == {}
+
+
+def test_a_group_is_not_linked_from_a_file_swapped_after_the_check(tmp_path):
+    """Another build may publish a tree between the check of a group's files and their links: the
+    link is checked again and, when it is not the recorded file, nothing of the group stays linked."""
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    previous, staging = tmp_path / "docs", tmp_path / "staging"
+    (previous / "regions").mkdir(parents=True)
+    pages = {"regions/index.md": "地区\n", "regions/110000.md": "北京\n"}
+    for rel, text in pages.items():
+        (previous / rel).write_text(text, encoding="utf-8")
+
+    def ident(rel):
+        st = (previous / rel).stat()
+        return [rel, st.st_ino, st.st_size, st.st_mtime_ns]
+
+    record = tmp_path / "article-pages.json"
+    record.write_text(json.dumps({GROUP + "regions": ["d" * 32, [ident(rel) for rel in pages]]}), encoding="utf-8")
+    ledger = PageLedger.load(record, previous, {})
+    sink = write.DirectorySink(staging, previous)
+    real = sink.reuse
+
+    def swap_then_link(rel, path, *rest):
+        if rel == "regions/110000.md":   # another build publishes its file meanwhile
+            other = tmp_path / "other.md"
+            other.write_text("天津\n", encoding="utf-8")
+            os.replace(other, previous / rel)
+        return real(rel, path, *rest)
+
+    sink.reuse = swap_then_link
+    assert ledger.link_group("regions", "d" * 32, sink) is None
+    assert not any(p.is_file() for p in staging.rglob("*"))
