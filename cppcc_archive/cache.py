@@ -318,10 +318,10 @@ def store(cache_dir: Path, k: str, value) -> None:
 
 
 def _dump(path: Path, value) -> None:
-    _replace(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    replace_file(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _replace(path: Path, data: bytes) -> None:
+def replace_file(path: Path, data: bytes) -> None:
     """Put ``data`` at ``path`` in one step, through a temporary name of this process's own (a
     ``--serve`` loop and a manual build may share the cache)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -335,7 +335,7 @@ def save_file(path: Path, text: str) -> None:
     written only costs time, so a failure is ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _replace(path, text.encode("utf-8"))
+        replace_file(path, text.encode("utf-8"))
     except OSError:
         pass
 

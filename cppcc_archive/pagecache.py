@@ -100,12 +100,7 @@ class PageLedger:
         entry = self.groups.get(name)
         if self.previous is None or digest is None or entry is None or entry[0] != digest:
             return None
-        try:
-            for rel, *ident in entry[1]:
-                st = os.stat(os.path.join(self.previous, rel), follow_symlinks=False)
-                if [st.st_ino, st.st_size, st.st_mtime_ns] != ident:
-                    return None
-        except OSError:
+        if not all(_has_identity(os.path.join(self.previous, rel), ident) for rel, *ident in entry[1]):
             return None
         linked = []
         for rel, *ident in entry[1]:
@@ -144,16 +139,11 @@ class PageLedger:
         entry = self.known.get(article_id)
         if self.previous is None or entry is None or entry[0] != digest:
             return False
-        try:
-            st = os.stat(os.path.join(self.previous, rel), follow_symlinks=False)
-        except OSError:
-            return False
-        return [st.st_ino, st.st_size, st.st_mtime_ns] == entry[1:]
+        return _has_identity(os.path.join(self.previous, rel), entry[1:])
 
     @staticmethod
     def entry(path: str, digest: str) -> list:
-        st = os.stat(path, follow_symlinks=False)
-        return [digest, st.st_ino, st.st_size, st.st_mtime_ns]
+        return [digest, *file_identity(path)]
 
 
 def _is_group_entry(v) -> bool:
@@ -210,7 +200,7 @@ class RecordLedger:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             source, lines = data["source"], data["lines"]
             published = os.path.join(str(previous), "articles.json") if previous is not None else None
-            if published is None or not isinstance(lines, dict) or _identity(published) != source:
+            if published is None or not isinstance(lines, dict) or file_identity(published) != source:
                 raise ValueError("not the published file")
         except (OSError, ValueError, TypeError, KeyError):
             return cls(None, seed_keys, {})
@@ -247,7 +237,7 @@ class RecordLedger:
         """This build wrote its ``articles.json`` at ``path`` (publishing renames its folder, keeping
         the file's identity, which the saved record gives)."""
         try:
-            self.written = _identity(path)
+            self.written = file_identity(path)
         except OSError:
             self.written = None
 
@@ -262,11 +252,11 @@ class RecordLedger:
 
 def _has_identity(path: str, ident: list) -> bool:
     try:
-        return _identity(path) == ident
+        return file_identity(path) == ident
     except OSError:
         return False
 
 
-def _identity(path: str) -> list[int]:
+def file_identity(path: str) -> list[int]:
     st = os.stat(path, follow_symlinks=False)
     return [st.st_ino, st.st_size, st.st_mtime_ns]

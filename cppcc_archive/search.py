@@ -529,11 +529,6 @@ def _postings_of(d: int, keys: np.ndarray, counts: np.ndarray, tab: np.ndarray) 
     return (keys << np.uint64(32)) | np.uint64(d << 8) | tab[counts]
 
 
-def _cjk_postings(d: int, text: str, title: str, tab: np.ndarray) -> np.ndarray:
-    """The document's CJK postings, packed and sorted (``_cjk_counts`` with the impacts ``tab``)."""
-    return _postings_of(d, *_cjk_counts(text, title), tab)
-
-
 def _bucket_bounds(items: list, cache: TermCountCache | None = None, used: list[str] | None = None) -> np.ndarray:
     """Where the (at most BUCKETS) ranges of packed postings begin: quantiles of the postings of
     every ``n // 256``-th document (256 to 511 of them, or all of a small corpus), so that each range

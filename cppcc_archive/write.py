@@ -26,7 +26,7 @@ from .cache import library_version, save_file
 from .clean.metadata import newest_order
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
-from .pagecache import GROUP, SEEDS
+from .pagecache import GROUP, SEEDS, file_identity
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
 from .tag.regions import region_tag, to_region
@@ -440,7 +440,7 @@ class _PageWork:
             files.append(rel)
         if not digest:
             return {}
-        return {GROUP + name: [digest, [[rel, *self.ledger.entry(sink.path(rel), "")[1:]] for rel in files]]}
+        return {GROUP + name: [digest, [[rel, *file_identity(sink.path(rel))] for rel in files]]}
 
     def write(self, i: int, sink) -> list | None:
         """Hand article ``i``'s page to ``sink``, or link it from the previous tree when its inputs
