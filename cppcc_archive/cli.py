@@ -220,14 +220,17 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
     pipeline_rss = _peak_rss_kb()
     search_record = indexer_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
-    reused = search_record is not None and indexer.reuse_index(indexer.load_record(search_record), staging, previous)
+    record = indexer.load_record(search_record) if search_record is not None else None
+    published = indexer.published_index(record, previous)   # None unless it is as that build left it
+    reused = indexer.reuse_index(record, staging, previous, published)
     counts = indexer_dir(cache_dir) / indexer.COUNTS if cache_dir is not None else None
     if reused:
-        indexer_rss = 0
+        indexer_rss, patched, cold = 0, False, None
         articles.clear()
     else:   # the articles are dropped while the indexer works
-        indexer_rss = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
-                                          meanwhile=articles.clear)
+        outcome = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
+                                      meanwhile=articles.clear, patch=published is not None)
+        indexer_rss, patched, cold = outcome["peak_rss_kb"], outcome["patched"], outcome.get("cold")
     stages("search_index")
     if out is not None:
         # An --out tree is all ours: hand-written pages are copied in and the
@@ -259,7 +262,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         "pipeline_seconds": round(t1 - t0, 3), "jobs": jobs, "stage_seconds": stages.seconds,
         "peak_rss_mb_after_stage": stages.peak_rss_mb,
         "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1),
-        "search_index_reused": reused})
+        "search_index_reused": reused, "search_index_patched": patched,
+        **({"search_index_not_patched": cold} if cold else {})})
     from .site import build_site, effective_config
 
     paths["config"].parent.mkdir(parents=True, exist_ok=True)

@@ -43,12 +43,15 @@ def _own_peak_kb() -> int:
 
 
 def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None,
-          counts: Path | None = None) -> int:
-    """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers.
+          counts: Path | None = None, patch: bool = False) -> dict:
+    """Build ``root/search/`` here; returns the peak RSS (KB) of this process and its workers
+    (``peak_rss_kb``), whether the published index was patched rather than made (``patched``) and,
+    when a patch was allowed but not possible, why (``cold``).
 
     ``previous``: the tree the last build published; index files it holds unchanged are linked
     from it (see ``DirectorySink``).  ``counts``: the folder of the documents' cached term counts
-    (``termcache``)."""
+    (``termcache``).  ``patch``: the caller checked that ``previous/search`` is as the last build
+    left it, so that index may be patched (``searchpatch``)."""
     # The postings spill into the tree being built: a build killed meanwhile leaves them in its
     # staging tree, which the next build removes.
     if counts is None:
@@ -56,15 +59,19 @@ def index(articles_json: Path, root: Path, jobs: int | None = None, previous: Pa
     else:
         seen: dict = {}
         records = records_for_index(articles_json, termcache.load_lines(counts), seen)
-    build_search_files(records, jobs=jobs, emit=DirectorySink(root, previous), scratch=root, counts=counts)
+    outcome: dict = {}
+    build_search_files(records, jobs=jobs, emit=DirectorySink(root, previous), scratch=root, counts=counts,
+                       patch_from=previous if patch else None, outcome=outcome)
     if counts is not None:
         termcache.save_lines(counts, seen)
-    return max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"peak_rss_kb": max(_own_peak_kb(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+            "patched": bool(outcome.get("patched")), **({"cold": outcome["cold"]} if "cold" in outcome else {})}
 
 
 def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previous: Path | None = None,
-                counts: Path | None = None, meanwhile=None) -> int:
-    """Run the indexer as a separate process; returns its peak RSS in KB.
+                counts: Path | None = None, meanwhile=None, patch: bool = False) -> dict:
+    """Run the indexer as a separate process; returns what ``index`` returns (its peak RSS in KB,
+    whether it patched the published index).
 
     ``meanwhile()``, when given, runs in this process while the indexer works (the build drops its
     articles then: freeing 17,469 of them took 0.3 s).  When the interpreter cannot be started again
@@ -74,7 +81,7 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
     if not os.access(sys.executable, os.X_OK):
         if meanwhile is not None:
             meanwhile()
-        return index(Path(articles_json), Path(root), jobs, previous, counts)
+        return index(Path(articles_json), Path(root), jobs, previous, counts, patch)
     # -P: the current directory must not shadow this package with another copy.
     cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
     if jobs:
@@ -83,6 +90,8 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
         cmd += ["--previous", str(Path(previous).resolve())]
     if counts is not None:
         cmd += ["--counts", str(Path(counts).resolve())]
+    if patch:
+        cmd += ["--patch"]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
@@ -94,7 +103,9 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
             stdout, stderr = proc.communicate()   # also when meanwhile failed: no indexer left running
     if proc.returncode != 0:
         raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{stderr[-3000:]}")
-    return int(json.loads(stdout.strip().splitlines()[-1])["peak_rss_kb"])
+    outcome = json.loads(stdout.strip().splitlines()[-1])
+    return {"peak_rss_kb": int(outcome["peak_rss_kb"]), "patched": bool(outcome.get("patched")),
+            **({"cold": str(outcome["cold"])} if "cold" in outcome else {})}
 
 
 # The cache's record of the search index the published tree holds (in the indexer's version folder,
@@ -136,24 +147,34 @@ def index_record(docs: Path, files: list | None = None) -> dict:
     return {"source": _identity(os.path.join(str(docs), "articles.json")), "files": len(listed), "digest": h.hexdigest()}
 
 
-def reuse_index(record: dict | None, staging: Path, previous: Path | None) -> bool:
+def published_index(record: dict | None, previous: Path | None) -> list | None:
+    """The files of ``previous/search`` when they, and ``previous/articles.json``, are as the last
+    build left them (``record``, from ``index_record``), else None."""
+    if not record or previous is None:
+        return None
+    try:
+        files = _index_files(previous)
+        held = index_record(previous, files)
+    except OSError:
+        return None
+    return files if held == record else None
+
+
+def reuse_index(record: dict | None, staging: Path, previous: Path | None, files: list | None) -> bool:
     """Link the previous tree's ``search/`` into ``staging`` when it is still right: the index
     depends only on ``articles.json`` (and on the indexer's code and the data, which the record's
     cache folder fixes), so when the staging tree's ``articles.json`` is the very file the published
     index was made from (the export links it from the previous tree when its bytes are unchanged: a
     rebuild after an edit of hand-written pages, of the site's settings or of the page writer) and every index file
     is still as that build left it, the index is not made again (about 8 s at 10,000 seeds).
+    ``files``: ``published_index``'s listing (None: the published index is not as recorded).
     Returns False, leaving no ``staging/search``, when it must be made."""
-    if not record or previous is None:
+    if files is None:
         return False
     try:
         if _identity(str(staging / "articles.json")) != record.get("source"):
             return False
-        files = _index_files(previous)   # listed once: checked, then linked
-        held = index_record(previous, files)
     except OSError:
-        return False
-    if held != record:   # a file added, removed, rewritten or replaced since
         return False
     sink = DirectorySink(staging, previous)
     try:
@@ -183,10 +204,12 @@ def main(argv=None) -> int:
                     help="the last published tree: index files it holds unchanged are hard-linked from it")
     ap.add_argument("--counts", type=Path, default=None,
                     help="a folder where each document's term counts are kept between runs")
+    ap.add_argument("--patch", action="store_true",
+                    help="the index under --previous is as the last run left it: patch it when only a few "
+                         "documents changed")
     args = ap.parse_args(argv)
     die_with_parent()   # a killed build takes its indexer with it
-    peak = index(args.articles_json, args.root, args.jobs, args.previous, args.counts)
-    print(json.dumps({"peak_rss_kb": peak}))
+    print(json.dumps(index(args.articles_json, args.root, args.jobs, args.previous, args.counts, args.patch)))
     return 0
 
 

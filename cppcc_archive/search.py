@@ -500,7 +500,7 @@ def _counted(doc: dict, cache: TermCountCache | None, used: list[str] | None):
     text, title = _indexed_pair(doc)
     if cache is None:
         return _term_counts(text, title)
-    key = doc.get("c") or termcache.digest(title, text)
+    key = counts_name(doc)
     used.append(key)
     hit = cache.get(key)
     if hit is not None:
@@ -508,6 +508,16 @@ def _counted(doc: dict, cache: TermCountCache | None, used: list[str] | None):
     made = _term_counts(text, title)
     cache.put(key, *made)
     return made
+
+
+def counts_name(doc: dict) -> str:
+    """The name of a document's term counts in the cache: a digest of its title and text (given as
+    ``c`` when the document was read from ``articles.json`` by the indexer)."""
+    name = doc.get("c")
+    if name is None:
+        text, title = _indexed_pair(doc)
+        name = termcache.digest(title, text)
+    return name
 
 
 def _with_text(doc: dict) -> dict:
@@ -636,9 +646,14 @@ def _encode_cjk_terms(packed: np.ndarray, width: int, nbytes: int):
     impacts = (packed & np.uint64(0xFF)).astype(np.uint8)
     del packed
     for key, a, b in zip(keys[starts].tolist(), starts.tolist(), ends.tolist()):
-        lo, hi = key & 0xFFFF, key >> 16
-        term = chr(key) if hi == 0 else chr(lo) + chr(hi)
+        term = cjk_term(key)
         yield (key * HASH_MUL) & 0xFFFFFFFF, term, b - a, _doc_numbers(docnums[a:b], width, nbytes) + impacts[a:b].tobytes()
+
+
+def cjk_term(key: int) -> str:
+    """The term string of a CJK key (a code unit, or ``u1 | u2 << 16``)."""
+    hi = key >> 16
+    return chr(key) if hi == 0 else chr(key & 0xFFFF) + chr(hi)
 
 
 def _cjk_range_postings(part_paths: list[list[str]], b: int, n: int, width: int):
@@ -694,7 +709,8 @@ def _encode_range(work: tuple, b: int | None) -> tuple[list[tuple], dict[str, by
 
 
 def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
-                       scratch: str | Path | None = None, counts: str | Path | None = None) -> dict[str, str | bytes]:
+                       scratch: str | Path | None = None, counts: str | Path | None = None,
+                       patch_from: str | Path | None = None, outcome: dict | None = None) -> dict[str, str | bytes]:
     """The search index for ``records`` (objects of articles.json): path under ``search/`` → content.
 
     ``jobs`` worker processes count and invert the text (default: one for small
@@ -705,7 +721,11 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     system's temporary folder), 8 bytes each: about 340 MB at 10,000 seed files.
     The build passes its staging tree, so a killed build's spill goes with it.
     ``counts``: a folder where each document's term counts are kept between builds
-    (``termcache``); entries this build did not use are dropped from it.
+    (``termcache``); entries this build did not use are dropped from it.  With ``counts``, a state
+    file there describes the index made (``searchpatch``); ``patch_from`` (the published tree, when
+    the caller knows its index is still as that build left it, and ``emit`` a ``DirectorySink``
+    over it) lets a build whose documents are the same ones patch that index instead of making it
+    (``outcome["patched"]`` then says that it did, ``outcome["cold"]`` why it did not).
     """
     started = time.time()
     recs = _sort_records(records)
@@ -726,12 +746,30 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
               "r": _region_label(r), "p": list(r.get("topics") or []), **_text_fields(r)} for r in recs]
     total = sum(map(_doc_length, items))
-    avgdl = total / n if n and total else 1.0
+    avgdl = quantized_avgdl(total, n)
     jobs = jobs or _auto_jobs(total)
+    from . import searchpatch
     from .workers import can_fork, fork_map
 
     cache = TermCountCache(counts) if counts is not None else None
+    state_path = os.path.join(os.fspath(counts), searchpatch.STATE) if counts is not None else None
+    if patch_from is not None and state_path is not None:
+        try:
+            new_state, used_names = searchpatch.patch(recs, items, avgdl, width, searchpatch.load_state(state_path),
+                                                      patch_from, cache, emit)
+        except searchpatch.ColdIndex as why:
+            if outcome is not None:
+                outcome["cold"] = str(why)
+            if hasattr(emit, "discard"):
+                emit.discard("search")   # whatever the patch linked or wrote
+        else:
+            cache.commit(used_names, cache.stored(), started)
+            searchpatch.save_state(state_path, new_state)
+            if outcome is not None:
+                outcome["patched"] = True
+            return files
     used: list[str] = []
+    documents = searchpatch.documents(items) if state_path is not None else None
     bounds = _bucket_bounds(items, cache, used)
     if cache is not None:
         cache.flush()   # the workers read what the sample stored
@@ -772,23 +810,61 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
             entries += _placed(_word_postings(parts, n, width), put)
         del parts
     inline_total = sum(len(data) + 2 * len(term) + 3 for _, term, _, data in entries if data is not None)
+    bits = shard_bits(inline_total)
+    shards: list[list] = [[] for _ in range(1 << bits)]
+    shift = 32 - bits
+    for h, term, df, data in entries:
+        shards[h >> shift if bits else 0].append((term, df, data))
+    del entries
+    for k, lst in enumerate(shards):
+        put(f"search/p/{k}.bin", shard_bytes(lst))
+    version = write_facets_and_manifest(recs, n, width, bits, digests, files.__setitem__ if emit is None else emit)
+    if cache is not None:
+        cache.commit(set(used), stored, started)
+    if documents is not None:
+        state = searchpatch.make_state(documents, width, bits, avgdl, inline_total, digests, version)
+        if state is not None:
+            searchpatch.save_state(state_path, state)
+    return files
 
+
+def quantized_avgdl(total: int, n: int) -> float:
+    """BM25's mean document length, rounded to a grid of 1/32 octave (steps of 2.2 %).  The impact
+    bytes (255 levels) hardly notice, and the postings of an unchanged document then do not depend
+    on the other documents' texts: an edit of one article almost never moves the mean across a grid
+    line, so a rebuild can patch the index (``searchpatch``) and get the bytes a cold build makes."""
+    if not n or total <= 0:
+        return 1.0
+    return 2.0 ** (round(math.log2(total / n) * 32) / 32)
+
+
+def shard_bits(inline_total: int) -> int:
+    """log2 of the number of shards: the fewest that keep a shard near ``SHARD_TARGET`` bytes."""
     bits = 0
     while (inline_total >> bits) > SHARD_TARGET and bits < 16:
         bits += 1
-    shards: list[list] = [[] for _ in range(1 << bits)]
-    shift = 32 - bits
-    for e in entries:
-        shards[e[0] >> shift if bits else 0].append(e)
-    for k, lst in enumerate(shards):
-        lst.sort(key=lambda e: e[1])
-        parts_ = [_varint(len(lst))]
-        for _, term, df, data in lst:
-            parts_.append(bytes((len(term),)) + term.encode("utf-16-le", "surrogatepass") + _varint(df))
-            parts_.append(b"\x01" if data is None else b"\x00" + data)
-        put(f"search/p/{k}.bin", b"".join(parts_))
+    return bits
 
-    # Facets: region (province) and topic document sets; years are ranges of document numbers.
+
+def shard_bytes(entries: list[tuple]) -> bytes:
+    """A postings shard: ``(term, df, inline postings or None)`` sorted by term, each with its length
+    in UTF-16 units, the term, df (varint), and a flag byte (1: the list is in a file of its own)
+    followed, when 0, by the postings."""
+    out = [_varint(len(entries))]
+    for term, df, data in sorted(entries, key=lambda e: e[0]):
+        out.append(bytes((len(term),)) + term.encode("utf-16-le", "surrogatepass") + _varint(df))
+        out.append(b"\x01" if data is None else b"\x00" + data)
+    return b"".join(out)
+
+
+FACETS = "search/facets.bin"
+MANIFEST = "search/manifest.json"
+
+
+def write_facets_and_manifest(recs: list[dict], n: int, width: int, bits: int, digests: dict[str, bytes],
+                              out) -> str:
+    """``search/facets.bin`` and the manifest, whose version is a digest of every file's (``digests``,
+    path → SHA-256, gets the facets' too), both to ``out(path, content)``; returns the version."""
     facet_docs: dict[str, dict[str, list[int]]] = {"region": defaultdict(list), "topic": defaultdict(list)}
     years: list[list] = []
     for d, r in enumerate(recs):
@@ -815,25 +891,21 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
             rows.append([value, len(docs), enc, len(blob), len(data)])
             blob += data
         directory[facet] = rows
-    put("search/facets.bin", bytes(blob))
-
+    facets = bytes(blob)
+    digests[FACETS] = hashlib.sha256(facets).digest()
     h = hashlib.sha256()
     for path in sorted(digests):
         h.update(path.encode() + b"\0" + digests[path])
+    version = h.hexdigest()[:16]
     manifest = {
         "format": FORMAT, "n": n, "bits": bits, "w": width, "page": PAGE, "budget": EXTERNAL_BUDGET,
         "pageBudget": PAGE_BUDGET,
         "facets": directory, "years": years, "overrides": _overrides(),
-        "version": h.hexdigest()[:16],
+        "version": version,
     }
-    if cache is not None:
-        cache.commit(set(used), stored, started)
-    manifest_text = _dumps(manifest) + "\n"
-    if emit is None:
-        files["search/manifest.json"] = manifest_text
-    else:
-        emit("search/manifest.json", manifest_text)
-    return files
+    out(FACETS, facets)
+    out(MANIFEST, _dumps(manifest) + "\n")
+    return version
 
 
 # ---------------------------------------------------------------- article text
