@@ -45,7 +45,9 @@ def build(code: Path, seeds: Path, out: Path, jobs: int) -> dict:
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stats = json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
     return {"wall": round(time.perf_counter() - t0, 2), "pipeline": stats["pipeline_seconds"],
-            **{s: stats["stage_seconds"].get(s) for s in STAGES}, "rss": stats.get("pipeline_peak_rss_mb")}
+            **{s: stats["stage_seconds"].get(s) for s in STAGES}, "rss": stats.get("pipeline_peak_rss_mb"),
+            "index": ("reused" if stats.get("search_index_reused") else "patched" if stats.get("search_index_patched")
+                      else "made")}
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -59,7 +61,7 @@ def _is_utf8(data: bytes) -> bool:
 def row(label: str, r: dict) -> str:
     rss = f"{r['rss']:.0f}" if r.get("rss") is not None else "—"
     return (f"| {label} | {r['wall']:.1f} | {r['pipeline']:.1f} | " + " | ".join(f"{r[s]:.1f}" for s in STAGES)
-            + f" | {rss} |")
+            + f" | {rss} | {r['index']} |")
 
 
 def main(argv=None) -> int:
@@ -89,8 +91,8 @@ def main(argv=None) -> int:
         shutil.rmtree(side / "out", ignore_errors=True)
         print(f"cold build of {rev} …", file=sys.stderr, flush=True)
         sides[rev] = (side, build(side / "code", side / "seeds", side / "out", a.jobs))
-    print("| run | wall s | pipeline s | " + " | ".join(STAGES) + " | peak RSS MB |")
-    print("|---|" + "---|" * (3 + len(STAGES)))
+    print("| run | wall s | pipeline s | " + " | ".join(STAGES) + " | peak RSS MB | search index |")
+    print("|---|" + "---|" * (4 + len(STAGES)))
     for rev, (_, cold) in sides.items():
         print(row(f"{rev} cold", cold))
     for n in range(1, a.rounds + 1):
