@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from array import array
 from collections import defaultdict
@@ -61,9 +62,18 @@ def load_state(path) -> dict | None:
     n = data.get("n")
     if not isinstance(n, int) or not all(isinstance(data.get(k), list) and len(data[k]) == n for k in ("urls", "c", "dl")):
         return None
-    if not isinstance(data.get("files"), dict) or not isinstance(data.get("bits"), int):
+    if not (all(isinstance(u, str) for u in data["urls"]) and all(isinstance(c, str) for c in data["c"])
+            and all(type(x) is int for x in data["dl"])):
+        return None
+    if not all(type(data.get(k)) is int for k in ("bits", "w", "inline")) or not isinstance(data.get("avgdl"), float):
+        return None
+    files = data.get("files")
+    if not isinstance(files, dict) or not all(isinstance(h, str) and _SHA256_HEX.fullmatch(h) for h in files.values()):
         return None
     return data
+
+
+_SHA256_HEX = re.compile("[0-9a-f]{64}")
 
 
 def save_state(path, state: dict) -> None:
@@ -221,7 +231,7 @@ def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: 
             with open(os.path.join(root, "p", f"{k}.bin"), "rb") as fh:
                 table = _read_shard(fh.read(), n, width)
             for term, term_edits in shard_edits.items():
-                df, data = table.get(term, (0, b""))
+                df, data = table.get(term, (0, b""))   # a term new to the index: no postings yet
                 x_rel = f"search/x/{search.external_name(term)}.bin"
                 if data is None:
                     if x_rel not in files:
@@ -229,7 +239,7 @@ def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: 
                     with open(os.path.join(root, "x", f"{search.external_name(term)}.bin"), "rb") as fh:
                         data = fh.read()
                     dropped.add(x_rel)
-                else:
+                elif term in table:
                     inline_total -= _inline_cost(term, data)
                 docnums, impacts = _decode(data, df, n, width)
                 df, data = _patched(docnums, impacts, term_edits, n, width)

@@ -15,14 +15,6 @@ class MemorySink(dict):
     def __call__(self, rel: str, content: str | bytes) -> None:
         self[rel] = content
 
-    def discard(self, rel: str) -> None:
-        """Remove the folder ``rel`` and everything written or linked under it."""
-        import shutil
-
-        folder = os.path.join(self.root, rel)
-        shutil.rmtree(folder, ignore_errors=True)
-        self._dirs = {d for d in self._dirs if d != folder and not d.startswith(folder + os.sep)}
-
     def stream(self, rel: str, chunks: Iterable[str]) -> int:
         self[rel] = "".join(chunks)
         return len(self[rel].encode("utf-8"))
@@ -95,6 +87,14 @@ class DirectorySink:
         finally:
             os.close(fd)
         return True
+
+    def discard(self, rel: str) -> None:
+        """Remove the folder ``rel`` and everything written or linked under it."""
+        import shutil
+
+        folder = os.path.join(self.root, rel)
+        shutil.rmtree(folder, ignore_errors=True)
+        self._dirs = {d for d in self._dirs if d != folder and not d.startswith(folder + os.sep)}
 
     def stream(self, rel: str, chunks: Iterable[str]) -> int:
         """Write text given in pieces (a large export is never one string in memory); its size in bytes."""

@@ -205,9 +205,10 @@ def test_postings_match_a_plain_count_of_each_document(articles, length):
     order = search._sort_records(recs)
     # What is indexed of an article: its text, bylines and captions (see test_reporters_and_captions_are_found).
     indexed_text = [search._indexed_text(r) for r in order]
-    # The mean length on its grid of 1/32 octave (search.quantized_avgdl), which keeps unchanged postings
+    # The mean length with a mantissa of 6 bits (search.quantized_avgdl), which keeps unchanged postings
     # unchanged when one text is edited.
-    avgdl = 2.0 ** (round(math.log2(sum(map(len, indexed_text)) / len(order)) * 32) / 32)
+    mantissa, exponent = math.frexp(sum(map(len, indexed_text)) / len(order))
+    avgdl = math.ldexp(round(mantissa * 64) / 64, exponent)
     expected: dict[str, dict[int, int]] = {}
     for d, r in enumerate(order):
         row = search._impact_row(len(indexed_text[d]), avgdl)

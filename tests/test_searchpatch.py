@@ -57,6 +57,12 @@ class Builds:
         return tree
 
 
+def _cold_state(records, folder: Path) -> dict:
+    """The state a cold index of ``records`` leaves (its own term-count folder)."""
+    build_search_files(records, emit=DirectorySink(folder / "tree"), counts=folder / "counts")
+    return json.loads((folder / "counts" / searchpatch.STATE).read_text(encoding="utf-8"))
+
+
 def _edited(records, i, **fields):
     out = list(records)
     out[i] = {**records[i], **fields}
@@ -79,6 +85,9 @@ def test_an_edited_text_is_patched_into_the_cold_index(tmp_path, corpus):
     second = builds(edited)
     assert builds.patched == [True]
     assert _tree(second) == _cold(edited)
+    # The state it leaves is the one a cold index leaves: the next patch starts from the truth.
+    patched_state = json.loads((builds.counts / searchpatch.STATE).read_text(encoding="utf-8"))
+    assert patched_state == _cold_state(edited, tmp_path / "cold")
     # Unchanged files are links to the published ones, not copies.
     assert os.path.samefile(first / "search/d/900.json", second / "search/d/900.json")
     third = builds(recs)   # and back
@@ -150,15 +159,51 @@ def test_a_published_index_that_is_not_the_state_s_is_not_patched(tmp_path, corp
     assert builds.patched == [False] and "not the one the state describes" in builds.why[0]
 
 
-def test_a_file_gone_from_the_published_index_makes_it_cold_without_leftovers(tmp_path, corpus):
+@pytest.mark.parametrize("gone", ["a long list the edit reads", "a result line it links"])
+def test_a_file_gone_from_the_published_index_makes_it_cold_without_leftovers(tmp_path, corpus, gone):
     recs, _ = corpus
     builds = Builds(tmp_path)
     first = builds(recs)
-    gone = sorted((first / "search/x").iterdir())[0]
-    gone.unlink()
-    edited = _edited(recs, 500, text=recs[500]["text"] + "。政协。")
-    assert _tree(builds(edited)) == _cold(edited)   # nothing the failed patch linked is left
-    assert builds.patched == [False] and gone.name in builds.why[0]
+    # The edit takes every 的 out of one text: the long list of 的 is read to take it out.
+    i = next(i for i in range(500, 1000) if "的" in recs[i]["text"] and "的" not in recs[i]["title"])
+    edited = _edited(recs, i, text=recs[i]["text"].replace("的", ""))
+    changed = search._sort_records(edited).index(edited[i])
+    if gone == "a long list the edit reads":
+        path = first / f"search/x/{search.external_name('的')}.bin"
+    else:   # linked after d/0.json and d/1.json (in path order), which the patch links first
+        path = first / f"search/d/{next(d for d in (7, 8) if d != changed)}.json"
+    path.unlink()
+    second = builds(edited)
+    assert _tree(second) == _cold(edited)   # nothing the failed patch linked is left
+    assert builds.patched == [False] and path.name in builds.why[0]
+    assert ("not as the state says" if "reads" in gone else "could not be linked") in builds.why[0]
+    # What the patch had linked was discarded, so the cold index links it again.
+    for d in {0, 1} - {changed}:
+        assert os.path.samefile(first / f"search/d/{d}.json", second / f"search/d/{d}.json")
+
+
+def test_new_terms_that_take_the_index_over_a_shard_line_make_it_cold(tmp_path):
+    """Terms new to the index add to the shards' bytes; when that takes the index to more shards
+    (the shard bits depend on the inline bytes of all terms), it is made cold."""
+    import random
+
+    rnd = random.Random(7)
+    alphabet = [chr(c) for c in range(0x4E00, 0x4EC8)]
+    unseen = "".join(chr(c) for c in range(0x9000, 0x9028))   # characters in no other text
+    for attempt in range(300):   # corpora of about 64 KB of inline postings, until the edit crosses the line
+        recs = [{"id": f"{i:012x}", "url": f"a/{i:012x}/", "title": "", "date": "2024-01-01", "topics": [],
+                 "regions": [], "text": "".join(rnd.choice(alphabet) for _ in range(80))}
+                for i in range(rnd.randint(70, 78))]
+        edited = _edited(recs, 1, text=recs[1]["text"][:40] + unseen)   # the same length: the same mean
+        before, after = _cold_state(recs, tmp_path / f"a{attempt}"), _cold_state(edited, tmp_path / f"b{attempt}")
+        if before["bits"] != after["bits"]:
+            break
+    else:
+        pytest.fail("no corpus crosses a shard line")
+    builds = Builds(tmp_path / "chain")
+    builds(recs)
+    assert _tree(builds(edited)) == _cold(edited)
+    assert builds.patched == [False] and builds.why == ["the number of shards changes"]
 
 
 def test_a_damaged_state_is_no_state(tmp_path, corpus):
@@ -168,9 +213,10 @@ def test_a_damaged_state_is_no_state(tmp_path, corpus):
     state = builds.counts / searchpatch.STATE
     data = json.loads(state.read_text(encoding="utf-8"))
     assert searchpatch.load_state(state) == data
-    data["c"] = data["c"][:-1]   # one document short
-    state.write_text(json.dumps(data), encoding="utf-8")
-    assert searchpatch.load_state(state) is None
+    for damage in ({"c": data["c"][:-1]}, {"inline": None}, {"files": {**data["files"], "search/p/0.bin": "xy"}},
+                   {"dl": [str(x) for x in data["dl"]]}, {"avgdl": 6000}):
+        state.write_text(json.dumps({**data, **damage}), encoding="utf-8")
+        assert searchpatch.load_state(state) is None, damage
     state.write_text("{", encoding="utf-8")
     assert searchpatch.load_state(state) is None
     edited = _edited(recs, 500, text=recs[500]["text"] + "。政协。")
@@ -181,4 +227,7 @@ def test_the_mean_length_is_rounded_to_a_grid():
     assert search.quantized_avgdl(0, 0) == 1.0
     means = [search.quantized_avgdl(total, 1000) for total in range(5_900_000, 6_100_000, 997)]
     assert len(set(means)) <= 3   # ± 1.7 % of a mean of 6,000: at most two grid lines crossed
-    assert all(abs(q / (t / 1000) - 1) <= 0.011 for q, t in zip(means, range(5_900_000, 6_100_000, 997)))
+    for total in list(range(1, 5000, 7)) + list(range(5_900_000, 6_100_000, 997)):
+        mean = total / 1000
+        q = search.quantized_avgdl(total, 1000)
+        assert abs(q / mean - 1) <= 1 / 64 and json.loads(json.dumps(q)) == q
