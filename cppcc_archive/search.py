@@ -82,7 +82,8 @@ and a year is a contiguous range):
   (``df * w <= ceil(n / 8)``: a list).  Bitsets halve the long lists of common
   characters and bigrams, which are most of ``search/``.  Impact bytes: the BM25 term-frequency factor
   ``tf / (tf + k1 * (1 - b + b * len / avglen))`` scaled to 1..255, computed at
-  build time, with title occurrences counted ``TITLE_WEIGHT`` times.
+  build time, with title occurrences counted ``TITLE_WEIGHT`` times (``avglen`` with its mantissa
+  rounded to 6 bits, ``quantized_avgdl``, so that one edited text leaves the others' impacts alone).
 * ``search/d/<n>.json``: what a result line shows: url ``u`` (site-relative,
   ``a/<id>/``), title ``t``, date ``d``, region ``r``, topics ``p``; about 190
   bytes, plain JSON (gzip made it larger; servers compress JSON on the wire).
@@ -110,6 +111,9 @@ of its cache), each document's term counts are kept by a digest of its title and
 text (``termcache``), so a rebuild counts only the documents that changed and
 re-applies the corpus-wide impacts and numbers to the rest: at 10,000 seed files
 the index then took 7.8 s instead of 13.6–15.4 s (two workers; 251 MB of cache).
+When the documents are the same ones in the same order and only a few texts
+changed, the published index is patched instead (``searchpatch``, ``patch_from``):
+2.3 s instead of 4.6–5.8 s in a one-seed rebuild at 10,000 seed files, same bytes.
 """
 from __future__ import annotations
 

@@ -278,6 +278,8 @@ def build_stats(out: Path, r: dict) -> None:
         r["rss_mb_after_stage"] = stats.get("peak_rss_mb_after_stage")
         r["search_index_s"] = stages["search_index"]
         r["without_search_s"] = round(r["seconds"] - stages["search_index"], 2)
+        r["search_index_how"] = ("reused" if stats.get("search_index_reused") else
+                                 "patched" if stats.get("search_index_patched") else "made")
     except (OSError, ValueError, KeyError):
         pass
 
@@ -626,7 +628,8 @@ def table(results: dict) -> str:
         ("search payload, first query", payload),
         ("  search index total MB (cppcc_archive.search)", lambda s: _f(g(s, "search_payload", "index_bytes") and g(s, "search_payload", "index_bytes") / 2**20)),
         ("incremental one-seed rebuild s", lambda s: _f(g(s, "incremental_one_seed", "seconds"))),
-        ("  of which the search index s", lambda s: _f(g(s, "incremental_one_seed", "search_index_s"))),
+        ("  of which the search index s", lambda s: f"{_f(g(s, 'incremental_one_seed', 'search_index_s'))} "
+                                                 f"({g(s, 'incremental_one_seed', 'search_index_how') or '—'})"),
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, fn in rows:
