@@ -302,7 +302,7 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
         records = []
         for a in articles:
             record = write.listing_record(a)
-            record["summary"] = feeds.summary(a.text)
+            record["summary"] = feeds.article_summary(a)
             records.append(record)
         feed_files = make_feeds(records)
         feed_files.update(feeds.alternate_sitemaps(feed_files))

@@ -303,13 +303,14 @@ def _entry(r: dict, day: str, href) -> ET.Element:
     return e
 
 
-def summary(text: str) -> str:
+def summary(text: str, whole: bool = True) -> str | None:
     """The first ``SUMMARY_CHARS`` characters of the body, whitespace collapsed.
 
     Only a head of a long text is cleaned and split: the words of a head are the text's own but
     for its last, which the cut may have shortened, so once the words before that one are longer
     than the summary, the rest of the text cannot change it (every article's summary is made for
-    the feeds: 6,000 characters each at 10,000 seeds).
+    the feeds: 6,000 characters each at 10,000 seeds).  ``whole=False``: ``text`` is itself only a
+    head of the text, and the answer is None when that head is too short to tell.
     """
     head = 4 * SUMMARY_CHARS
     while head < len(text):
@@ -317,8 +318,19 @@ def summary(text: str) -> str:
         if flat.rfind(" ") > SUMMARY_CHARS:
             return flat[:SUMMARY_CHARS].rstrip() + "……"
         head *= 4
+    if not whole:
+        return None
     flat = " ".join(_clean(text).split())
     return flat if len(flat) <= SUMMARY_CHARS else flat[:SUMMARY_CHARS].rstrip() + "……"
+
+
+def article_summary(article) -> str:
+    """``summary(article.text)`` from the first paragraphs alone: joining every text of the archive
+    for its first 160 characters was a third of the feeds' worker in a one-seed rebuild (0.6 s of
+    1.6 s at 10,000 seeds)."""
+    head, whole = article.text_head(16 * SUMMARY_CHARS)
+    made = summary(head, whole)
+    return made if made is not None else summary(article.text)
 
 
 def _summary_of(r: dict) -> str:

@@ -108,10 +108,26 @@ class Article:
     @property
     def text(self) -> str:
         """Plain text of the body: headings lose their Markdown marker."""
-        return "\n".join(p.split(" ", 1)[1] if p.startswith(("## ", "### ")) else p for p in self.paragraphs)
+        return "\n".join(map(_plain, self.paragraphs))
+
+    def text_head(self, chars: int) -> tuple[str, bool]:
+        """The start of ``text``, at least ``chars`` characters of it where the text has them, and
+        whether that is the whole text."""
+        head, size = [], -1
+        for p in self.paragraphs:
+            if size >= chars:
+                return "\n".join(head), False
+            head.append(_plain(p))
+            size += len(head[-1]) + 1
+        return "\n".join(head), True
 
     def with_(self, **kwargs) -> "Article":
         return replace(self, **kwargs)
+
+
+def _plain(paragraph: str) -> str:
+    """A paragraph as plain text: a heading loses its Markdown marker."""
+    return paragraph.split(" ", 1)[1] if paragraph.startswith(("## ", "### ")) else paragraph
 
 
 @dataclass(frozen=True)
