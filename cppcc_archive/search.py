@@ -14,7 +14,9 @@ it fetches the article page of a shown result (``<site root> + url``, the
 reader's next click, so it is then in the browser's cache too), parses it with
 ``DOMParser`` without inserting it, and reads the body paragraphs
 (``p#p<n>``) and headings (``h2``, ``h3``) that are children of
-``.md-content article`` (``page_text`` here reads the same).
+``.md-content article`` (``page_text`` here reads the same), and what else of the
+page the index holds, the bylines, publisher and date of the metadata list and the
+photo captions (``page_extra``), which a quoted phrase may be found in.
 
 Terms (no word segmentation, so a query never depends on a segmenter):
 
@@ -1009,7 +1011,9 @@ class _ArticleText(HTMLParser):
     ``article`` inside an element of class ``md-content``; of its child elements, the
     body paragraphs ``p#p<n>`` and the headings ``h2``/``h3`` (without their ``.headerlink``
     anchors), in document order.  Headings after the last body paragraph are the page's own
-    sections (文中人物, 同版文章, 相关文章), not article text, and are dropped by ``page_text``."""
+    sections (文中人物, 同版文章, 相关文章), not article text, and are dropped by ``page_text``.
+    Also the items of the metadata list (the first list, before any body paragraph) and of the
+    list right after the heading 图片说明 (the photo captions), for ``page_extra``."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -1019,6 +1023,11 @@ class _ArticleText(HTMLParser):
         self.block = None      # [kind, depth, parts] of the paragraph or heading being read
         self.skip = 0          # depth of a .headerlink inside it
         self.blocks: list[tuple[str, str]] = []
+        self.lists: list[tuple[str, list[str]]] = []   # ("meta" | "captions", item texts)
+        self.list_depth = 0    # depth of the list being read, 0 outside one
+        self.item = None       # [depth, parts] of the list item being read
+        self.after_captions_heading = False
+        self.meta_seen = False
 
     def handle_starttag(self, tag, attrs):
         if self.finished or tag in _VOID:
@@ -1031,13 +1040,21 @@ class _ArticleText(HTMLParser):
         if not self.article:
             if tag == "article" and inside:
                 self.article = depth
-        elif self.block is None:
-            if depth == self.article + 1:
-                if tag == "p" and _PARA_ID.match(a.get("id") or ""):
-                    self.block = ["p", depth, []]
-                elif tag in ("h2", "h3"):
-                    self.block = ["h", depth, []]
-        elif not self.skip and "headerlink" in classes:
+        elif depth == self.article + 1:
+            body_started = any(kind == "p" for kind, _ in self.blocks)
+            if tag == "ul" and (self.after_captions_heading or not (self.meta_seen or body_started)):
+                self.lists.append(("captions" if self.after_captions_heading else "meta", []))
+                self.list_depth = depth
+            if tag == "ul" and not body_started:
+                self.meta_seen = True
+            self.after_captions_heading = False
+            if tag == "p" and _PARA_ID.match(a.get("id") or ""):
+                self.block = ["p", depth, []]
+            elif tag in ("h2", "h3"):
+                self.block = ["h" if tag == "h3" else "h2", depth, []]
+        elif self.list_depth and depth == self.list_depth + 1 and tag == "li":
+            self.item = [depth, []]
+        elif self.block is not None and not self.skip and "headerlink" in classes:
             self.skip = depth
 
     def handle_endtag(self, tag):
@@ -1049,8 +1066,15 @@ class _ArticleText(HTMLParser):
             if self.skip == depth:
                 self.skip = 0
             if self.block is not None and self.block[1] == depth:
-                self.blocks.append((self.block[0], "".join(self.block[2])))
+                text = "".join(self.block[2])
+                self.blocks.append(("p" if self.block[0] == "p" else "h", text))
+                self.after_captions_heading = self.block[0] == "h2" and text.strip() == "图片说明"
                 self.block = None
+            if self.item is not None and self.item[0] == depth:
+                self.lists[-1][1].append("".join(self.item[1]))
+                self.item = None
+            if self.list_depth == depth:
+                self.list_depth = 0
             if self.article == depth:
                 self.finished = True
                 return
@@ -1060,20 +1084,46 @@ class _ArticleText(HTMLParser):
     def handle_data(self, data):
         if self.block is not None and not self.skip:
             self.block[2].append(data)
+        if self.item is not None:
+            self.item[1].append(data)
+
+
+# The items of an article page's metadata list whose values the index holds (bylines, publisher, date).
+META_SHOWN = ("日期", "作者", "发布")
+
+
+def _read_page(html: bytes | str) -> _ArticleText:
+    parser = _ArticleText()
+    parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
+    parser.close()
+    return parser
 
 
 def page_text(html: bytes | str) -> str | None:
     """The article text of an article page, as search.js reads it (body paragraphs and
     headings joined by newlines; equal to the record's ``text`` for pages this site builds).
     None if the page has no ``.md-content article``."""
-    parser = _ArticleText()
-    parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
-    parser.close()
+    parser = _read_page(html)
     if not parser.article:
         return None
     blocks = parser.blocks
     last = max((i + 1 for i, (kind, _) in enumerate(blocks) if kind == "p"), default=0)
     return "\n".join(text for _, text in blocks[:last])
+
+
+def page_extra(html: bytes | str) -> str:
+    """What else of an article page the index holds, as search.js's ``pageText`` reads it: the values
+    of the metadata list's 日期, 作者 and 发布, and the photo captions, one per line, so that a quoted
+    phrase found in a byline or a caption is verified there."""
+    out = []
+    for kind, items in _read_page(html).lists:
+        for item in items:
+            label, sep, value = item.partition("：")
+            if kind == "captions":
+                out.append(item)
+            elif sep and label in META_SHOWN:
+                out.append(value)
+    return "\n".join(out)
 
 
 def _page_source(pages):
@@ -1137,6 +1187,7 @@ class Index:
         self._shards: dict[int, dict] = {}
         self._pages = pages
         self._texts: dict[str, str | None] = {}
+        self._extras: dict[str, str] = {}
 
     def _get(self, path: str):
         content = self.files[path]
@@ -1194,7 +1245,12 @@ class Index:
             self.fetched[url] = len(raw)
             self.raw[url] = raw
             self._texts[url] = page_text(raw)
+            self._extras[url] = page_extra(raw)
         return self._texts[url]
+
+    def extra(self, url: str) -> str:
+        """What else of the page the index holds (``page_extra``), once ``text(url)`` fetched it."""
+        return self._extras.get(url, "")
 
 
 def _read_varint(raw: bytes, p: int) -> tuple[int, int]:
@@ -1301,7 +1357,7 @@ def run_query(files: dict, query: str, sort: str = "relevance", index: Index | N
             text = ix.text(doc["u"])
             spent += ix.fetched[doc["u"]]
             npages += 1
-            if not check or _verify(groups, skipped, doc, text):
+            if not check or _verify(groups, skipped, doc, text, ix.extra(doc["u"])):
                 kept.append((d, doc, text))
         if sort == "relevance":   # within a batch, articles holding a searched string verbatim first
             kept.sort(key=lambda x: -_exactness(groups, x[1]["t"], x[2]))
@@ -1332,12 +1388,13 @@ def _strings(g: dict) -> list[str]:
     return runs + words + ([g["text"]] if runs and words else [])
 
 
-def _verify(groups: list[dict], skipped: list[str], doc: dict, text: str | None) -> bool:
-    """As search.js's ``verify``: on the title, the date the result line shows and the text; a skipped
-    joint term may stand across one space (GDP 增长)."""
+def _verify(groups: list[dict], skipped: list[str], doc: dict, text: str | None, extra: str = "") -> bool:
+    """As search.js's ``verify``: on the title, the date the result line shows, the text and what else
+    of the page the index holds (``page_extra``); a skipped joint term may stand across one space
+    (GDP 增长)."""
     if text is None:
         return False
-    hay = fold(doc["t"] + "\n" + (doc.get("d") or "") + "\n" + text)
+    hay = fold(doc["t"] + "\n" + (doc.get("d") or "") + "\n" + text + "\n" + extra)
     return all(g["text"] in hay for g in groups if g["phrase"]) and all(
         t in hay or _spaced_joint(t) in hay for t in skipped)
 

@@ -366,6 +366,53 @@ def test_page_text_reads_the_article_as_built(seed_build, articles):
     assert page_text(html) == "小标题\n第一段加粗\n第二段"
 
 
+def test_page_extra_reads_the_bylines_publisher_date_and_captions_as_built(seed_build, articles):
+    """A quoted phrase is verified on the page: besides the text, on what else of it the index holds
+    (the bylines, the publisher, the date, the photo captions), read from the metadata list and the
+    list under 图片说明 as search.js's pageText reads them."""
+    seen = set()
+    for a in articles:
+        extra = search.page_extra((seed_build / "site" / a["url"] / "index.html").read_bytes()).split("\n")
+        for x in a["authors"]:
+            assert any(x["name"] in line for line in extra), (a["id"], x)
+            seen.add("author")
+        if a.get("publisher"):
+            assert a["publisher"] in extra, a["id"]
+            seen.add("publisher")
+        photo = [c for c in a["captions"] if c not in a.get("credits", [])]
+        assert set(photo) <= set(extra), a["id"]
+        seen.update(["caption"] if photo else [])
+        # Nothing else of the page: no keywords, places, topics, source file names.
+        assert not any(k in line for k in a["keywords"] for line in extra if k not in a["text"]
+                       and not any(k in c for c in photo) and k not in (a.get("publisher") or "")
+                       and not any(k in x["name"] for x in a["authors"]) and k not in (a.get("date_text") or "")
+                       and k not in (a.get("date") or "")), a["id"]
+    assert seen == {"author", "publisher", "caption"}
+    html = ('<div class="md-content"><article class="md-content__inner"><h1>题目</h1>'
+            '<ul><li><strong>日期</strong>：6月14日</li><li><strong>作者</strong>：记者 某甲</li>'
+            '<li><strong>关键词</strong>：甲、乙</li></ul><p id=p1>正文</p><ul><li><strong>作者</strong>：不算</li></ul>'
+            '<h2 id=x>图片说明<a class=headerlink href=#x>¶</a></h2><ul><li>图一：说明</li></ul>'
+            '<h2 id=y>文中人物</h2><ul><li>某人</li></ul></article></div>')
+    assert search.page_extra(html) == "6月14日\n记者 某甲\n图一：说明"
+    assert page_text(html) == "正文"
+
+
+def test_a_quoted_byline_caption_or_publisher_finds_its_article(seed_build, articles):
+    """"毛丽萍" found the article she signed in the index, but its page text (the body) does not
+    hold her name, so the result was dropped: a count of 1 and no result."""
+    files = {p.relative_to(seed_build / "site").as_posix(): p.read_bytes()
+             for p in (seed_build / "site" / "search").rglob("*") if p.is_file()}
+    signed = next(a for a in articles for x in a["authors"] if x["name"] not in a["text"])
+    name = next(x["name"] for x in signed["authors"] if x["name"] not in signed["text"])
+    published = next(a for a in articles if a.get("publisher") and a["publisher"] not in a["text"])
+    captioned = next(a for a in articles for c in a["captions"] if c[:10] not in a["text"])
+    words = next(c[:10] for c in captioned["captions"] if c[:10] not in captioned["text"])
+    for phrase, article in ((name, signed), (published["publisher"], published), (words, captioned)):
+        found = run_query(files, f'"{phrase}"', pages=seed_build / "site")
+        assert article["id"] in found["ids"], phrase
+        assert len(found["ids"]) == found["total"], phrase
+
+
 def test_record_pages_stand_in_for_the_built_pages(seed_build, articles):
     template = (seed_build / "site" / articles[0]["url"] / "index.html").read_bytes()
     for pages in (record_pages(articles), record_pages(articles, template)):
@@ -748,7 +795,8 @@ def test_browser_and_run_query_agree(page, server, search_site):
     files = {p.relative_to(search_site).as_posix(): p.read_bytes()
              for p in (search_site / "search").rglob("*") if p.is_file()}
     page.goto(server)
-    for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协", "6月", "12月28日", "2023年", "Ｂ类", "Ｇ２１９"):
+    for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协", "6月", "12月28日", "2023年", "Ｂ类", "Ｇ２１９",
+              '"毛丽萍"', '"中国西藏新闻网"', '"拉萨市政协组织委员开展"'):
         _search(page, q)
         assert _result_ids(page) == run_query(files, q, pages=search_site)["ids"], q
     assert not page.locator(".archive-search__snippet[aria-busy]").count()
@@ -874,6 +922,22 @@ def test_quoted_phrase_is_checked_on_the_page_text(page, server, search_site):
     # Unquoted, the same article is still found (its index terms are unchanged).
     _search(page, "政协委员")
     assert target["id"] in _result_ids(page)
+
+
+@_browser
+def test_a_quoted_byline_is_shown_where_it_was_found(page, server, search_site):
+    """A reporter's name in quotes finds the article she signed (the page's byline, not its text),
+    and the result's snippet is that byline with the name marked; a caption's words likewise."""
+    records = _records(search_site)
+    signed = next(r for r in records for x in r["authors"] if x["name"] not in r["text"])
+    name = next(x["name"] for x in signed["authors"] if x["name"] not in signed["text"])
+    captioned = next(r for r in records for c in r["captions"] if c[:10] not in r["text"])
+    words = next(c[:10] for c in captioned["captions"] if c[:10] not in captioned["text"])
+    page.goto(server)
+    for phrase, record in ((name, signed), (words, captioned)):
+        assert record["title"] in _search(page, f'"{phrase}"'), phrase
+        item = page.locator(".md-search-result__item").filter(has_text=record["title"]).first
+        assert item.locator(".archive-search__snippet mark").all_inner_texts() == [phrase]
 
 
 @_browser

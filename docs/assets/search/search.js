@@ -328,13 +328,16 @@
   // are the page's own sections: people, neighbours, related articles).  The metadata list,
   // tags, notes and citation block are other elements.  DOMParser runs no scripts and loads
   // nothing; only strings leave this function.
-  // {text, ids}: the blocks' text joined by newlines, and per block its element's id (p<n>, or the
-  // heading's), so a result can link to the block that holds its hit.
+  // {text, ids, extra}: the blocks' text joined by newlines, and per block its element's id (p<n>,
+  // or the heading's), so a result can link to the block that holds its hit; and what the index
+  // holds beside the text, which a quoted phrase may be found in: of the metadata list (the first
+  // list, before the body) the values of 日期, 作者 and 发布, and the photo captions (the list
+  // after the heading 图片说明), one per line.
   function pageText(html) {
     var page = new DOMParser().parseFromString(html, "text/html");
     var art = page.querySelector(".md-content article");
-    if (!art) return { text: null, ids: [] };
-    var parts = [], ids = [], end = 0;
+    if (!art) return { text: null, ids: [], extra: "" };
+    var parts = [], ids = [], end = 0, extra = [], metaSeen = false, captions = false;
     for (var el = art.firstElementChild; el; el = el.nextElementSibling) {
       if (el.tagName === "P" && /^p\d+$/.test(el.id)) {
         parts.push(blockText(el));
@@ -344,8 +347,27 @@
         parts.push(blockText(el));
         ids.push(el.id || "");
       }
+      if (el.tagName === "UL" && (captions || (!metaSeen && !end))) {
+        listItems(el).forEach(function (item) {
+          var cut = item.indexOf("：");
+          if (captions) extra.push(item);
+          else if (cut > 0 && META_SHOWN.indexOf(item.slice(0, cut)) >= 0) extra.push(item.slice(cut + 1));
+        });
+      }
+      if (el.tagName === "UL" && !end) metaSeen = true;
+      captions = el.tagName === "H2" && blockText(el).trim() === "图片说明";
     }
-    return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end) };
+    return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end), extra: extra.join("\n") };
+  }
+
+  var META_SHOWN = ["日期", "作者", "发布"];
+
+  function listItems(ul) {
+    var out = [];
+    for (var li = ul.firstElementChild; li; li = li.nextElementSibling) {
+      if (li.tagName === "LI") out.push(li.textContent);
+    }
+    return out;
   }
 
   function blockText(el) {
@@ -374,7 +396,7 @@
       .then(function (buf) {
         e.ctl = null;
         var read = pageText(new TextDecoder("utf-8").decode(buf));
-        return { text: read.text, ids: read.ids, size: buf.byteLength };
+        return { text: read.text, ids: read.ids, extra: read.extra, size: buf.byteLength };
       })
       .catch(function (err) {
         if (pageCache.get(u) === e) pageCache.delete(u);
@@ -611,12 +633,13 @@
     return res.skipped.length > 0 || res.groups.some(function (g) { return g.phrase; });
   }
 
-  // text: the article text from its page (null if the page has none).
+  // text: the article text from its page (null if the page has none); extra: the bylines, publisher,
+  // date and photo captions the page shows (pageText), which the index holds too.
   // The title, the date the result line shows (a dateline's 6月14日 left the text) and the text.
   // A skipped joint term may have been indexed across one space (GDP 增长).
-  function verify(res, doc, text) {
+  function verify(res, doc, text, extra) {
     if (text == null) return false;
-    var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text);
+    var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text + "\n" + (extra || ""));
     return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
       && res.skipped.every(function (t) { return hay.indexOf(t) >= 0 || hay.indexOf(spacedJoint(t)) >= 0; });
   }
@@ -761,6 +784,7 @@
           return loadPage(x.doc.u).then(function (pg) {
             x.text = pg.text;
             x.ids = pg.ids;
+            x.extra = pg.extra;
             x.done = true;
             spent += pg.size;
             fetched++;
@@ -774,7 +798,7 @@
         if (check) {
           return pages.then(function () {
             if (token !== seq) return;
-            var kept = entries.filter(function (x) { return verify(res, x.doc, x.text); });
+            var kept = entries.filter(function (x) { return verify(res, x.doc, x.text, x.extra); });
             if (rank) sortEntries(res, kept, true);
             if (kept.length) clearIfFresh(c);
             kept.forEach(function (x) {
@@ -954,12 +978,29 @@
       if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
     });
     var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
-    if (first < 0) { from = 0; to = Math.min(text.length, 120); }
+    if (first < 0) {
+      // Not in the text: a byline, the publisher or a caption the hit is in, else the text's start.
+      var line = extraLine(res, x.extra);
+      if (line) { text = line; hay = fold(line); found = needles(res, hay); }
+      from = 0;
+      to = Math.min(text.length, 120);
+    }
     if (a.href && hit.length >= 2 && first >= 0) a.href = a.href.split("#")[0] + hitFragment(x, [hit]);
     snippet.textContent = "";
     if (from > 0) snippet.appendChild(document.createTextNode("…"));
     highlight(snippet, text, hay, found, from, to);
     if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+  }
+
+  // The first line of the page's bylines, publisher, date and captions (pageText's extra) that holds
+  // a searched string, whitespace collapsed, or "".
+  function extraLine(res, extra) {
+    var lines = (extra || "").split("\n");
+    for (var k = 0; k < lines.length; k++) {
+      var line = lines[k].replace(/\s+/g, " ");
+      if (line && needles(res, fold(line)).length) return line;
+    }
+    return "";
   }
 
   // The fragment that takes the reader to the first hit: the paragraph's id, and a text directive
