@@ -1013,7 +1013,8 @@ class _ArticleText(HTMLParser):
     anchors), in document order.  Headings after the last body paragraph are the page's own
     sections (文中人物, 同版文章, 相关文章), not article text, and are dropped by ``page_text``.
     Also the items of the metadata list (the first list, before any body paragraph) and of the
-    list right after the heading 图片说明 (the photo captions), for ``page_extra``."""
+    first list after the heading 图片说明 (photo captions) or 版面署名 (a page's credits), for
+    ``page_extra``."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -1023,10 +1024,10 @@ class _ArticleText(HTMLParser):
         self.block = None      # [kind, depth, parts] of the paragraph or heading being read
         self.skip = 0          # depth of a .headerlink inside it
         self.blocks: list[tuple[str, str]] = []
-        self.lists: list[tuple[str, list[str]]] = []   # ("meta" | "captions", item texts)
+        self.lists: list[tuple[str, list[str]]] = []   # ("meta" | "listed", item texts)
         self.list_depth = 0    # depth of the list being read, 0 outside one
         self.item = None       # [depth, parts] of the list item being read
-        self.after_captions_heading = False
+        self.listed = False    # after a heading 图片说明 or 版面署名, before a list or another heading
         self.meta_seen = False
 
     def handle_starttag(self, tag, attrs):
@@ -1042,12 +1043,14 @@ class _ArticleText(HTMLParser):
                 self.article = depth
         elif depth == self.article + 1:
             body_started = any(kind == "p" for kind, _ in self.blocks)
-            if tag == "ul" and (self.after_captions_heading or not (self.meta_seen or body_started)):
-                self.lists.append(("captions" if self.after_captions_heading else "meta", []))
+            if tag == "ul" and (self.listed or not (self.meta_seen or body_started)):
+                self.lists.append(("listed" if self.listed else "meta", []))
                 self.list_depth = depth
+                self.listed = False
             if tag == "ul" and not body_started:
                 self.meta_seen = True
-            self.after_captions_heading = False
+            if tag in ("h2", "h3"):
+                self.listed = False
             if tag == "p" and _PARA_ID.match(a.get("id") or ""):
                 self.block = ["p", depth, []]
             elif tag in ("h2", "h3"):
@@ -1068,7 +1071,7 @@ class _ArticleText(HTMLParser):
             if self.block is not None and self.block[1] == depth:
                 text = "".join(self.block[2])
                 self.blocks.append(("p" if self.block[0] == "p" else "h", text))
-                self.after_captions_heading = self.block[0] == "h2" and text.strip() == "图片说明"
+                self.listed = self.block[0] == "h2" and text in _LISTED
                 self.block = None
             if self.item is not None and self.item[0] == depth:
                 self.lists[-1][1].append("".join(self.item[1]))
@@ -1088,42 +1091,46 @@ class _ArticleText(HTMLParser):
             self.item[1].append(data)
 
 
-# The items of an article page's metadata list whose values the index holds (bylines, publisher, date).
-META_SHOWN = ("日期", "作者", "发布")
+# The items of an article page's metadata list whose values the index holds (bylines, publisher), and
+# the headings of the lists it holds (photo captions, a page's credits), as search.js reads them.
+META_SHOWN = ("作者", "发布")
+_LISTED = ("图片说明", "版面署名")
 
 
-def _read_page(html: bytes | str) -> _ArticleText:
+def page_texts(html: bytes | str) -> tuple[str | None, str]:
+    """What search.js's ``pageText`` reads of an article page: the article text (body paragraphs
+    and headings joined by newlines; equal to the record's ``text`` for pages this site builds; None
+    if the page has no ``.md-content article``), and what else of the page the index holds, which
+    a quoted phrase may be found in: the values of the metadata list's 日期, 作者 and 发布, the photo
+    captions and a newspaper page's credits, one per line."""
     parser = _ArticleText()
     parser.feed(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
     parser.close()
-    return parser
+    if not parser.article:
+        return None, ""
+    blocks = parser.blocks
+    last = max((i + 1 for i, (kind, _) in enumerate(blocks) if kind == "p"), default=0)
+    date, shown = [], []
+    for kind, items in parser.lists:
+        for item in items:
+            label, sep, value = item.partition("：")
+            if kind == "listed":
+                shown.append(item)
+            elif sep and label == "日期":
+                date.append(value)
+            elif sep and label in META_SHOWN:
+                shown.append(value)
+    return "\n".join(text for _, text in blocks[:last]), "\n".join(date + shown)
 
 
 def page_text(html: bytes | str) -> str | None:
-    """The article text of an article page, as search.js reads it (body paragraphs and
-    headings joined by newlines; equal to the record's ``text`` for pages this site builds).
-    None if the page has no ``.md-content article``."""
-    parser = _read_page(html)
-    if not parser.article:
-        return None
-    blocks = parser.blocks
-    last = max((i + 1 for i, (kind, _) in enumerate(blocks) if kind == "p"), default=0)
-    return "\n".join(text for _, text in blocks[:last])
+    """The article text of an article page (``page_texts``)."""
+    return page_texts(html)[0]
 
 
 def page_extra(html: bytes | str) -> str:
-    """What else of an article page the index holds, as search.js's ``pageText`` reads it: the values
-    of the metadata list's 日期, 作者 and 发布, and the photo captions, one per line, so that a quoted
-    phrase found in a byline or a caption is verified there."""
-    out = []
-    for kind, items in _read_page(html).lists:
-        for item in items:
-            label, sep, value = item.partition("：")
-            if kind == "captions":
-                out.append(item)
-            elif sep and label in META_SHOWN:
-                out.append(value)
-    return "\n".join(out)
+    """What else of an article page the index holds (``page_texts``)."""
+    return page_texts(html)[1]
 
 
 def _page_source(pages):
@@ -1142,19 +1149,25 @@ def _page_source(pages):
 
 def record_pages(records: list[dict], template: bytes | str | None = None):
     """A stand-in for the article pages of ``records`` when no site is built (tests, ``_bench``):
-    url → page bytes.  With ``template`` (a real article page of this site), each page is that
-    page with its body paragraphs replaced by the record's, so its size is close to the real
-    one; without, a bare page holding just the article (smaller than the real page by the
-    site's header, navigation and citation block, about 12 KB in 2025)."""
+    url → page bytes: the title, the metadata list's date, publisher and bylines, the text and the
+    photo captions.  With ``template`` (a real article page of this site), the site's chrome around
+    them is that page's, so its size is close to the real one (the real page's other metadata,
+    notes, citation block and sections are left out); without, a bare page holding just the article
+    (smaller than the real page by the site's header, navigation and citation block, about 12 KB in
+    2025)."""
     from html import escape
 
     if isinstance(template, bytes):
         template = template.decode("utf-8")
     head = tail = None
     if template:
+        # The template's text, metadata list, captions and credits give way to the record's.
         first = re.search(r'<p id="?p1"?>', template).start()
         last = max(m.end() for m in re.finditer(r'<p id="?p\d+"?>.*?</p>', template, re.S))
-        head, tail = template[:first], template[last:]
+        head, tail = template[:first], _LISTED_SECTION.sub("", template[last:])
+        opening = re.search(r"<article\b[^>]*>", head).end()
+        meta = re.compile(r"<ul>.*?</ul>", re.S).search(head, opening)
+        head = head[:opening] + "\0" + (head[meta.end():] if meta else head[opening:])
     by_url = {r["url"]: r for r in records}
 
     def page(url: str) -> bytes:
@@ -1163,13 +1176,36 @@ def record_pages(records: list[dict], template: bytes | str | None = None):
         for para in (r.get("text") or "").split("\n"):
             n += 1
             body.append(f"<p id=p{n}>{escape(para, quote=False)}</p>")
+        captions = [c for c in r.get("captions") or [] if isinstance(c, str)]
+        if captions:
+            body.append("<h2>图片说明</h2><ul>" + "".join(f"<li>{escape(c, quote=False)}</li>" for c in captions) + "</ul>")
         if head is None:
             title = escape(r.get("title") or "", quote=False)
             return (f"<!doctype html><html><body><div class=md-content><article class=md-content__inner>"
-                    f"<h1>{title}</h1>{''.join(body)}</article></div></body></html>").encode("utf-8")
-        return (head + "".join(body) + tail).encode("utf-8")
+                    f"<h1>{title}</h1>{_stand_in_metadata(r)}{''.join(body)}</article></div></body></html>").encode("utf-8")
+        return (head.replace("\0", _stand_in_metadata(r), 1) + "".join(body) + tail).encode("utf-8")
 
     return page
+
+
+_LISTED_SECTION = re.compile(r"<h2\b[^>]*>(?:图片说明|版面署名)(?:<a\b[^>]*>[^<]*</a>)?</h2>.*?</ul>", re.S)
+
+
+def _stand_in_metadata(r: dict) -> str:
+    """A stand-in page's metadata list: the date, publisher and bylines as an article page shows them."""
+    from html import escape
+
+    from .clean.metadata import shown_date
+
+    items = []
+    if r.get("date") or r.get("date_text"):
+        items.append(("日期", shown_date(r.get("date"), r.get("date_text"))))
+    if r.get("publisher"):
+        items.append(("发布", r["publisher"]))
+    names = [a.get("name") or "" for a in r.get("authors") or [] if isinstance(a, dict)]
+    if names:
+        items.append(("作者", "、".join(names)))
+    return "<ul>" + "".join(f"<li><strong>{k}</strong>：{escape(v, quote=False)}</li>" for k, v in items) + "</ul>"
 
 
 # ---------------------------------------------------------------- reading (tests, benchmark)
@@ -1244,8 +1280,7 @@ class Index:
             raw = self._pages(url)
             self.fetched[url] = len(raw)
             self.raw[url] = raw
-            self._texts[url] = page_text(raw)
-            self._extras[url] = page_extra(raw)
+            self._texts[url], self._extras[url] = page_texts(raw)
         return self._texts[url]
 
     def extra(self, url: str) -> str:

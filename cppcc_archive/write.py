@@ -23,7 +23,7 @@ from typing import Iterable
 from urllib.parse import quote
 
 from .cache import library_version, save_file
-from .clean.metadata import newest_order
+from .clean.metadata import newest_order, shown_date
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
 from .model import Article
 from .pagecache import GROUP, SEEDS, file_identity
@@ -520,7 +520,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.title_derived:
         meta.append("- **标题**：原文无标题，此标题由正文首句生成")
     if a.date or a.date_text:
-        meta.append(f"- **日期**：{escape_md(a.date or a.date_text)}" + ("" if a.date else "（原文未注明年份）"))
+        meta.append(f"- **日期**：{escape_md(shown_date(a.date, a.date_text))}")
     if not a.date and entered:
         meta.append(f"- **收录日期**：{escape_md(entered)}（本馆收录之日，非原文日期）")
     if a.publisher:

@@ -407,10 +407,31 @@ def test_a_quoted_byline_caption_or_publisher_finds_its_article(seed_build, arti
     published = next(a for a in articles if a.get("publisher") and a["publisher"] not in a["text"])
     captioned = next(a for a in articles for c in a["captions"] if c[:10] not in a["text"])
     words = next(c[:10] for c in captioned["captions"] if c[:10] not in captioned["text"])
-    for phrase, article in ((name, signed), (published["publisher"], published), (words, captioned)):
+    credited = next(a for a in articles if a["credits"])   # a newspaper page's credits, under 版面署名
+    credit = next(w for c in credited["credits"] for w in c.split() if len(w) >= 2 and w not in credited["text"]
+                  and "：" not in w)
+    for phrase, article in ((name, signed), (published["publisher"], published), (words, captioned),
+                            (credit, credited)):
         found = run_query(files, f'"{phrase}"', pages=seed_build / "site")
         assert article["id"] in found["ids"], phrase
         assert len(found["ids"]) == found["total"], phrase
+
+
+def test_a_quoted_date_as_the_source_wrote_it_finds_its_article():
+    """The index holds the date as the source wrote it (2023年6月14日, taken out of the text with its
+    dateline); the page shows it beside the date (2023-06-14（原文作“2023年6月14日”）), where a
+    quoted search is verified."""
+    from cppcc_archive.clean.metadata import shown_date
+
+    assert shown_date("2023-06-14", "2023年6月14日") == "2023-06-14（原文作“2023年6月14日”）"
+    assert shown_date("2023-06-14", None) == shown_date("2023-06-14", "2023-06-14") == "2023-06-14"
+    assert shown_date(None, "6月14日") == "6月14日（原文未注明年份）"
+    recs = [_rec(1, "郑州市政协召开会议", "委员们围绕议题协商。", "2023-06-14"), _rec(2, "甲", "委员们围绕议题协商。", "2023-06-15")]
+    recs[0]["date_text"] = "2023年6月14日"
+    files = build_search_files(recs)
+    for q in ('"2023年6月14日"', '"6月14日"'):
+        found = run_query(files, q, pages=record_pages(recs))
+        assert found["ids"] == ["000000000001"] and found["total"] == 1, q
 
 
 def test_record_pages_stand_in_for_the_built_pages(seed_build, articles):
@@ -935,6 +956,23 @@ def test_a_quoted_byline_is_shown_where_it_was_found(page, server, search_site):
     words = next(c[:10] for c in captioned["captions"] if c[:10] not in captioned["text"])
     page.goto(server)
     for phrase, record in ((name, signed), (words, captioned)):
+        assert record["title"] in _search(page, f'"{phrase}"'), phrase
+        item = page.locator(".md-search-result__item").filter(has_text=record["title"]).first
+        assert item.locator(".archive-search__snippet mark").all_inner_texts() == [phrase]
+
+    # A long caption: the snippet is cut around the hit.  A page without body text: the byline still shows.
+    def edit(route):
+        resp = route.fetch()
+        body = resp.text()
+        if route.request.url.endswith(captioned["url"]):
+            body = body.replace("<li>" + captioned["captions"][0][:10], "<li>" + "委员视察" * 60 + captioned["captions"][0][:10], 1)
+        if route.request.url.endswith(signed["url"]):
+            body = re.sub(r'<p id="?p\d+"?>.*?</p>', "", body, flags=re.S)
+        route.fulfill(response=resp, body=body)
+    page.route(server + captioned["url"], edit)
+    page.route(server + signed["url"], edit)
+    page.goto(server)   # a fresh page: nothing cached in the client
+    for phrase, record in ((words, captioned), (name, signed)):
         assert record["title"] in _search(page, f'"{phrase}"'), phrase
         item = page.locator(".md-search-result__item").filter(has_text=record["title"]).first
         assert item.locator(".archive-search__snippet mark").all_inner_texts() == [phrase]

@@ -152,3 +152,12 @@ def newest_order(date: Optional[str], date_text, article_id: str) -> tuple:
     and day, then undated articles; ties by id.  The site's lists (``write.newest_key``) and the
     search's document numbers (``search._sort_records``) both order by it."""
     return (date or "", (0, 0) if date else month_day(date_text if isinstance(date_text, str) else None), article_id)
+
+
+def shown_date(date: str | None, date_text: str | None) -> str:
+    """The 日期 an article page shows: the date, with the source's own wording when it differs (a
+    dateline's 2023年6月14日, which a search finds the article by, for 2023-06-14), or the wording
+    alone with a note that the source gave no year."""
+    if not date:
+        return f"{date_text}（原文未注明年份）"
+    return f"{date}（原文作“{date_text}”）" if date_text and date_text != date else date

@@ -328,39 +328,44 @@
   // are the page's own sections: people, neighbours, related articles).  The metadata list,
   // tags, notes and citation block are other elements.  DOMParser runs no scripts and loads
   // nothing; only strings leave this function.
-  // {text, ids, extra}: the blocks' text joined by newlines, and per block its element's id (p<n>,
-  // or the heading's), so a result can link to the block that holds its hit; and what the index
-  // holds beside the text, which a quoted phrase may be found in: of the metadata list (the first
-  // list, before the body) the values of 日期, 作者 and 发布, and the photo captions (the list
-  // after the heading 图片说明), one per line.
+  // {text, ids, extra, shown}: the blocks' text joined by newlines, and per block its element's id
+  // (p<n>, or the heading's), so a result can link to the block that holds its hit; and what the
+  // index holds beside the text, which a quoted phrase may be found in: of the metadata list (the
+  // first list, before the body) the values of 日期, 作者 and 发布, and the items of the list after
+  // the heading 图片说明 (photo captions) or 版面署名 (a newspaper page's credits), one per line
+  // (extra; shown: the same without the date, which the result line shows, for the snippet).
   function pageText(html) {
     var page = new DOMParser().parseFromString(html, "text/html");
     var art = page.querySelector(".md-content article");
-    if (!art) return { text: null, ids: [], extra: "" };
-    var parts = [], ids = [], end = 0, extra = [], metaSeen = false, captions = false;
+    if (!art) return { text: null, ids: [], extra: "", shown: [] };
+    var parts = [], ids = [], end = 0, date = [], shown = [], metaSeen = false, listed = false;
     for (var el = art.firstElementChild; el; el = el.nextElementSibling) {
-      if (el.tagName === "P" && /^p\d+$/.test(el.id)) {
+      var tag = el.tagName;
+      if (tag === "P" && /^p\d+$/.test(el.id)) {
         parts.push(blockText(el));
         ids.push(el.id);
         end = parts.length;
-      } else if (el.tagName === "H2" || el.tagName === "H3") {
+      } else if (tag === "H2" || tag === "H3") {
         parts.push(blockText(el));
         ids.push(el.id || "");
       }
-      if (el.tagName === "UL" && (captions || (!metaSeen && !end))) {
+      if (tag === "UL" && (listed || (!metaSeen && !end))) {
         listItems(el).forEach(function (item) {
-          var cut = item.indexOf("：");
-          if (captions) extra.push(item);
-          else if (cut > 0 && META_SHOWN.indexOf(item.slice(0, cut)) >= 0) extra.push(item.slice(cut + 1));
+          var cut = item.indexOf("："), label = cut > 0 ? item.slice(0, cut) : "";
+          if (listed) shown.push(item);
+          else if (label === "日期") date.push(item.slice(cut + 1));
+          else if (META_SHOWN.indexOf(label) >= 0) shown.push(item.slice(cut + 1));
         });
+        listed = false;
       }
-      if (el.tagName === "UL" && !end) metaSeen = true;
-      captions = el.tagName === "H2" && blockText(el).trim() === "图片说明";
+      if (tag === "UL" && !end) metaSeen = true;
+      if (tag === "H2" || tag === "H3") listed = tag === "H2" && LISTED.indexOf(blockText(el)) >= 0;
     }
-    return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end), extra: extra.join("\n") };
+    return { text: parts.slice(0, end).join("\n"), ids: ids.slice(0, end), extra: date.concat(shown).join("\n"),
+             shown: shown };
   }
 
-  var META_SHOWN = ["日期", "作者", "发布"];
+  var META_SHOWN = ["作者", "发布"], LISTED = ["图片说明", "版面署名"];
 
   function listItems(ul) {
     var out = [];
@@ -396,7 +401,7 @@
       .then(function (buf) {
         e.ctl = null;
         var read = pageText(new TextDecoder("utf-8").decode(buf));
-        return { text: read.text, ids: read.ids, extra: read.extra, size: buf.byteLength };
+        return { text: read.text, ids: read.ids, extra: read.extra, shown: read.shown, size: buf.byteLength };
       })
       .catch(function (err) {
         if (pageCache.get(u) === e) pageCache.delete(u);
@@ -785,6 +790,7 @@
             x.text = pg.text;
             x.ids = pg.ids;
             x.extra = pg.extra;
+            x.shown = pg.shown;
             x.done = true;
             spent += pg.size;
             fetched++;
@@ -965,37 +971,47 @@
   function fill(res, x) {
     var snippet = x.li.querySelector(".archive-search__snippet"), a = x.li.querySelector("a");
     snippet.removeAttribute("aria-busy");
-    if (!x.text) {
+    if (x.text == null) {
       snippet.hidden = true;
       return;
     }
     var text = x.text.replace(/\s+/g, " "), hay = fold(text);
-    var found = needles(res, hay);
-    // The snippet and the link go to the first place of the longest string found (2023年, not 年).
+    var found = needles(res, hay), at = firstHit(found, hay), inText = at.first >= 0;
+    if (!inText) {
+      // Not in the text: a byline, the publisher or a caption the hit is in, else the text's start.
+      var line = shownLine(res, x.shown);
+      if (line) {
+        text = line;
+        hay = fold(line);
+        found = needles(res, hay);
+        at = firstHit(found, hay);
+      }
+    }
+    var first = at.first, hit = at.hit;
+    var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
+    if (first < 0) { from = 0; to = Math.min(text.length, 120); }
+    if (a.href && inText && hit.length >= 2) a.href = a.href.split("#")[0] + hitFragment(x, [hit]);
+    snippet.textContent = "";
+    if (from > 0) snippet.appendChild(document.createTextNode("…"));
+    highlight(snippet, text, hay, found, from, to);
+    if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+    snippet.hidden = !text;
+  }
+
+  // The first place of the longest string found (2023年, not 年): {first: index or -1, hit}.
+  function firstHit(found, hay) {
     var first = -1, hit = "", longest = found.length ? found[0].length : 0;
     found.forEach(function (s) {
       var i = s.length < longest ? -1 : hay.indexOf(s);
       if (i >= 0 && (first < 0 || i < first)) { first = i; hit = s; }
     });
-    var from = Math.max(0, first - 30), to = Math.min(text.length, from + 120);
-    if (first < 0) {
-      // Not in the text: a byline, the publisher or a caption the hit is in, else the text's start.
-      var line = extraLine(res, x.extra);
-      if (line) { text = line; hay = fold(line); found = needles(res, hay); }
-      from = 0;
-      to = Math.min(text.length, 120);
-    }
-    if (a.href && hit.length >= 2 && first >= 0) a.href = a.href.split("#")[0] + hitFragment(x, [hit]);
-    snippet.textContent = "";
-    if (from > 0) snippet.appendChild(document.createTextNode("…"));
-    highlight(snippet, text, hay, found, from, to);
-    if (to < text.length) snippet.appendChild(document.createTextNode("…"));
+    return { first: first, hit: hit };
   }
 
-  // The first line of the page's bylines, publisher, date and captions (pageText's extra) that holds
-  // a searched string, whitespace collapsed, or "".
-  function extraLine(res, extra) {
-    var lines = (extra || "").split("\n");
+  // The first of a page's bylines, publisher and captions (pageText's shown) that holds a searched
+  // string, whitespace collapsed, or "".
+  function shownLine(res, shown) {
+    var lines = shown || [];
     for (var k = 0; k < lines.length; k++) {
       var line = lines[k].replace(/\s+/g, " ");
       if (line && needles(res, fold(line)).length) return line;
