@@ -47,7 +47,9 @@ class ColdIndex(Exception):
 
 
 STATE_FORMAT = 1
-# Above this share of changed documents the cold index (which spreads over all cores) is no slower.
+# Above this share of changed documents the cold index (which spreads over all cores) is no slower: at
+# 10,000 seeds (17,476 documents, their counts cached) a patch of 1 / 50 / 150 / 340 changed documents took
+# 1.9 / 3.2 / 4.0 / 5.2 s against 4.6 / 5.2 / 5.7 / 5.8 s cold (in one process, a throwaway script).
 MAX_CHANGED_SHARE = 0.02
 
 
