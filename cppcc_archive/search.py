@@ -126,6 +126,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import time
 from array import array
@@ -329,17 +330,14 @@ _TF = np.arange(MAX_TF + 1, dtype=np.float64)
 
 
 def _impact_row(dl: int, avgdl: float) -> list[int]:
-    """The impact byte for tf = 0..64 (more counts as 64): the BM25 tf factor scaled to 1..255.
-
-    In numpy: the same float operations and the same rounding (half to even) as Python's
-    ``round(255 * tf / (tf + k))``, 4× faster, once per document."""
-    k = K1 * (1 - B + B * dl / avgdl)
-    return np.clip(np.rint(255 * _TF / (_TF + k)), 1, 255).astype(np.int64).tolist()
+    """The impact byte for tf = 0..64 (more counts as 64): the BM25 tf factor scaled to 1..255."""
+    return _impact_rows([dl], avgdl)[0].tolist()
 
 
 def _impact_rows(lengths: list[int], avgdl: float) -> np.ndarray:
-    """``_impact_row`` of each length, in one numpy pass (the same operations, so the same bytes;
-    once per document it was 0.4 s of the index at 10,000 seeds in a profile)."""
+    """``_impact_row`` of each length, in one numpy pass: the same float operations and the same
+    rounding (half to even) as Python's ``round(255 * tf / (tf + k))`` (once per document it was 0.4 s
+    of the index at 10,000 seeds in a profile)."""
     k = K1 * (1 - B + B * np.asarray(lengths, dtype=np.float64)[:, None] / avgdl)
     return np.clip(np.rint(255 * _TF / (_TF + k)), 1, 255).astype(np.int64)
 
@@ -815,7 +813,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
                 entries += _placed(_cjk_range_postings(part_paths, b, n, width), put)
             entries += _placed(_word_postings(parts, n, width), put)
         del parts
-    inline_total = sum(len(data) + 2 * len(term) + 3 for _, term, _, data in entries if data is not None)
+    inline_total = sum(inline_cost(term, data) for _, term, _, data in entries)
     bits = shard_bits(inline_total)
     shards: list[list] = [[] for _ in range(1 << bits)]
     shift = 32 - bits
@@ -828,9 +826,8 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
     if cache is not None:
         cache.commit(set(used), stored, started)
     if documents is not None:
-        state = searchpatch.make_state(documents, width, bits, avgdl, inline_total, digests, version)
-        if state is not None:
-            searchpatch.save_state(state_path, state)
+        searchpatch.save_state(state_path, searchpatch.make_state(documents, width, bits, avgdl, inline_total,
+                                                                  digests, version))
     return files
 
 
@@ -852,6 +849,12 @@ def shard_bits(inline_total: int) -> int:
     while (inline_total >> bits) > SHARD_TARGET and bits < 16:
         bits += 1
     return bits
+
+
+def inline_cost(term: str, data: bytes | None) -> int:
+    """Bytes a term takes in its shard when its postings are kept there (``data``), else 0 (what
+    decides the number of shards)."""
+    return len(data) + 2 * len(term) + 3 if data is not None else 0
 
 
 def shard_bytes(entries: list[tuple]) -> bytes:
@@ -1029,6 +1032,7 @@ class _ArticleText(HTMLParser):
         self.item = None       # [depth, parts] of the list item being read
         self.listed = False    # after a heading 图片说明 or 版面署名, before a list or another heading
         self.meta_seen = False
+        self.body_started = False   # a body paragraph was read
 
     def handle_starttag(self, tag, attrs):
         if self.finished or tag in _VOID:
@@ -1042,12 +1046,11 @@ class _ArticleText(HTMLParser):
             if tag == "article" and inside:
                 self.article = depth
         elif depth == self.article + 1:
-            body_started = any(kind == "p" for kind, _ in self.blocks)
-            if tag == "ul" and (self.listed or not (self.meta_seen or body_started)):
+            if tag == "ul" and (self.listed or not (self.meta_seen or self.body_started)):
                 self.lists.append(("listed" if self.listed else "meta", []))
                 self.list_depth = depth
                 self.listed = False
-            if tag == "ul" and not body_started:
+            if tag == "ul" and not self.body_started:
                 self.meta_seen = True
             if tag in ("h2", "h3"):
                 self.listed = False
@@ -1072,6 +1075,7 @@ class _ArticleText(HTMLParser):
                 text = "".join(self.block[2])
                 self.blocks.append(("p" if self.block[0] == "p" else "h", text))
                 self.listed = self.block[0] == "h2" and text in _LISTED
+                self.body_started = self.body_started or self.block[0] == "p"
                 self.block = None
             if self.item is not None and self.item[0] == depth:
                 self.lists[-1][1].append("".join(self.item[1]))
@@ -1237,23 +1241,9 @@ class Index:
 
     def shard(self, k: int) -> dict:
         if k not in self._shards:
-            raw = self._get(f"search/p/{k}.bin")
-            table, p = {}, 0
-            count, p = _read_varint(raw, p)
-            for _ in range(count):
-                ln = raw[p]
-                term = raw[p + 1: p + 1 + 2 * ln].decode("utf-16-le", "surrogatepass")
-                p += 1 + 2 * ln
-                df, p = _read_varint(raw, p)
-                flag = raw[p]
-                p += 1
-                if flag & 1:
-                    table[term] = (df, None)
-                else:
-                    size = posting_doc_bytes(df, self.n, self.w) + df
-                    table[term] = (df, raw[p:p + size])
-                    p += size
-            self._shards[k] = table
+            # Terms as a query spells them: an astral character is one character here.
+            self._shards[k] = read_shard(self._get(f"search/p/{k}.bin"), self.n, self.w,
+                                         lambda units: units.decode("utf-16-le", "surrogatepass"))
         return self._shards[k]
 
     def entry(self, term: str):
@@ -1262,12 +1252,8 @@ class Index:
     def postings(self, term: str, df: int, data) -> tuple[list[int], bytes]:
         if data is None:
             data = self._get(f"search/x/{external_name(term)}.bin")
-        size = posting_doc_bytes(df, self.n, self.w)
-        if size < df * self.w:   # a bitset
-            docs = [d for d in range(self.n) if data[d >> 3] >> (d & 7) & 1]
-        else:
-            docs = list(array("H" if self.w == 2 else "I", data[:size]))
-        return docs, data[size:]
+        docs, impacts = decode_postings(data, df, self.n, self.w)
+        return docs.tolist(), impacts.tobytes()
 
     def doc(self, d: int) -> dict:
         return json.loads(self._get(f"search/d/{d}.json"))
@@ -1286,6 +1272,55 @@ class Index:
     def extra(self, url: str) -> str:
         """What else of the page the index holds (``page_extra``), once ``text(url)`` fetched it."""
         return self._extras.get(url, "")
+
+
+def units_term(le16: bytes) -> str:
+    """A term as a shard stores it (UTF-16 code units, little-endian) with one character per code
+    unit, as the index makes its terms: an astral ideograph is two surrogates.  Decoded as UTF-16 it
+    would be one character (as ``Index`` reads it, for queries), and a shard written from it would
+    give its length wrong."""
+    units = array("H", le16)
+    if sys.byteorder == "big":
+        units.byteswap()
+    return "".join(map(chr, units))
+
+
+def read_shard(raw: bytes, n: int, width: int, term_of=units_term) -> dict[str, tuple]:
+    """A postings shard (``shard_bytes``) read back: term → (df, inline postings or None when the
+    list is in a file of its own), in the shard's order; ``term_of`` makes a term of its UTF-16
+    bytes.  A shard not read exactly to its end raises ValueError."""
+    table, p = {}, 0
+    count, p = _read_varint(raw, p)
+    for _ in range(count):
+        ln = raw[p]
+        term = term_of(raw[p + 1: p + 1 + 2 * ln])
+        p += 1 + 2 * ln
+        df, p = _read_varint(raw, p)
+        flag = raw[p]
+        p += 1
+        if flag & 1:
+            table[term] = (df, None)
+        else:
+            size = posting_doc_bytes(df, n, width) + df
+            table[term] = (df, raw[p:p + size])
+            p += size
+    if p != len(raw):
+        raise ValueError("shard not read to its end")
+    return table
+
+
+def decode_postings(data: bytes, df: int, n: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """A posting list's document numbers (ascending, int64) and impact bytes."""
+    size = posting_doc_bytes(df, n, width)
+    if size < df * width:   # a bitset
+        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=size), bitorder="little")
+        docnums = np.flatnonzero(bits).astype(np.int64)
+    else:
+        docnums = np.frombuffer(data, dtype="<u2" if width == 2 else "<u4", count=df).astype(np.int64)
+    impacts = np.frombuffer(data, dtype=np.uint8, offset=size, count=df)
+    if len(docnums) != df:
+        raise ValueError("postings do not hold df documents")
+    return docnums, impacts
 
 
 def _read_varint(raw: bytes, p: int) -> tuple[int, int]:

@@ -28,8 +28,6 @@ import hashlib
 import json
 import os
 import re
-import sys
-from array import array
 from collections import defaultdict
 from pathlib import Path
 
@@ -134,52 +132,6 @@ def _changed_postings(state: dict, items: list[dict], changed: list[int], avgdl:
     return out
 
 
-def _read_shard(raw: bytes, n: int, width: int) -> dict[str, list]:
-    """term → [df, inline postings or None (a file of its own)], in the shard's order."""
-    table, p = {}, 0
-    count, p = search._read_varint(raw, p)
-    for _ in range(count):
-        ln = raw[p]
-        term = _term_from_units(raw[p + 1: p + 1 + 2 * ln])
-        p += 1 + 2 * ln
-        df, p = search._read_varint(raw, p)
-        flag = raw[p]
-        p += 1
-        if flag & 1:
-            table[term] = [df, None]
-        else:
-            size = search.posting_doc_bytes(df, n, width) + df
-            table[term] = [df, raw[p:p + size]]
-            p += size
-    if p != len(raw):
-        raise ValueError("shard not read to its end")
-    return table
-
-
-def _term_from_units(le16: bytes) -> str:
-    """A term as a shard stores it (UTF-16 code units, little-endian) with one character per code
-    unit, as the index makes its terms: an astral ideograph is two surrogates.  Decoded as UTF-16 it
-    would be one character (as ``search.Index`` reads it, for queries), and a shard written from it
-    would give its length wrong."""
-    units = array("H", le16)
-    if sys.byteorder == "big":
-        units.byteswap()
-    return "".join(map(chr, units))
-
-
-def _decode(data: bytes, df: int, n: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-    size = search.posting_doc_bytes(df, n, width)
-    if size < df * width:   # a bitset
-        bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=size), bitorder="little")
-        docnums = np.flatnonzero(bits).astype(np.int64)
-    else:
-        docnums = np.frombuffer(data, dtype="<u2" if width == 2 else "<u4", count=df).astype(np.int64)
-    impacts = np.frombuffer(data, dtype=np.uint8, offset=size, count=df)
-    if len(docnums) != df:
-        raise ValueError("postings do not hold df documents")
-    return docnums, impacts
-
-
 def _patched(docnums: np.ndarray, impacts: np.ndarray, edits: list, n: int, width: int) -> tuple[int, bytes]:
     """The posting list with each edited document's posting replaced (or dropped): df and its bytes."""
     gone = np.isin(docnums, [d for d, _ in edits])
@@ -192,10 +144,6 @@ def _patched(docnums: np.ndarray, impacts: np.ndarray, edits: list, n: int, widt
         docnums, impacts = docnums[order], impacts[order]
     typed = docnums.astype("<u2" if width == 2 else "<u4")
     return len(typed), search._doc_numbers(typed, width, (n + 7) // 8) + impacts.tobytes()
-
-
-def _inline_cost(term: str, data) -> int:
-    return len(data) + 2 * len(term) + 3 if data is not None else 0
 
 
 def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: dict | None, previous,
@@ -231,7 +179,7 @@ def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: 
             if rel not in files:
                 raise ColdIndex(f"{rel} is not in the state")
             with open(os.path.join(root, "p", f"{k}.bin"), "rb") as fh:
-                table = _read_shard(fh.read(), n, width)
+                table = search.read_shard(fh.read(), n, width)
             for term, term_edits in shard_edits.items():
                 df, data = table.get(term, (0, b""))   # a term new to the index: no postings yet
                 x_rel = f"search/x/{search.external_name(term)}.bin"
@@ -242,20 +190,20 @@ def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: 
                         data = fh.read()
                     dropped.add(x_rel)
                 elif term in table:
-                    inline_total -= _inline_cost(term, data)
-                docnums, impacts = _decode(data, df, n, width)
+                    inline_total -= search.inline_cost(term, data)
+                docnums, impacts = search.decode_postings(data, df, n, width)
                 df, data = _patched(docnums, impacts, term_edits, n, width)
                 if df == 0:
                     table.pop(term, None)
                 elif len(data) > search.INLINE_MAX:
                     written[x_rel] = data
                     dropped.discard(x_rel)
-                    table[term] = [df, None]
+                    table[term] = (df, None)
                 else:
-                    table[term] = [df, data]
-                    inline_total += _inline_cost(term, data)
+                    table[term] = (df, data)
+                    inline_total += search.inline_cost(term, data)
             written[rel] = search.shard_bytes([(term, df, data) for term, (df, data) in table.items()])
-            _read_shard(written[rel], n, width)   # reads to its end, or the index is made cold
+            search.read_shard(written[rel], n, width)   # reads to its end, or the index is made cold
     except (OSError, ValueError, IndexError) as e:
         raise ColdIndex(f"a file of the published index is not as the state says ({e})") from None
     if search.shard_bits(inline_total) != bits:
@@ -276,6 +224,5 @@ def patch(recs: list[dict], items: list[dict], avgdl: float, width: int, state: 
         sink(rel, data)
         digests[rel] = hashlib.sha256(data).digest()
     version = search.write_facets_and_manifest(recs, n, width, bits, digests, sink)
-    new_state = make_state({"urls": state["urls"], "c": names, "dl": [search._doc_length(it) for it in items]},
-                           width, bits, avgdl, inline_total, digests, version)
+    new_state = make_state(documents(items), width, bits, avgdl, inline_total, digests, version)
     return new_state, set(names)
