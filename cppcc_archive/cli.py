@@ -211,7 +211,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
                                     jobs=jobs, seeds_url=seeds_url, name_keys=name_keys, ledger=ledger)
     stages("pages")
     tags = sorted({t for a in articles for t in write.tags_for(a)})
-    _write_exports(sink, articles, report, jobs, lambda recs: feeds.render_feeds(recs, site_url, seeds, first=first)[0],
+    _write_exports(sink, articles, report, jobs,
+                   lambda recs, summarize: feeds.render_feeds(recs, site_url, seeds, first=first, summarize=summarize)[0],
                    seeds_url, record_ledger)
     stages("exports")
     # search/: the sharded full-text index (issue 5), built from articles.json by an
@@ -287,7 +288,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
 def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, seeds_url: str = "",
                    ledger=None) -> None:
-    """The feeds (``make_feeds(records)``: path → XML), ``articles.json``, the data page,
+    """The feeds (``make_feeds(records, summarize)``: path → XML), ``articles.json``, the data page,
     ``report.json`` and ``articles.csv``.  With more than one job the feeds and the CSV are made by
     a forked worker while this process writes the two JSON files and the data page: both halves are
     single-threaded, 1–2 s each at 10,000 seeds (the exports stage of a one-seed rebuild went from
@@ -297,14 +298,11 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
     from .workers import can_fork, fork_map
 
     def feeds_and_csv(_shared=None, _chunk=None) -> None:
-        # The fields the feeds and the CSV read, and the feeds' summary instead of the text: never a
-        # second copy of every text.
-        records = []
-        for a in articles:
-            record = write.listing_record(a)
-            record["summary"] = feeds.article_summary(a)
-            records.append(record)
-        feed_files = make_feeds(records)
+        # The fields the feeds and the CSV read, never a second copy of every text; a summary is
+        # made only for an article a feed shows (the newest 50 of each).
+        records = [write.listing_record(a) for a in articles]
+        by_id = {a.id: a for a in articles}
+        feed_files = make_feeds(records, lambda r: feeds.article_summary(by_id[r["id"]]))
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
             sink(rel, content)

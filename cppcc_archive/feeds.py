@@ -38,6 +38,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +59,23 @@ _CODE = re.compile(r"\d{6}")
 
 
 def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
-                 first: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+                 first: dict[str, str] | None = None,
+                 summarize: Callable[[dict], str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Every feed as relative path → XML, and article id → 收录日期 for undated articles.
 
-    ``first`` is ``first_commit_dates(seeds_dir)`` when the caller has it already.
+    ``first`` is ``first_commit_dates(seeds_dir)`` when the caller has it already.  ``summarize``
+    gives a record's summary (default: its ``summary`` field, else one made from its ``text``); it
+    is asked only for the records a feed shows, once each (a feed holds the newest ``MAX_ENTRIES``).
     """
     site_url = normalize_site_url(site_url)
+    made: dict[str, str] = {}
+    summarize = summarize or _summary_of
+
+    def summary_of(r: dict) -> str:
+        if r["id"] not in made:
+            made[r["id"]] = summarize(r)
+        return made[r["id"]]
+
     if first is None:
         first = first_commit_dates(Path(seeds_dir))
     entered = entered_dates(records, first)
@@ -89,14 +101,15 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
 
     files = {"feeds/all.xml": _feed(
         path="feeds/all.xml", feed_id="all", title=SITE_NAME, subtitle="全部文章，最新在前",
-        page="", entries=dated, site_url=site_url)}
+        page="", entries=dated, site_url=site_url, summary_of=summary_of)}
     # A feed for every province with an article (each has a page) …
     provinces = {code for r in records for code in _provinces(r)}
     for code in sorted(provinces):
         name = _province_name(code, prov_names)
         files[f"feeds/province/{code}.xml"] = _feed(
             path=f"feeds/province/{code}.xml", feed_id=f"province/{code}", title=f"{SITE_NAME} · {name}",
-            subtitle=f"{name}的政协新闻", page=f"regions/{code}/", entries=by_prov.get(code, []), site_url=site_url)
+            subtitle=f"{name}的政协新闻", page=f"regions/{code}/", entries=by_prov.get(code, []), site_url=site_url,
+            summary_of=summary_of)
     # … and for every topic of the taxonomy (each has a page) plus any other a record carries.
     topics = dict(_taxonomy())
     for r in records:
@@ -107,7 +120,7 @@ def render_feeds(records: list[dict], site_url: str, seeds_dir: Path,
         files[f"feeds/topic/{slug}.xml"] = _feed(
             path=f"feeds/topic/{slug}.xml", feed_id=f"topic/{slug}", title=f"{SITE_NAME} · 主题：{name}",
             subtitle=topics[name] or f"主题“{name}”的文章", page=f"topics/{slug}/", entries=by_topic.get(name, []),
-            site_url=site_url)
+            site_url=site_url, summary_of=summary_of)
     return files, entered
 
 
@@ -245,7 +258,7 @@ def parse_name_status(out: str) -> dict[str, str]:
 # ---------------------------------------------------------------- XML
 
 def _feed(path: str, feed_id: str, title: str, subtitle: str, page: str, entries: list[tuple[str, dict]],
-          site_url: str) -> str:
+          site_url: str, summary_of: Callable[[dict], str]) -> str:
     entries = entries[:MAX_ENTRIES]
     up = "../" * path.count("/")  # from the feed file back to the site root
 
@@ -263,7 +276,7 @@ def _feed(path: str, feed_id: str, title: str, subtitle: str, page: str, entries
     _text(author, "name", SITE_NAME)
     _text(root, "generator", "政协文库 build.py")
     for day, r in entries:
-        root.append(_entry(r, day, href))
+        root.append(_entry(r, day, href, summary_of(r)))
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -275,7 +288,7 @@ def _month_day(r: dict) -> tuple[int, int]:
     return (0, 0) if r.get("date") else month_day(r.get("date_text"))
 
 
-def _entry(r: dict, day: str, href) -> ET.Element:
+def _entry(r: dict, day: str, href, text: str) -> ET.Element:
     e = ET.Element("entry")
     _text(e, "id", TAG_PREFIX + "article/" + r["id"])
     _text(e, "title", " ".join(_clean(r.get("title") or "").split()) or "无标题", type="text")
@@ -295,7 +308,6 @@ def _entry(r: dict, day: str, href) -> ET.Element:
     for reg in r.get("regions") or []:
         name = reg.get("county") or reg.get("prefecture") or reg.get("province") or reg["code"]
         ET.SubElement(e, "category", {"term": _clean(reg["code"]), "label": _clean(name)})
-    text = _summary_of(r)
     if not r.get("date") and r.get("date_text"):
         # <updated> is the day it entered the archive; the reader still learns the source's date.
         text = f"（原文日期：{_clean(r['date_text'])}，未注明年份）{text}"
