@@ -512,7 +512,10 @@
       var m = v[0], conv = v[1], simplified = raw;
       if (conv) { try { simplified = conv(raw); } catch (e) { simplified = raw; } }
       var groups = groupsOf(simplified, m.overrides || []);
-      var result = { groups: groups, ignored: groups.ignored, simplified: simplified, converted: simplified !== raw, m: m };
+      // rejected: candidates a check found without a quoted phrase (docnum → true), kept while
+      // the filters change.
+      var result = { groups: groups, ignored: groups.ignored, simplified: simplified, converted: simplified !== raw, m: m,
+                     rejected: {} };
       var terms = [];
       groups.forEach(function (g) { g.terms.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); });
       if (!terms.length) return Object.assign(result, { cand: new Uint32Array(0), score: null, skipped: [] });
@@ -613,25 +616,31 @@
 
   function arrange(res, F, keepFilters) {
     ensureTools();
+    count(res, F, keepFilters);
     var f = filtersOf();
-    ["region", "topic"].forEach(function (name) {
-      var counts = F[name].map(function () { return 0; });
-      res.cand.forEach(function (d) {
-        if (!passes(f, F, d, name)) return;
-        for (var i = 0; i < F[name].length; i++) if (F[name][i].member[d]) counts[i]++;
-      });
-      fillSelect(selects[name], F[name], counts, keepFilters);
-    });
-    var ycounts = F.year.map(function () { return 0; });
-    res.cand.forEach(function (d) { if (passes(f, F, d, "year")) ycounts[F.yearOf[d]]++; });
-    fillSelect(selects.year, F.year, ycounts, keepFilters);
-    f = filtersOf();
-    var order = res.cand.filter(function (d) { return passes(f, F, d, null); });
+    var order = res.cand.filter(function (d) { return !res.rejected[d] && passes(f, F, d, null); });
     if (selects.sort.value !== "date") {
       var s = res.score;
       order.sort(function (a, b) { return (s[b] - s[a]) || (a - b); });
     }
     return order;
+  }
+
+  // The filters' counts: the candidates, less those a check found without a quoted phrase (so
+  // once every candidate is checked, the counts add up to the results shown).
+  function count(res, F, keepFilters) {
+    var f = filtersOf();
+    ["region", "topic"].forEach(function (name) {
+      var counts = F[name].map(function () { return 0; });
+      res.cand.forEach(function (d) {
+        if (res.rejected[d] || !passes(f, F, d, name)) return;
+        for (var i = 0; i < F[name].length; i++) if (F[name][i].member[d]) counts[i]++;
+      });
+      fillSelect(selects[name], F[name], counts, keepFilters);
+    });
+    var ycounts = F.year.map(function () { return 0; });
+    res.cand.forEach(function (d) { if (!res.rejected[d] && passes(f, F, d, "year")) ycounts[F.yearOf[d]]++; });
+    fillSelect(selects.year, F.year, ycounts, keepFilters);
   }
 
   function needsCheck(res) {
@@ -727,7 +736,7 @@
     else if (needsCheck(res) && c.next < n) text = "已找到 " + c.shown + " 篇，另有 " + (n - c.next) + " 篇候选待核对";
     else if (!c.shown) {
       var f = filtersOf(), filtered = f.region >= 0 || f.topic >= 0 || f.year >= 0;
-      text = filtered && res.cand.length ? "没有符合筛选条件的文章" : "没有找到相关文章";
+      text = filtered && res.cand.length > Object.keys(res.rejected).length ? "没有符合筛选条件的文章" : "没有找到相关文章";
     }
     else if (needsCheck(res)) text = "找到 " + c.shown + " 篇文章";
     else text = "找到 " + n + " 篇文章";
@@ -804,7 +813,12 @@
         if (check) {
           return pages.then(function () {
             if (token !== seq) return;
-            var kept = entries.filter(function (x) { return verify(res, x.doc, x.text, x.extra); });
+            var kept = entries.filter(function (x) {
+              if (verify(res, x.doc, x.text, x.extra)) return true;
+              res.rejected[batch[x.i]] = true;
+              return false;
+            });
+            if (kept.length < entries.length) count(res, c.F, true);
             if (rank) sortEntries(res, kept, true);
             if (kept.length) clearIfFresh(c);
             kept.forEach(function (x) {
