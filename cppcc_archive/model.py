@@ -46,6 +46,26 @@ class Author:
         return {"name": self.name, "role": self.role}
 
 
+# Bylines are shown and indexed by role, in this order.
+ROLE_ORDER = ("作者", "记者", "通讯员", "编辑", "摄影")
+
+
+def byline_line(pairs, escape=str) -> str:
+    """The 作者 line from (role, name) pairs: one group per role, names in the source's order (记者
+    李木元、宋宝刚；编辑 罗文); byline authors are named alone, the line's label says 作者 already
+    (郑小波；编辑 黄宁).  The article page shows it (``escape``: its Markdown escaping) and the search
+    index holds it as shown, so a byline copied from the page is found.
+
+    >>> byline_line([("编辑", "罗文"), ("记者", "李木元"), ("作者", "郑小波"), ("记者", "宋宝刚")])
+    '郑小波；记者 李木元、宋宝刚；编辑 罗文'
+    """
+    groups: dict[str, list[str]] = {}
+    for role, name in sorted(pairs, key=lambda x: ROLE_ORDER.index(x[0]) if x[0] in ROLE_ORDER else 99):
+        groups.setdefault(role, []).append(escape(name))
+    return "；".join("、".join(names) if role == "作者" else f"{escape(role)} {'、'.join(names)}"
+                    for role, names in groups.items())
+
+
 @dataclass(frozen=True)
 class Person:
     name: str

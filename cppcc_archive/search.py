@@ -138,6 +138,7 @@ from pathlib import Path, PurePath
 import numpy as np
 
 from . import termcache
+from .model import byline_line
 from .termcache import TermCountCache
 
 # Looked up now, not when a term is first encoded: an indexer forked after the build
@@ -941,9 +942,15 @@ def _indexed_text(r: dict) -> str:
     if made is not None:
         return made
     text = r.get("text") or ""
-    names = "、".join(a.get("name") or "" for a in r.get("authors") or [] if isinstance(a, dict))
     shown = [v for v in (r.get("publisher"), r.get("date_text")) if isinstance(v, str) and v not in text]
-    return "\n".join([text, names, *(c for c in r.get("captions") or [] if isinstance(c, str)), *shown])
+    return "\n".join([text, _byline(r), *(c for c in r.get("captions") or [] if isinstance(c, str)), *shown])
+
+
+def _byline(r: dict) -> str:
+    """A record's 作者 line as its page shows it (记者 毛丽萍；编辑 罗文): a byline copied from the page,
+    role and all, is found."""
+    return byline_line([(a.get("role") or "", a.get("name") or "") for a in r.get("authors") or []
+                        if isinstance(a, dict)])
 
 
 def _text_fields(r: dict) -> dict:
@@ -1206,9 +1213,8 @@ def _stand_in_metadata(r: dict) -> str:
         items.append(("日期", shown_date(r.get("date"), r.get("date_text"))))
     if r.get("publisher"):
         items.append(("发布", r["publisher"]))
-    names = [a.get("name") or "" for a in r.get("authors") or [] if isinstance(a, dict)]
-    if names:
-        items.append(("作者", "、".join(names)))
+    if _byline(r):
+        items.append(("作者", _byline(r)))
     return "<ul>" + "".join(f"<li><strong>{k}</strong>：{escape(v, quote=False)}</li>" for k, v in items) + "</ul>"
 
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .cache import library_version, save_file
 from .clean.metadata import newest_order, shown_date
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
-from .model import Article
+from .model import Article, byline_line
 from .pagecache import GROUP, SEEDS, file_identity
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
@@ -39,7 +39,6 @@ from .workers import can_fork, fork_map
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates", "people", "dates.md", "people.md", "stats.md",
              "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds", "search")
 HOME_TEMPLATE = "home.template.md"
-ROLE_ORDER = ["作者", "记者", "通讯员", "编辑", "摄影"]
 CURATED_LABELS = {"title": "标题", "regions": "地区", "topics": "主题", "level": "政协层级"}
 # What each cleaning step did, in words a reader understands.
 CHANGE_LABELS = {
@@ -526,7 +525,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.publisher:
         meta.append(f"- **发布**：{escape_md(a.publisher)}")
     if a.authors:
-        meta.append("- **作者**：" + _bylines(a.authors))
+        meta.append("- **作者**：" + byline_line([(x.role, x.name) for x in a.authors], escape_md))
     chips = []
     for r in a.regions:
         chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))
@@ -619,21 +618,6 @@ def _rule_labels() -> dict[str, str]:
     from .clean.boilerplate import load_rules
 
     return {r.name: r.label for r in load_rules()}
-
-
-def _bylines(authors) -> str:
-    """The 作者 line: one group per role, names in the source's order (记者 李木元、宋宝刚；编辑 罗文);
-    the label says 作者 already, so byline authors are named alone (郑小波；编辑 黄宁)."""
-    groups: dict[str, list[str]] = {}
-    for x in sorted(authors, key=_role_key):
-        groups.setdefault(x.role, []).append(escape_md(x.name))
-    return "；".join("、".join(names) if role == "作者" else f"{escape_md(role)} {'、'.join(names)}"
-                    for role, names in groups.items())
-
-
-def _role_key(x) -> int:
-    """Bylines grouped by role; within a role in the source's order (as the citation names them)."""
-    return ROLE_ORDER.index(x.role) if x.role in ROLE_ORDER else 99
 
 
 def province_code(code: str) -> str:

@@ -417,6 +417,34 @@ def test_a_quoted_byline_caption_or_publisher_finds_its_article(seed_build, arti
         assert len(found["ids"]) == found["total"], phrase
 
 
+def test_a_byline_copied_from_the_page_finds_its_article(seed_build, articles):
+    """The page says 作者：记者 毛丽萍; searching 记者 毛丽萍 (or 编辑 罗文), quoted or not, found nothing
+    (a user's review): the index held the names without their roles.  It holds the 作者 line as the
+    page shows it; names of two roles are not one phrase there, nor on the page."""
+    from cppcc_archive.model import byline_line
+
+    files = {p.relative_to(seed_build / "site").as_posix(): p.read_bytes()
+             for p in (seed_build / "site" / "search").rglob("*") if p.is_file()}
+    signed = [a for a in articles if any(x["role"] != "作者" for x in a["authors"])]
+    assert len(signed) >= 3
+    for a in signed:
+        line = byline_line([(x["role"], x["name"]) for x in a["authors"]])
+        page = (seed_build / "site" / a["url"] / "index.html").read_text(encoding="utf-8")
+        assert f"<strong>作者</strong>：{line}<" in page, line   # the index holds what the page shows
+        for x in (x for x in a["authors"] if x["role"] != "作者"):   # the page names an author alone
+            shown = f"{x['role']} {x['name']}"
+            queries = [shown]
+            if any(group == shown or group.startswith(shown + "、") for group in line.split("；")):
+                queries.append(f'"{shown}"')   # the role's first name: a phrase too
+            for q in queries:
+                found = run_query(files, q, pages=seed_build / "site")
+                assert a["id"] in found["ids"] and len(found["ids"]) == found["total"], q
+    two = next(a for a in signed if len({x["role"] for x in a["authors"]}) > 1)
+    joined = "、".join(x["name"] for x in two["authors"][:2])
+    if joined not in two["text"]:
+        assert two["id"] not in run_query(files, f'"{joined}"', pages=seed_build / "site")["ids"]
+
+
 def test_a_quoted_date_as_the_source_wrote_it_finds_its_article():
     """The index holds the date as the source wrote it (2023年6月14日, taken out of the text with its
     dateline); the page shows it beside the date (2023-06-14（原文作“2023年6月14日”）), where a
@@ -843,7 +871,7 @@ def test_browser_and_run_query_agree(page, server, search_site):
              for p in (search_site / "search").rglob("*") if p.is_file()}
     page.goto(server)
     for q in ("政协委员", '"政协委员"', "郑州市政协", "政", "西藏 政协", "6月", "12月28日", "2023年", "Ｂ类", "Ｇ２１９",
-              '"毛丽萍"', '"中国西藏新闻网"', '"拉萨市政协组织委员开展"'):
+              '"毛丽萍"', '"中国西藏新闻网"', '"拉萨市政协组织委员开展"', "记者 毛丽萍", '"编辑 罗文"'):
         _search(page, q)
         assert _result_ids(page) == run_query(files, q, pages=search_site)["ids"], q
     assert not page.locator(".archive-search__snippet[aria-busy]").count()
