@@ -33,10 +33,13 @@ def looks_like_name(name: str) -> bool:
     return (name[:1] in sn and 2 <= len(name) <= 3) or (name[:2] in sn and 3 <= len(name) <= 4)
 
 # 主委/副主委 and 会长/副会长: the posts of democratic parties and of federations of industry and commerce.
-POSTS = "党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长"
+# 校长, 院长, 演员 …: a member's post outside the CPPCC, after the school or theatre that
+# ``_TITLE`` needs before it (seed 003: 全国政协委员、新疆艺术剧院歌剧团演员玉克赛克·西加艾提).
+POSTS = ("党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长"
+         "|副校长|校长|副院长|院长|教授|演员")
 _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
-    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|$)"
+    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|所在|$)"
 )
 # A member named before the post, as reporters write it: ……研究的赵莉委员话语中满是惋惜 (seed 003).
 # Only after 的 or a punctuation mark, so the run before the post is the whole name.
@@ -82,6 +85,14 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     ...     print(p.name, p.title)
     阿迪力·巴哈德 自治区政协委员
     赵莉 委员
+
+    Seed 003's members with a post outside the CPPCC.  娜木拉 is missed: a name of three characters
+    needs a surname from the list (precision first), and 娜 is not one.
+
+    >>> for p in find_people("“为人民服务”是全国政协委员、新疆艺术剧院歌剧团演员玉克赛克·西加艾提常挂在嘴边的一句话；"
+    ...                      "全国政协委员、中央音乐学院附中校长娜木拉所在学校；北京大学校长表示"):
+    ...     print(p.name, p.title)
+    玉克赛克·西加艾提 全国政协委员、新疆艺术剧院歌剧团演员
     """
     mentions = []   # (where, name, title)
     for m in _title_matches(text):
@@ -121,9 +132,9 @@ def _title_matches(text: str):
 
 def _trim_name(name: str) -> str:
     if "·" in name:
-        # 尔肯江·吐拉洪任组长: a transliterated name ends before a verb.
+        # 尔肯江·吐拉洪任组长, 玉克赛克·西加艾提常挂在嘴边: a transliterated name ends before a verb.
         first, _, rest = name.partition("·")
-        m = re.search(r"[任为是在和与等说表作]", rest[2:])
+        m = re.search(r"[任为是在和与等说表作常]", rest[2:])
         return f"{first}·{rest[:2 + m.start()] if m else rest}"
     # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
     for suffix in ("表", "介", "说", "指", "强", "认", "看", "建", "主", "出", "讲"):
