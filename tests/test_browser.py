@@ -186,6 +186,18 @@ def test_traditional_switch_is_remembered(page, site_url, articles):
     assert set(page.requested_hosts) == {urlparse(site_url).netloc}
 
 
+def test_traditional_script_uses_the_forms_traditional_sources_use(page, site_url, articles):
+    """The switch gave OpenCC's reference forms (以主题教育爲契機, 祕書長: a user's review); the
+    seeds written in traditional script use 為 and 秘, which Taiwan's standard gives."""
+    a = next(x for x in articles if "为" in x["text"] and "秘书长" in x["text"])
+    page.goto(site_url + a["url"])
+    page.click(".zxwk-script-toggle")
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional' && !!window.OpenCC")
+    page.wait_for_function("document.querySelector('article').innerText.indexOf('書') !== -1", timeout=30000)
+    text = page.locator("article").first.inner_text()
+    assert "爲" not in text and "祕" not in text and "秘書長" in text
+
+
 def test_search_then_traditional_switch_then_traditional_query(page, site_url, articles):
     """Both features load an opencc-js build into window.OpenCC (t → cn for queries,
     cn → t for pages); whichever loads second must not break the other."""

@@ -3,8 +3,9 @@
  *
  * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
  * switch any page to traditional script; conversion runs in the browser
- * with the vendored OpenCC data (opencc-js, cn → t), loaded only on first
- * use.  The choice is remembered (localStorage) and applied to text that
+ * with the vendored OpenCC data (opencc-js, cn → tw: Taiwan's standard
+ * characters, 為 and 秘, not OpenCC's reference forms 爲 and 祕, which the
+ * traditional seeds never use), loaded only on first use.  The choice is remembered (localStorage) and applied to text that
  * appears later (search results).  Nothing here inserts HTML: only text
  * node values change, so article text stays inert.
  */
@@ -21,9 +22,9 @@
   })();
 
   // window.OpenCC is whichever opencc-js build loaded last: the search's
-  // (traditional → simplified) has no cn → t data, so it is used only if it can.
+  // (traditional → simplified) has no cn → tw data, so it is used only if it can.
   function cnToT(O) {
-    try { return O && O.Locale && O.Locale.from && O.Locale.from.cn ? O.Converter({ from: "cn", to: "t" }) : null; }
+    try { return O && O.Locale && O.Locale.from && O.Locale.from.cn ? O.Converter({ from: "cn", to: "tw" }) : null; }
     catch (e) { return null; }
   }
 
