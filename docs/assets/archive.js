@@ -21,10 +21,20 @@
     return s ? s.replace(/archive\.js(\?.*)?$/, "") : "assets/";
   })();
 
+  // OpenCC reads 长发 as "long hair" (長髮) wherever a title ending in 长 meets a verb starting
+  // with 发: 部长发表讲话 became 部長髮表講話, 家长发现 家長髮現.  News about the CPPCC is full of
+  // 秘书长, 部长 and 市长; long hair is rare.  After the conversion, 長髮 before the first character
+  // of such a verb (in either of the forms OpenCC gives it) is 長發.
+  var HAIR_NOT_MEANT = "表布佈揮現出放展動起言行送揚生來給函文電帖聲力掘明射售票獎證病覺熱光達酵貨育難財問令號炎";
+  var AFTER_TITLE = HAIR_NOT_MEANT.split("").map(function (c) { return ["長髮" + c, "長發" + c]; });
+
   // window.OpenCC is whichever opencc-js build loaded last: the search's
   // (traditional → simplified) has no cn → tw data, so it is used only if it can.
   function cnToT(O) {
-    try { return O && O.Locale && O.Locale.from && O.Locale.from.cn ? O.Converter({ from: "cn", to: "tw" }) : null; }
+    try {
+      return O && O.Locale && O.Locale.from && O.Locale.from.cn
+        ? O.ConverterFactory(O.Locale.from.cn, O.Locale.to.tw, [AFTER_TITLE]) : null;
+    }
     catch (e) { return null; }
   }
 
