@@ -1109,6 +1109,12 @@ def data_page(json_bytes: int) -> str:
             "\n## articles.csv 的列\n\n每篇文章一行，地区只列主要地区：\n\n" + table("articles.csv"))
 
 
+def _items(items) -> str:
+    """A paragraph of items joined by " · " whose lines break only between items (``archive-item``,
+    assets/archive.css): on a phone 社情民意（2） broke into 社情 | 民意, and a count started a line."""
+    return " · ".join(f'<span class="archive-item">{x}</span>' for x in items) + "\n"
+
+
 def home_page(articles: list[Article], template: str) -> str:
     prov = Counter()
     for a in articles:
@@ -1122,8 +1128,8 @@ def home_page(articles: list[Article], template: str) -> str:
     latest_list = "\n".join(f"- {_link_to_article(a, '')}" for a in latest) if latest else "原文均未注明日期。"
     stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
              "## 地区分布\n", tile_grid_svg(dict(prov), "regions/") + "\n",
-             "## 主题\n", " · ".join(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()) + "\n",
-             "## 年份\n", " · ".join(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)) + "\n",
+             "## 主题\n", _items(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()),
+             "## 年份\n", _items(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)),
              "## 最新文章\n", latest_list + "\n\n" + md_link("按时间线浏览全部文章", "dates/index.md") + "\n"]
     return template.replace("<!-- archive:stats -->", "\n".join(stats))
 

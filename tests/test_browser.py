@@ -90,6 +90,14 @@ def test_mobile_width(browser, site_url, articles):
     assert width <= 400, width
     SHOTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(SHOTS / "article-mobile.png"))
+    # The home page's topics and years: each item on one line (社情民意（2） broke into 社情 | 民意,
+    # and a count began a line of its own, in a user's review).
+    pg.goto(site_url)
+    lines = pg.evaluate("""() => [...document.querySelectorAll('.archive-item')].map(e => {
+        const tops = new Set([...e.getClientRects()].map(r => Math.round(r.top)));
+        return [e.textContent, tops.size]; })""")
+    assert len(lines) >= 10 and all(n == 1 for _, n in lines), lines
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 400
     ctx.close()
 
 
