@@ -396,7 +396,7 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         "people": lambda: _people_pages(people, order),
         "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
                                       "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
-        "sources+report": lambda: {**source_pages(by_source, report, seeds_url, shards), "report.md": report_page(report)},
+        "sources+report": lambda: {**source_pages(by_source, report, seeds_url, shards), "report.md": report_page(report, shards)},
     }
     group_digests = {}
     if ledger is not None and ledger.previous is not None:
@@ -1026,15 +1026,23 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
 REPORT_FILES_LISTED = 500   # above this many input files the report lists only those that need a look
 
 
-def report_page(report: dict) -> str:
+def report_page(report: dict, shards: dict[str, str] | None = None) -> str:
+    """``shards``: the page of ``sources/`` that lists each source file (``source_shards``); a file
+    with articles is named by a link to its entry there, where its articles are."""
     t = report["totals"]
+    shards = shards or {}
+
+    def file_cell(name: str) -> str:
+        page = shards.get(name)
+        return md_link(name, f"{page}#{source_slug(name)}") if page else escape_md(name)
+
     out = ["---\ntitle: \"构建报告\"\n---\n# 构建报告\n",
            f"输入文件 {t['files']} 个，生成文章 {t['articles']} 篇，问题 {t['problems']} 条。\n"]
     problems = [(f["file"], p) for f in report["files"] for p in f["problems"]]
     if problems:
         out.append("## 问题 { #report-problems }\n\n| 文件 | 类型 | 说明 |\n|---|---|---|")
         for fname, p in problems:
-            out.append(f"| {escape_md(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
+            out.append(f"| {file_cell(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
     files = report["files"]
     if len(files) > REPORT_FILES_LISTED:
@@ -1048,7 +1056,7 @@ def report_page(report: dict) -> str:
         out.append("## 每个文件 { #report-files }\n\n| 文件 | 编码 | 文章 | 清理 |\n|---|---|---|---|")
     for f in files:
         changes = "；".join(f"{_change_label(k)} {v}" for k, v in f["changes"].items())
-        out.append(f"| {escape_md(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
+        out.append(f"| {file_cell(f['file'])} | {escape_md(f.get('encoding') or '—')} | {len(f['articles'])} | {escape_md(changes)} |")
     return "\n".join(out) + "\n"
 
 

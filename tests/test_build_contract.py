@@ -575,9 +575,27 @@ def test_large_archive_report_lists_the_files_that_need_a_look(tmp_path, monkeyp
     flagged = [f["file"] for f in report["files"] if f["problems"] or not f["articles"]]
     assert flagged and len(flagged) < len(report["files"])
     rows = re.findall(r"^\| ([^|]+?) \| [^|]+ \| \d+ \|", table, re.M)
-    assert rows == [write.escape_md(f) for f in flagged]
+    # A file with articles is named by a link to its entry among the sources, where they are listed.
+    shards = write.source_shards({f["file"]: [] for f in report["files"] if f["articles"]})
+    assert rows == [write.md_link(f, f"{shards[f]}#{write.source_slug(f)}") if f in shards else write.escape_md(f)
+                    for f in flagged]
+    assert any(f in shards for f in flagged)
     assert "](report.json)" in table and "](sources/index.md)" in table
     assert (out / "site" / "report" / "index.html").is_file()
+
+
+def test_the_report_page_links_each_file_to_its_articles(seed_build, report):
+    """A curator who reads of a problem in a file goes from the report to that file's articles (the
+    names were plain text, in a user's review): each file with articles is a link to its entry on the
+    sources page, an anchor that page has."""
+    page = (seed_build / "site" / "report" / "index.html").read_text(encoding="utf-8")
+    sources = (seed_build / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    linked = dict((name, anchor) for anchor, name in re.findall(r'<td><a href=\.\./sources/#([\w-]+)>([^<]+)</a>', page))
+    assert set(linked) == {f["file"] for f in report["files"] if f["articles"]}
+    for name, anchor in linked.items():
+        assert re.search(rf'<h3 id={anchor}>{re.escape(name)}', sources), name
+    problems = re.findall(r'<td><a href=\.\./sources/#[\w-]+>([^<]+)</a>(?:</td>)?<td>乱码', page)
+    assert problems == [f["file"] for f in report["files"] for p in f["problems"] if p["kind"] == "mojibake"]
 
 
 def test_dates_without_a_year_are_listed_newest_first(seed_build):
