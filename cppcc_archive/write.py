@@ -399,7 +399,7 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         "sources+report": lambda: {**source_pages(by_source, report, seeds_url, shards), "report.md": report_page(report, shards)},
     }
     group_digests = {}
-    if ledger is not None and ledger.previous is not None:
+    if ledger is not None:   # also without a previous tree: the next build links what this one records
         listing = ledger.listing_digest(by_source)
         extra = {"dates+topics+home": home_template}
         group_digests = {name: ledger.group_digest(name, listing, extra.get(name, ""))
