@@ -47,13 +47,15 @@ def main(argv=None) -> int:
         print_run(run, elapsed)
         if args.markdown:
             print(f"\nwrote {args.markdown}")
+        # Before the work folder goes: whether the build crashed is read from its output there (the
+        # exit status was 1 after every run, the report being gone by then).
+        ok = all(o.status in ("ok", "skipped") for o in run.outcomes.values()) and not any(
+            v for k, v in run.figures.items() if k != "inputs tried") and not run.build.crashed
     finally:
         if args.keep:
             print(f"\nkept {work}")
         else:
             bi.remove_workdir(work)
-    ok = all(o.status in ("ok", "skipped") for o in run.outcomes.values()) and not any(
-        v for k, v in run.figures.items() if k != "inputs tried") and not run.build.crashed
     return 0 if ok else 1
 
 
