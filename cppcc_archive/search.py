@@ -1213,8 +1213,9 @@ def _stand_in_metadata(r: dict) -> str:
         items.append(("日期", shown_date(r.get("date"), r.get("date_text"))))
     if r.get("publisher"):
         items.append(("发布", r["publisher"]))
-    if _byline(r):
-        items.append(("作者", _byline(r)))
+    byline = _byline(r)
+    if byline:
+        items.append(("作者", byline))
     return "<ul>" + "".join(f"<li><strong>{k}</strong>：{escape(v, quote=False)}</li>" for k, v in items) + "</ul>"
 
 

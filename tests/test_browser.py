@@ -206,10 +206,10 @@ def test_traditional_script_uses_the_forms_traditional_sources_use(page, site_ur
     assert "爲" not in text and "祕" not in text and "秘書長" in text
     # 长发 after a title is not long hair (OpenCC: 部長髮表講話); text added later is converted too.
     page.evaluate("""() => { const p = document.createElement('p');
-        p.id = 'zxwk-test'; p.textContent = '部长发表讲话，秘书长发布，市长发布会，家长发现，她留着长发。';
+        p.id = 'zxwk-test'; p.textContent = '部长发表讲话，秘书长发布，市长发布会，家长发现，她留着长发，她的长发来回。';
         document.querySelector('article').appendChild(p); }""")
     page.wait_for_function("document.getElementById('zxwk-test').textContent.indexOf('講話') !== -1")
-    assert page.locator("#zxwk-test").inner_text() == "部長發表講話，秘書長發布，市長發佈會，家長發現，她留著長髮。"
+    assert page.locator("#zxwk-test").inner_text() == "部長發表講話，秘書長發布，市長發佈會，家長發現，她留著長髮，她的長髮來回。"
 
 
 def test_search_then_traditional_switch_then_traditional_query(page, site_url, articles):

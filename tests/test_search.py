@@ -722,7 +722,7 @@ def test_filters_and_sort(page, server):
 def test_a_quoted_phrases_filter_counts_leave_out_the_candidates_it_is_not_in(page, server):
     """"协商议政" has a candidate whose text holds the words apart, not the phrase: the filters'
     counts left it in (9 against 8 results, in a user's review); they count only what the check
-    kept once it has run, and still after a filter is chosen and cleared."""
+    kept once it has run, also after a filter is chosen and cleared."""
     import re
 
     page.goto(server)
@@ -742,6 +742,10 @@ def test_a_quoted_phrases_filter_counts_leave_out_the_candidates_it_is_not_in(pa
                                ".getAttribute('data-archive-state') === 'done'")
         assert year_total() == len(page.locator(".md-search-result__item h1").all_inner_texts())
     assert year_total() == len(titles)
+    # Four candidates hold 协商 and 建设, none the phrase: no result, and no filters left to choose.
+    assert _search(page, '"协商建设"') == []
+    assert "没有找到相关文章" in page.locator("[data-archive-status]").inner_text()
+    assert not page.locator("select[name=region]").is_visible()
 
 
 @_browser

@@ -33,10 +33,13 @@ def looks_like_name(name: str) -> bool:
     return (name[:1] in sn and 2 <= len(name) <= 3) or (name[:2] in sn and 3 <= len(name) <= 4)
 
 # 主委/副主委 and 会长/副会长: the posts of democratic parties and of federations of industry and commerce.
-# 校长, 院长, 演员 …: a member's post outside the CPPCC, after the school or theatre that
-# ``_TITLE`` needs before it (seed 003: 全国政协委员、新疆艺术剧院歌剧团演员玉克赛克·西加艾提).
-POSTS = ("党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长"
-         "|副校长|校长|副院长|院长|教授|演员")
+# 校长, 院长, 演员 …: a post outside the CPPCC, after the school or theatre that ``_TITLE`` needs
+# before it, names a person only in a member's title (seed 003: 全国政协委员、新疆艺术剧院歌剧团演员
+# 玉克赛克·西加艾提); elsewhere 大学校长 and 大学教授 are mostly common nouns (实行大学校长任期制).
+OUTSIDE_POSTS = ("副校长", "校长", "副院长", "院长", "教授", "演员")
+POSTS = ("党组书记、主席|党组书记|副主席|主席|秘书长|副秘书长|常委|委员|主任|副主任|副主委|主委|副会长|会长|书记|市长|县长|区长|省长|"
+         + "|".join(OUTSIDE_POSTS))
+_MEMBER_TITLE = re.compile(r"政协(?:委员|常委)、")
 _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
     r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|所在|$)"
@@ -90,15 +93,23 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     needs a surname from the list (precision first), and 娜 is not one.
 
     >>> for p in find_people("“为人民服务”是全国政协委员、新疆艺术剧院歌剧团演员玉克赛克·西加艾提常挂在嘴边的一句话；"
-    ...                      "全国政协委员、中央音乐学院附中校长娜木拉所在学校；北京大学校长表示"):
+    ...                      "全国政协委员、中央音乐学院附中校长娜木拉所在学校；市政协委员、师范大学教授张文所在团队"):
     ...     print(p.name, p.title)
     玉克赛克·西加艾提 全国政协委员、新疆艺术剧院歌剧团演员
+    张文 市政协委员、师范大学教授
+
+    Outside a member's title those posts are mostly common nouns, and a word after one is no name:
+
+    >>> find_people("实行大学校长任期制，一位老大学校长常说，北京大学校长曾表示，一位大学教授向记者介绍，"
+    ...             "大学教授包括，全国政协委员、北京大学校长曾表示")
+    ()
     """
     mentions = []   # (where, name, title)
     for m in _title_matches(text):
         title, name = m.group(1), m.group(2)
         name = _trim_name(name)
-        if not name or name in _NOT_NAMES or not looks_like_name(name):
+        # 曾表示, 常说: a three-character "name" that is a surname-like character and a word.
+        if not name or name in _NOT_NAMES or (len(name) == 3 and name[1:] in _NOT_NAMES) or not looks_like_name(name):
             continue
         title = re.split(r"[，。；：“”（）由]", title)[-1]
         title = re.sub(r"^(?:在|由|和|与|对|经|据|为|是|向|同)", "", title)
@@ -109,6 +120,8 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
             # 全国政协委员、 before a party post is found here (as it is before a shorter post).
             before = _MEMBERSHIP_BEFORE.search(text, max(0, m.start(1) - 16), m.start(1))
             title = before.group(1) + title if before else title
+        if title.endswith(OUTSIDE_POSTS) and not _MEMBER_TITLE.search(title):
+            continue
         mentions.append((m.start(2), name, title))
     for m in _MEMBER_AFTER.finditer(text):
         name = m.group(1)
@@ -137,7 +150,7 @@ def _trim_name(name: str) -> str:
         m = re.search(r"[任为是在和与等说表作常]", rest[2:])
         return f"{first}·{rest[:2 + m.start()] if m else rest}"
     # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
-    for suffix in ("表", "介", "说", "指", "强", "认", "看", "建", "主", "出", "讲"):
+    for suffix in ("表", "介", "说", "指", "强", "认", "看", "建", "主", "出", "讲", "所"):
         if len(name) == 3 and name.endswith(suffix):
             return name[:2]
     return name

@@ -22,11 +22,15 @@
   })();
 
   // OpenCC reads 长发 as "long hair" (長髮) wherever a title ending in 长 meets a verb starting
-  // with 发: 部长发表讲话 became 部長髮表講話, 家长发现 家長髮現.  News about the CPPCC is full of
-  // 秘书长, 部长 and 市长; long hair is rare.  After the conversion, 長髮 before the first character
-  // of such a verb (in either of the forms OpenCC gives it) is 長發.
-  var HAIR_NOT_MEANT = "表布佈揮現出放展動起言行送揚生來給函文電帖聲力掘明射售票獎證病覺熱光達酵貨育難財問令號炎";
-  var AFTER_TITLE = HAIR_NOT_MEANT.split("").map(function (c) { return ["長髮" + c, "長發" + c]; });
+  // with 发: 部长发表讲话 became 部長髮表講話, 家长发现 家長髮現.  After the conversion, 長髮 after
+  // the character before 长 in a title (部, 市, 书 of 秘书长 …) and before the first character of
+  // such a verb (in either of the forms OpenCC gives it) is 長發; hair stays hair (她的長髮, 長髮來回).
+  var TITLE_HEADS = "部市省縣區州鎮鄉村局處科所室院校家書組會員事團隊社行司署廳廠站班館園庭察計艦機船總首";
+  var VERB_STARTS = "表布佈揮現出放展動起言行送揚生來給函文電帖聲力掘明射售票獎證病覺熱光達酵貨育難財問令號炎誓源端稿往回";
+  var AFTER_TITLE = [];
+  TITLE_HEADS.split("").forEach(function (h) {
+    VERB_STARTS.split("").forEach(function (c) { AFTER_TITLE.push([h + "長髮" + c, h + "長發" + c]); });
+  });
 
   // window.OpenCC is whichever opencc-js build loaded last: the search's
   // (traditional → simplified) has no cn → tw data, so it is used only if it can.

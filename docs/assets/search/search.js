@@ -512,8 +512,8 @@
       var m = v[0], conv = v[1], simplified = raw;
       if (conv) { try { simplified = conv(raw); } catch (e) { simplified = raw; } }
       var groups = groupsOf(simplified, m.overrides || []);
-      // rejected: candidates a check found without a quoted phrase (docnum → true), kept while
-      // the filters change.
+      // rejected: candidates the check found not to hold a quoted phrase or a skipped term
+      // (docnum → true), kept while the filters change.
       var result = { groups: groups, ignored: groups.ignored, simplified: simplified, converted: simplified !== raw, m: m,
                      rejected: {} };
       var terms = [];
@@ -626,9 +626,11 @@
     return order;
   }
 
-  // The filters' counts: the candidates, less those a check found without a quoted phrase (so
-  // once every candidate is checked, the counts add up to the results shown).
+  // The filters' counts: the candidates, less those the check rejected (a quoted phrase or a
+  // skipped term not in the page), so once every candidate is checked the counts add up to the
+  // results shown.  With every candidate rejected, the filters go too.
   function count(res, F, keepFilters) {
+    tools.hidden = res.cand.length <= Object.keys(res.rejected).length;
     var f = filtersOf();
     ["region", "topic"].forEach(function (name) {
       var counts = F[name].map(function () { return 0; });
@@ -716,7 +718,6 @@
     c.shown = 0;
     c.fresh = true;
     more.hidden = true;
-    tools.hidden = !c.res.cand.length;
     return page(token).then(function () { if (token === seq) summary(true); });
   }
 
