@@ -722,7 +722,7 @@ def region_pages(articles: list[Article]) -> dict[str, str]:
         else:
             unknown.append(a)
     files = {}
-    lines = ["---\ntitle: \"地区\"\n---\n# 按地区浏览\n", tile_grid_svg({p: len(v) for p, v in by_prov.items()}, "") + "\n",
+    lines = ["---\ntitle: \"地区\"\n---\n# 按地区浏览\n", tile_grid_svg({p: len(v) for p, v in by_prov.items()}, "", len(national)) + "\n",
              "| 省级行政区 | 文章数 |\n|---|---|"]
     for p in sorted(by_prov, key=lambda c: (-len(by_prov[c]), c)):
         lines.append(f"| {md_link(gaz.by_code[p].name, f'{p}.md')} | {len(by_prov[p])} |")
@@ -1135,7 +1135,7 @@ def home_page(articles: list[Article], template: str) -> str:
     latest = _newest_first(a for a in articles if a.date or a.date_text)[:8]
     latest_list = "\n".join(f"- {_link_to_article(a, '')}" for a in latest) if latest else "原文均未注明日期。"
     stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
-             "## 地区分布\n", tile_grid_svg(dict(prov), "regions/") + "\n",
+             "## 地区分布\n", tile_grid_svg(dict(prov), "regions/", national_count(articles)) + "\n",
              "## 主题\n", _items(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()),
              "## 年份\n", _items(f"{escape_md(y)}（{n}）" for y, n in sorted(years.items(), reverse=True)),
              "## 最新文章\n", latest_list + "\n\n" + md_link("按时间线浏览全部文章", "dates/index.md") + "\n"]
@@ -1156,25 +1156,39 @@ TILES = {
 }
 
 
-def tile_grid_svg(counts: dict[str, int], prefix: str) -> str:
+def national_count(articles: list[Article]) -> int:
+    """Articles about the national CPPCC with no place of their own (the regions page's 全国政协 section)."""
+    return sum(1 for a in articles if not a.regions and a.level == "全国")
+
+
+NATIONAL_TILE = (0, 0)   # the grid's empty top-left corner
+
+
+def tile_grid_svg(counts: dict[str, int], prefix: str, national: int = 0) -> str:
+    """The provinces as tiles, and a 全国 tile for the articles about the national CPPCC alone
+    (``national``, linked to the regions page's section; the map showed 13 of 14 seed articles)."""
     gaz = load_gazetteer()
     size, gap = 54, 4
-    top = max(counts.values()) if counts else 1
+    top = max([*counts.values(), national, 1])
+    tiles = [(pos, gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2],
+              gaz.by_code[code].name, counts.get(code, 0), f"{code}/") for code, pos in sorted(TILES.items())]
+    tiles.append((NATIONAL_TILE, "全国", "全国政协", national, "#national"))
     cells = []
-    for code, (row, col) in sorted(TILES.items()):
-        n = counts.get(code, 0)
+    for (row, col), name, full_name, n, target in tiles:
         shade = 0.12 + 0.78 * (n / top) if n else 0.0
         fill = f"rgba(183,28,28,{shade:.2f})" if n else "#eeeeee"
-        name = gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2]
         x, y = col * (size + gap), row * (size + gap)
         # Dark tiles get white labels (black on the darkest red was 3.7:1).
         ink = ' fill="#fff"' if shade >= 0.79 else ""   # where white beats black (at 0.785)
         label = (f'<text x="{x + size / 2}" y="{y + 23}" text-anchor="middle" font-size="15"{ink}>{escape_html(name)}</text>'
                  f'<text x="{x + size / 2}" y="{y + 42}" text-anchor="middle" font-size="13"{ink}>{n}</text>')
-        rect = f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"><title>{escape_html(gaz.by_code[code].name)}：{n} 篇</title></rect>'
+        # The 全国 tile is outlined: a level of the CPPCC, not a place on the map.
+        outline = ' stroke="#b71c1c" stroke-width="2" stroke-dasharray="5 3"' if target == "#national" else ""
+        rect = (f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"{outline}>'
+                f'<title>{escape_html(full_name)}：{n} 篇</title></rect>')
         cell = rect + label
         if n:
-            cell = f'<a href="{escape_html(prefix)}{code}/">{cell}</a>'
+            cell = f'<a href="{escape_html(prefix)}{target}">{cell}</a>'
         cells.append(cell)
     w, h = 9 * (size + gap), 9 * (size + gap)
     return f'<figure class="tile-map"><svg viewBox="0 0 {w} {h}" role="img" aria-label="各省级行政区文章数">{"".join(cells)}</svg></figure>'
@@ -1207,7 +1221,7 @@ def stats_page(articles: list[Article]) -> str:
     months = Counter(a.date[:7] for a in articles if a.date)
     out = ["---\ntitle: \"统计\"\n---\n# 统计\n",
            f"共 {len(articles)} 篇文章。点击地图中有文章的省份，或主题、时间图中的条目，进入对应的索引页。\n",
-           "## 各省级行政区（主要地区）\n", tile_grid_svg(dict(prov), "../regions/") + "\n",
+           "## 各省级行政区（主要地区）\n", tile_grid_svg(dict(prov), "../regions/", national_count(articles)) + "\n",
            "## 主题\n", bar_chart_svg([(t, topics.get(t, 0), f"../topics/{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
            "## 政协层级\n", bar_chart_svg([(lv, levels.get(lv, 0), "") for lv in LEVEL_ORDER + ["未知"]], "各层级文章数") + "\n",
            "## 时间\n"]

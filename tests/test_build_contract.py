@@ -601,6 +601,21 @@ def test_the_report_page_links_each_file_to_its_articles(seed_build, report):
     assert problems == [f["file"] for f in report["files"] for p in f["problems"] if p["kind"] == "mojibake"]
 
 
+def test_the_maps_count_the_articles_about_the_national_cppcc(seed_build, articles):
+    """The maps on the home, regions and statistics pages had tiles for provinces only: the article about
+    the national CPPCC's committee (no place of its own) was on none, 13 of the 14 seed articles.  A 全国
+    tile counts such articles and links to the regions page's 全国政协 section."""
+    national = [a for a in articles if not a["regions"] and a["level"] == "全国"]
+    assert len(national) == 1
+    site = seed_build / "site"
+    for page, link in (("index.html", "regions/#national"), ("regions/index.html", "#national"),
+                       ("stats/index.html", "../regions/#national")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(rf'<a href="?{re.escape(link)}"?><rect[^>]*><title>全国政协：{len(national)} 篇</title>', html), page
+    regions = (site / "regions" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="?national"?', regions) and national[0]["id"] in regions.split('id=national')[1]
+
+
 def test_dates_without_a_year_are_listed_newest_first(seed_build):
     """The timeline and the home page's newest articles order the seeds' dates without a year by month
     and day (before: as strings, 12月26日 before 12月27日, and 6月14日 after both on the home page)."""
