@@ -1134,6 +1134,9 @@ def home_page(articles: list[Article], template: str) -> str:
     # Only articles with a date: undated ones tie, and would fill the list in id order.
     latest = _newest_first(a for a in articles if a.date or a.date_text)[:8]
     latest_list = "\n".join(f"- {_link_to_article(a, '')}" for a in latest) if latest else "原文均未注明日期。"
+    if latest and not any(a.date for a in latest):
+        # Newest by month and day alone: a reader should not take 12月28日 for this year's.
+        latest_list = "原文均未注明年份，以下按月日排列：\n\n" + latest_list
     stats = [f"本馆收录 **{len(articles)}** 篇文章，来自 **{sources}** 个来源文件，涉及 **{len(prov)}** 个省级行政区。\n",
              "## 地区分布\n", tile_grid_svg(dict(prov), "regions/", national_count(articles)) + "\n",
              "## 主题\n", _items(f"{md_link(t, f'topics/{topic_slug(t)}.md')}（{n}）" for t, n in topics.most_common()),

@@ -632,6 +632,14 @@ def test_dates_without_a_year_are_listed_newest_first(seed_build):
     # Undated articles are not "newest": they tied, and came in id order after the dated ones.
     assert len(re.findall(r"^- ", latest, re.M)) == len(newest) == 5
     assert link.startswith("(dates/index.md)")
+    # No seed gives a year: the list says it is in month-and-day order (it read as this year's news).
+    assert latest.lstrip().startswith("原文均未注明年份，以下按月日排列：")
+    from cppcc_archive import pipeline, write
+
+    kept, _ = pipeline.assemble(pipeline.gather(SEEDS))
+    dated = [kept[0].with_(date="2024-12-28")] + kept[1:]
+    template = (SEEDS.parent / "docs" / write.HOME_TEMPLATE).read_text(encoding="utf-8")
+    assert "原文均未注明年份" not in write.home_page(dated, template)
 
 
 
