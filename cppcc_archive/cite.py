@@ -18,6 +18,8 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   keeps its ``date_text`` (no year is invented); with no date at all it is
   “出版日期不详”; an undated one adds ``[收录日期 YYYY-MM-DD]`` when ``entered`` is known.  The
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
+* A title the source did not give (``title_derived``: made from the text's first sentence) is in
+  square brackets, the mark of a devised title (自拟题名), like the publisher's below.
 * The publisher is the article's ``publisher``; when the source names none it is “[出版者不详]”
   (GB/T 7714-2015's mark) in the text and BibTeX, and CSL-JSON has no ``container-title``: naming
   the archive there would pass it off as the outlet that printed the article.
@@ -87,7 +89,11 @@ def _quote_url(url: str) -> str:
 
 
 def _title(record: dict) -> str:
-    return _flat(record.get("title") or "") or "无标题"
+    """The article's title; one the build made from the text's first sentence (``title_derived``: the
+    source gave none) in square brackets, as cataloguing marks a devised title, so that a citation
+    never passes it off as the article's own."""
+    title = _flat(record.get("title") or "") or "无标题"
+    return f"[{title}]" if record.get("title_derived") else title
 
 
 UNKNOWN_PUBLISHER = "[出版者不详]"

@@ -55,6 +55,21 @@ def test_undated_articles_state_it_and_carry_the_entered_day():
     assert "收录" not in citation(record(), SITE, "2026-11-23")["text"]
 
 
+def test_a_title_the_source_did_not_give_is_bracketed(articles):
+    """A title made from the text's first sentence (the source gave none) was cited as the article's
+    own; it is in square brackets, the mark of a devised title, in all three forms (seed 003's
+    有多少游客来到新疆只为一览塞北大漠风光, and a hostile one)."""
+    derived = [a for a in articles if a["title_derived"]]
+    assert derived
+    for a in derived:
+        c = citation(a, SITE, None)
+        assert f". [{a['title']}][N/OL]. " in c["text"], c["text"]
+        assert "title = {{[" in c["bibtex"] and json.loads(c["csl_json"])[0]["title"] == f"[{a['title']}]"
+    assert ". 北京市政协召开全体会议[N/OL]. " in citation(record(), SITE, None)["text"]   # a title of its own: as it is
+    hostile = citation(record(title=HOSTILE, title_derived=True), SITE, None)
+    assert "title = {{[" in hostile["bibtex"] and json.loads(hostile["csl_json"])[0]["title"].startswith("[<script>")
+
+
 def test_citations_are_deterministic():
     assert citation(record(), SITE, None) == citation(record(), SITE, None)
 
