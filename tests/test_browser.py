@@ -156,6 +156,20 @@ def test_phone_navigation_by_tab_strip_and_drawer(browser, site_url, articles):
     box = active.bounding_box()   # scrolled into view on load, inside the strip's visible part
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
 
+    # Deep in a long article the strip is still there, under the header, and its tabs work; a
+    # paragraph jumped to lands below both (before: the strip scrolled away with the page).
+    long = max(articles, key=lambda a: len(a["text"]))
+    pg.goto(site_url + long["url"] + "#p8")
+    pg.wait_for_timeout(400)
+    assert pg.evaluate("window.scrollY") > 800
+    strip_box = pg.locator(".md-tabs").bounding_box()
+    header_box = pg.locator(".md-header").bounding_box()
+    assert abs(strip_box["y"] - (header_box["y"] + header_box["height"])) <= 1, (strip_box, header_box)
+    assert pg.locator("#p8").bounding_box()["y"] >= strip_box["y"] + strip_box["height"]
+    assert pg.locator(".md-tabs__link", has_text="地区").evaluate("a => getComputedStyle(a).opacity") != "0"
+    pg.locator(".md-tabs__link", has_text="地区").click()
+    pg.wait_for_url("**/regions/")
+
     pg.goto(site_url + "regions/110000/")
     assert pg.locator("label.md-header__button[for=__drawer]").count() == 0
     active = pg.locator(".md-tabs__item--active a")
