@@ -69,11 +69,17 @@ def source_slug(source_file: str) -> str:
     return "s" + hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:10]
 
 
+def is_national(a: Article) -> bool:
+    """About the national CPPCC with no place of its own: tagged 地区/全国, listed in the regions page's
+    全国政协 section and counted on the maps' 全国 tile."""
+    return not a.regions and a.level == "全国"
+
+
 def tags_for(a: Article) -> list[str]:
     tags = []
     if a.regions:
         tags.append("地区/" + region_tag(a.regions[0]))
-    elif a.level == "全国":
+    elif is_national(a):
         tags.append("地区/全国")
     else:
         tags.append("地区/未知")
@@ -530,8 +536,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     for r in a.regions:
         chips.append(md_link(r.county or r.prefecture or r.province or "", f"../regions/{province_code(r.code)}.md#c{r.code}"))
     if not a.regions:
-        chips.append(md_link("全国" if a.level == "全国" else "地区未知",
-                             "../regions/index.md#national" if a.level == "全国" else "../regions/index.md#unknown"))
+        chips.append(md_link("全国" if is_national(a) else "地区未知",
+                             "../regions/index.md#national" if is_national(a) else "../regions/index.md#unknown"))
     meta.append("- **地区**：" + " · ".join(chips))
     if a.level:
         meta.append(f"- **政协层级**：{escape_md(a.level)}")
@@ -717,7 +723,7 @@ def region_pages(articles: list[Article]) -> dict[str, str]:
                 if p not in seen:
                     by_prov[p].append(a)
                     seen.add(p)
-        elif a.level == "全国":
+        elif is_national(a):
             national.append(a)
         else:
             unknown.append(a)
@@ -1160,8 +1166,7 @@ TILES = {
 
 
 def national_count(articles: list[Article]) -> int:
-    """Articles about the national CPPCC with no place of their own (the regions page's 全国政协 section)."""
-    return sum(1 for a in articles if not a.regions and a.level == "全国")
+    return sum(map(is_national, articles))
 
 
 NATIONAL_TILE = (0, 0)   # the grid's empty top-left corner
