@@ -429,3 +429,49 @@ def test_a_group_is_not_linked_from_a_file_swapped_after_the_check(tmp_path):
     sink.reuse = swap_then_link
     assert ledger.link_group("regions", "d" * 32, sink) is None
     assert not any(p.is_file() for p in staging.rglob("*"))
+
+
+def _reads(monkeypatch) -> list[str]:
+    """Names of the seeds read from here on (in this process)."""
+    from cppcc_archive import read
+
+    seen: list[str] = []
+    real = read.read_bytes
+    monkeypatch.setattr(read, "read_bytes", lambda path, name, *rest: seen.append(name) or real(path, name, *rest))
+    return seen
+
+
+def test_an_unchanged_seed_is_not_read_again_and_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path, seeds_copy,
+                                                                                           monkeypatch):
+    """A rebuild takes an unchanged seed's key from the identity the last build recorded, without
+    reading the file; an edit is still seen when it keeps the size and sets the mtime back (ctime
+    cannot be set back), and a seed written just before a build began is not trusted the next time."""
+    from cppcc_archive import cache, pipeline
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    cache_dir = tmp_path / "cache"
+    first = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    reads = _reads(monkeypatch)
+    again = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    assert reads == [] and all(r.from_cache for r in again.values())
+    assert [a.paragraphs for r in again.values() for a in r.articles] == \
+        [a.paragraphs for r in first.values() for a in r.articles]
+
+    target = sorted(seeds_copy.glob("002_*"))[0]
+    st = target.stat()
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace("委員", "代表", 1)   # a traditional seed
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    target.write_text(edited, encoding="utf-8")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert target.stat().st_size == st.st_size and target.stat().st_mtime_ns == st.st_mtime_ns
+    third = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    assert set(reads) == {target.name} and not third[target.name].from_cache
+    assert third[target.name].key != again[target.name].key
+
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)   # every file counts as written just before the build
+    reads.clear()
+    pipeline.gather(seeds_copy, cache_dir=cache_dir)
+    assert reads == []   # still recorded by the build before
+    pipeline.gather(seeds_copy, cache_dir=cache_dir)
+    assert sorted(reads) == sorted(third)   # the racy build recorded none
