@@ -5,7 +5,9 @@ hash of the code phase 1 runs (the modules ``pipeline`` imports, directly or
 not) and of every data file of the package: editing a fixer, the gazetteer or
 the taxonomy invalidates every entry; editing how pages, exports or the search
 index are written does not (phase 1 never runs that code).  Entries are pickles
-written atomically; an unreadable entry is a miss, never an error.  After each
+written atomically, each in three files (the result, its decoded original, its articles' texts:
+see ``RAW`` and ``TEXT``); an unreadable entry is a miss, never an error.  ``SeedStats`` records
+each seed's file identity with its key, so that an unchanged seed is not read again to find it.  After each
 build the entries it did not use (edited or removed seeds) are swept, so a
 cache kept between builds (the Pages workflow keeps one) holds one entry per
 seed, whatever the history of edits.
@@ -19,6 +21,7 @@ import os
 import pickle
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -283,11 +286,16 @@ def _entry_path(cache_dir: str, k: str, suffix: str = ".pickle") -> str:
 # 76 MB to read instead of 143 MB; unpickling them from memory takes about the same 0.8 s either
 # way (one long string is cheap to unpickle), so only the reading is saved.
 RAW = ".raw"
+# Likewise each article's paragraphs, 85 % of what is left (at 10,000 seeds 220 of 255 MB): a rebuild
+# needs the text only of the articles whose page, record or feed summary it makes again, so the build
+# loads the rest of an entry and leaves each text to be read when first asked for (``DeferredText``).
+TEXT = ".text"
 
 
-def load(cache_dir: Path, k: str, raw: bool = True):
+def load(cache_dir: Path, k: str, raw: bool = True, text: bool = True):
     """The entry stored under ``k``, or ``None``; with ``raw``, its ``raw_text`` too (an entry
-    whose original is missing is a miss)."""
+    whose original is missing is a miss); without ``text``, each article's paragraphs are a
+    ``DeferredText`` that reads them when first used."""
     try:
         folder = str(cache_dir)
         with open(_entry_path(folder, k), "rb") as fh:
@@ -295,26 +303,103 @@ def load(cache_dir: Path, k: str, raw: bool = True):
         if raw and hasattr(value, "raw_text"):
             with open(_entry_path(folder, k, RAW), "rb") as fh:
                 value.raw_text = pickle.load(fh)
+        articles = getattr(value, "articles", None)
+        if articles:
+            _attach_texts(articles, _entry_path(folder, k, TEXT), text)
         return value
     except Exception:  # missing, truncated or from another version: recompute
         return None
 
 
+def _attach_texts(articles: list, path: str, now: bool) -> None:
+    texts = _TextFile(path)
+    if now:
+        loaded = texts.paragraphs()
+        if len(loaded) != len(articles):
+            raise ValueError(f"{path}: {len(loaded)} texts for {len(articles)} articles")
+    elif not os.path.isfile(path):
+        raise FileNotFoundError(path)
+    for i, a in enumerate(articles):
+        # Articles are frozen; the entry's copies were stored without their text.
+        object.__setattr__(a, "paragraphs", loaded[i] if now else DeferredText(texts, i))
+
+
+class _TextFile:
+    """The paragraphs of one entry's articles, read from the cache once, when first needed."""
+
+    __slots__ = ("path", "_loaded")
+
+    def __init__(self, path: str):
+        self.path, self._loaded = path, None
+
+    def paragraphs(self) -> list:
+        if self._loaded is None:
+            try:
+                with open(self.path, "rb") as fh:
+                    self._loaded = pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError) as e:
+                raise RuntimeError(f"the pipeline cache lost {self.path} during the build ({e}); "
+                                   "build again, or with --no-cache") from e
+        return self._loaded
+
+
+class DeferredText(Sequence):
+    """An article's paragraphs (a tuple of str) as stored in the cache, read on first use; it
+    compares, hashes, prints and pickles as that tuple."""
+
+    __slots__ = ("_file", "_index")
+
+    def __init__(self, file: _TextFile, index: int):
+        self._file, self._index = file, index
+
+    def tuple(self) -> tuple:
+        return self._file.paragraphs()[self._index]
+
+    def __getitem__(self, i):
+        return self.tuple()[i]
+
+    def __len__(self) -> int:
+        return len(self.tuple())
+
+    def __iter__(self):
+        return iter(self.tuple())
+
+    def __eq__(self, other) -> bool:
+        return self.tuple() == (other.tuple() if isinstance(other, DeferredText) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.tuple())
+
+    def __repr__(self) -> str:
+        return repr(self.tuple())
+
+    def __reduce__(self):
+        return tuple, (self.tuple(),)
+
+
 def store(cache_dir: Path, k: str, value) -> None:
-    """Store ``value`` under ``k`` (its ``raw_text``, if it has one, in a file of its own)."""
+    """Store ``value`` under ``k`` (its ``raw_text``, if it has one, and its articles' paragraphs
+    in files of their own)."""
     path = _path(cache_dir, k)
     raw_text = getattr(value, "raw_text", None)
+    articles = getattr(value, "articles", None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if hasattr(value, "raw_text"):   # the original first: an entry is only found once both are there
+        # The original and the texts first: an entry is only found once all are there.
+        if hasattr(value, "raw_text"):
             _dump(_path(cache_dir, k, RAW), raw_text)
             value.raw_text = None
+        if articles:
+            _dump(_path(cache_dir, k, TEXT), [tuple(a.paragraphs) for a in articles])
+            value.articles = [a.with_(paragraphs=()) for a in articles]
         _dump(path, value)
     except OSError:
         pass  # a cache that cannot be written only costs time
     finally:
         if hasattr(value, "raw_text"):
             value.raw_text = raw_text
+        if articles:
+            value.articles = articles
 
 
 def _dump(path: Path, value) -> None:
@@ -364,7 +449,7 @@ def sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
             continue
         for entry in sub.iterdir():
             # Temporary files of an interrupted store go too ("." + key + pid).
-            if entry.name.removesuffix(".pickle").removesuffix(RAW) in used:
+            if entry.name.removesuffix(".pickle").removesuffix(RAW).removesuffix(TEXT) in used:
                 continue
             try:
                 if entry.stat().st_mtime < older_than:
@@ -391,7 +476,12 @@ def stat_identity(st: os.stat_result) -> list[int]:
 
 
 def curation_digest(curation: Optional[dict]) -> str:
+    if curation is None:   # most seeds: no json.dumps for each
+        return _NO_CURATION
     return hashlib.blake2b(json.dumps(curation, sort_keys=True, ensure_ascii=False).encode(), digest_size=8).hexdigest()
+
+
+_NO_CURATION = "-"
 
 
 class SeedStats:

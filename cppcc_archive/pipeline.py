@@ -553,7 +553,7 @@ def _trusted_hit(task: tuple, seed_stats, rel_names: dict, identities: dict) -> 
 
     _, _, cur, cache_dir, keep_raw, index = task
     key = seed_stats.key(rel_names[index], identities.get(index), cur)
-    hit = cache.load(cache_dir, key, raw=keep_raw) if key else None
+    hit = cache.load(cache_dir, key, raw=keep_raw, text=False) if key else None
     if hit is None:
         return None
     hit.from_cache = True
@@ -575,7 +575,7 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     """``_process_task(task)`` when the seed's result is in the cache, else ``None`` (a seed that
     cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
+    _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw, text=False)
     return (hit, key) if hit is not None else None
 
 
@@ -592,16 +592,18 @@ def _without_raw(result: SeedResult, keep_raw: bool) -> SeedResult:
     return result
 
 
-def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, keep_raw: bool = True):
+def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, keep_raw: bool = True,
+                  text: bool = True):
     """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None;
-    its decoded original only with ``keep_raw``)."""
+    its decoded original only with ``keep_raw``, its articles' texts read when first used without
+    ``text``: see ``cache.load``)."""
     from . import cache
 
     data = reader.read_bytes(path, name, reader.MAX_BYTES)
     if isinstance(data, Problem):
         return data, "", None
     key = cache.key(data, name, cur)
-    hit = cache.load(cache_dir, key, raw=keep_raw)
+    hit = cache.load(cache_dir, key, raw=keep_raw, text=text)
     if hit is not None:
         hit.from_cache = True
     return data, key, hit

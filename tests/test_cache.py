@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import run_build
 
@@ -271,3 +272,42 @@ def test_an_edit_of_the_writing_code_keeps_the_entries_but_renders_the_pages_aga
 
 def _last_build(out) -> dict:
     return json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
+
+
+def test_texts_are_read_from_the_cache_only_for_what_is_made_again(tmp_path, seeds_copy, monkeypatch):
+    """Each entry keeps its articles' paragraphs in a file of its own, read when first used: a rebuild
+    in which nothing changed reads none of them (every page and record is taken from the published
+    tree), one that renders an article's page reads that seed's; an entry whose texts are gone is a
+    miss, and the deferred paragraphs compare and pickle as the tuple they stand for."""
+    import pickle
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    texts = sorted((out / ".cache" / "pipeline").glob(f"*/*/*{cache.TEXT}"))
+    assert [p.name.removesuffix(cache.TEXT) for p in texts] == [n.removesuffix(".pickle") for n in cache_entries(out)]
+    first = (out / "docs").joinpath("articles.json").read_bytes()
+    read = []
+    real = cache._TextFile.paragraphs
+    monkeypatch.setattr(cache._TextFile, "paragraphs", lambda self: read.append(self.path) or real(self))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert read == [] and (out / "articles.json").read_bytes() == first
+
+    page = next((out / "docs" / "a").glob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "手改\n", encoding="utf-8")   # rendered again
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(set(read)) == 1 and "手改" not in page.read_text(encoding="utf-8")
+
+    hit = pipeline.gather(seeds_copy, cache_dir=out / ".cache" / "pipeline", jobs=2)[0]
+    deferred = hit.articles[0].paragraphs
+    stored = pickle.loads(Path(cache._entry_path(str(out / ".cache" / "pipeline"), hit.key, cache.TEXT)).read_bytes())
+    assert isinstance(deferred, cache.DeferredText) and len(deferred) > 0
+    assert deferred == stored[0] and stored[0] == deferred and hash(deferred) == hash(stored[0])
+    assert list(deferred) == list(stored[0]) and deferred[-1] == stored[0][-1]
+    assert type(pickle.loads(pickle.dumps(deferred))) is tuple and pickle.loads(pickle.dumps(deferred)) == stored[0]
+
+    seen = []
+    real_seed = pipeline.process_seed
+    monkeypatch.setattr(pipeline, "process_seed", lambda seed, cur=None: seen.append(seed.name) or real_seed(seed, cur))
+    Path(read[0]).unlink()
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(seen) == 1 and (out / "articles.json").read_bytes() == first
