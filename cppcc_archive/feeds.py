@@ -40,6 +40,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
+from .model import listed_title
+
 log = logging.getLogger(__name__)
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -291,7 +293,8 @@ def _month_day(r: dict) -> tuple[int, int]:
 def _entry(r: dict, day: str, href, text: str) -> ET.Element:
     e = ET.Element("entry")
     _text(e, "id", TAG_PREFIX + "article/" + r["id"])
-    _text(e, "title", " ".join(_clean(r.get("title") or "").split()) or "无标题", type="text")
+    title = " ".join(_clean(r.get("title") or "").split())
+    _text(e, "title", listed_title(title, bool(r.get("title_derived"))) or "无标题", type="text")
     _link(e, href(f"a/{r['id']}/"), rel="alternate", type="text/html")
     if isinstance(r.get("date"), str) and _DATE.fullmatch(r["date"]):
         _text(e, "published", _stamp(r["date"]))

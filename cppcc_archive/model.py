@@ -66,6 +66,17 @@ def byline_line(pairs, escape=str) -> str:
                     for role, names in groups.items())
 
 
+def listed_title(title: str, derived: bool) -> str:
+    """A title as lists, search results and feeds show it: one the source did not give, which the
+    build made from the text's first sentence, in square brackets, the mark of a devised title
+    (自拟题名) that the citations use too, so that a reader never takes it for the source's headline.
+
+    >>> listed_title("有多少游客来到新疆只为一览塞北大漠风光", True)
+    '［有多少游客来到新疆只为一览塞北大漠风光］'
+    """
+    return f"［{title}］" if derived and title else title
+
+
 @dataclass(frozen=True)
 class Person:
     name: str

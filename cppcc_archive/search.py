@@ -138,7 +138,7 @@ from pathlib import Path, PurePath
 import numpy as np
 
 from . import termcache
-from .model import byline_line
+from .model import byline_line, listed_title
 from .termcache import TermCountCache
 
 # Looked up now, not when a term is first encoded: an indexer forked after the build
@@ -748,7 +748,7 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
 
     # What a result line shows (u, t, d, r, p: written to search/d/) and the text to index
     # (x: never written; the browser reads the text from the article page).
-    items = [{"u": r["url"], "t": r.get("title") or "", "d": r.get("date") or r.get("date_text") or "",
+    items = [{"u": r["url"], "t": listed_title(r.get("title") or "", bool(r.get("title_derived"))), "d": r.get("date") or r.get("date_text") or "",
               "r": _region_label(r), "p": list(r.get("topics") or []), **_text_fields(r)} for r in recs]
     total = sum(map(_doc_length, items))
     avgdl = quantized_avgdl(total, n)
@@ -927,8 +927,8 @@ _PARA_ID = re.compile(r"p\d+$")
 
 
 # Fields of an articles.json record the index reads.
-_INDEX_FIELDS = ("id", "url", "title", "date", "date_text", "regions", "level", "topics", "text", "authors", "captions",
-                 "publisher")
+_INDEX_FIELDS = ("id", "url", "title", "title_derived", "date", "date_text", "regions", "level", "topics", "text",
+                 "authors", "captions", "publisher")
 _INDEXED_ONLY = frozenset({"text", "authors", "captions", "publisher"})   # read into the text to index, then dropped
 
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .cache import library_version, save_file
 from .clean.metadata import newest_order, shown_date
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
-from .model import Article, byline_line
+from .model import Article, byline_line, listed_title
 from .pagecache import GROUP, SEEDS, file_identity
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
@@ -207,14 +207,15 @@ def listing_record(a: Article) -> dict:
     """The fields of ``article_record`` that the feeds and the CSV read (``LISTING_FIELDS``), the same
     values: made for every article beside ``articles.json``, the whole record cost 1.6 s of 3 s at
     10,000 seeds (in a profile), most of it the people and the cues no listing shows."""
-    return {"id": a.id, "url": f"a/{a.id}/", "title": a.title, "source_file": a.source_file, "part": a.part,
+    return {"id": a.id, "url": f"a/{a.id}/", "title": a.title, "title_derived": a.title_derived,
+            "source_file": a.source_file, "part": a.part,
             "also_in": list(a.also_in), "regions": [r.as_dict() for r in a.regions], "level": a.level,
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
             "script": a.script}
 
 
-LISTING_FIELDS = ("id", "url", "title", "source_file", "part", "also_in", "regions", "level", "topics", "keywords",
+LISTING_FIELDS = ("id", "url", "title", "title_derived", "source_file", "part", "also_in", "regions", "level", "topics", "keywords",
                   "date", "date_text", "authors", "publisher", "source_url", "script")
 
 
@@ -333,7 +334,8 @@ def _csv_cell(value):
 
 
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
-               "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script")
+               "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
+               "title_derived")   # new columns go at the end: a spreadsheet's formulas name columns by place
 
 
 def articles_csv(records: list[dict]) -> str:
@@ -347,7 +349,8 @@ def articles_csv(records: list[dict]) -> str:
             main.get("province") or "", main.get("prefecture") or "", main.get("county") or "",
             "；".join(r["topics"]), "；".join(r["keywords"]),
             "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
-            r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"])])
+            r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
+            "true" if r["title_derived"] else "false")])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 
@@ -502,15 +505,15 @@ def _write_pages(sink, work: _PageWork, jobs: int) -> dict[str, list]:
 
 
 def _link_to_article(a: Article, prefix: str) -> str:
-    return _article_link(a.id, a.title, a.date or a.date_text, prefix)
+    return _article_link(a.id, a.title, a.date or a.date_text, prefix, a.title_derived)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _article_link(article_id: str, title: str, date: str | None, prefix: str) -> str:
+def _article_link(article_id: str, title: str, date: str | None, prefix: str, derived: bool = False) -> str:
     # An article is listed on about 20 pages (regions, topics, dates, people, related articles):
     # at 10,000 seeds 390,000 links for 17,469 articles, 3.5 s when each was made afresh.
     date = f"（{date}）" if date else ""
-    return f"{md_link(safe_title(title), f'{prefix}a/{article_id}.md')}{escape_md(date)}"
+    return f"{md_link(listed_title(safe_title(title), derived), f'{prefix}a/{article_id}.md')}{escape_md(date)}"
 
 
 def article_page(a: Article, siblings: list[Article], related: list[Article], site_url: str = "",

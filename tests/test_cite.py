@@ -202,3 +202,31 @@ def test_markdown_block_shows_exactly_the_citations_and_no_markup_from_the_seed(
     assert "script" not in p.tags and "img" not in p.tags and "a" not in p.tags
     assert html.count("<details") == 1 and "<summary>引用本文</summary>" in html
     assert "<p>后文</p>" in html
+
+
+def test_a_devised_title_is_in_brackets_wherever_the_article_is_listed(seed_build, articles):
+    """Seed 003's 有多少游客来到新疆只为一览塞北大漠风光 and seed 004's 广大政协委员要坚持为国履职… are
+    the texts' first sentences: the lists, the search results and the feeds show them in ［］, as the
+    citations do, and a headline the source gave as it is."""
+    import re
+
+    docs = seed_build / "docs"
+    pages = {p: p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    items = [json.loads(p.read_text(encoding="utf-8")) for p in (docs / "search" / "d").glob("*.json")]   # one a file
+    feed = (docs / "feeds" / "all.xml").read_text(encoding="utf-8")
+    derived = {a["id"] for a in articles if a["title_derived"]}
+    assert len(derived) == 2
+    for a in articles:
+        link = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:\.\./)*a/" + a["id"] + r"\.md\)")
+        labels = [m.group(1) for text in pages.values() for m in link.finditer(text)]
+        shown = [i["t"] for i in items if i["u"] == a["url"]]
+        assert labels and shown, a["id"]
+        bracketed = a["id"] in derived
+        assert all(label.startswith("［") == bracketed and label.endswith("］") == bracketed for label in labels), labels
+        assert shown == [f"［{a['title']}］" if bracketed else a["title"]]
+        assert (f"<title type=\"text\">［{a['title']}］</title>" in feed) == bracketed
+    import csv
+
+    rows = list(csv.DictReader((docs / "articles.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {r["id"] for r in rows if r["title_derived"] == "true"} == derived
+    assert {r["title_derived"] for r in rows} == {"true", "false"}
