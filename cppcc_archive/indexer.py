@@ -17,6 +17,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 # Imported here, not when needed: the in-process fallback below runs after a
@@ -94,13 +95,20 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
         cmd += ["--patch"]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                          stdin=subprocess.DEVNULL) as proc:
-        try:
-            if meanwhile is not None:
-                meanwhile()
-        finally:
-            stdout, stderr = proc.communicate()   # also when meanwhile failed: no indexer left running
+    # Its output goes to files, not pipes: ``meanwhile`` may be long (the build writes its pages),
+    # and an indexer whose pipe filled up would wait for it.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        with subprocess.Popen(cmd, stdout=out, stderr=err, env=env, stdin=subprocess.DEVNULL) as proc:
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+            except BaseException:
+                proc.kill()   # the build failed: no indexer left running, nor waited for
+                raise
+            finally:
+                proc.wait()
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{stderr[-3000:]}")
     outcome = json.loads(stdout.strip().splitlines()[-1])
