@@ -397,22 +397,28 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     order = _in_pinyin_order(list(people), name_keys)
 
     # The index pages in groups, the costliest first: with workers each group is a task of its own
-    # beside the article pages' ranges (see ``_write_pages``).  Every group but the last reads no
-    # article text and no report, so with a ledger it is linked from the published tree when the
-    # articles' other fields (and its own extra input) are unchanged (``pagecache``).
+    # beside the article pages' ranges (see ``_write_pages``).  Every group but the report reads no
+    # article text, so with a ledger it is linked from the published tree when the articles' other
+    # fields (and its own extra input) are unchanged (``pagecache``).  The report reads everything
+    # the report holds, and is one page.
     index_groups = {
         "regions": lambda: region_pages(articles),
         "people": lambda: _people_pages(people, order),
         "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
                                       "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
-        "sources+report": lambda: {**source_pages(by_source, report, seeds_url, shards), "report.md": report_page(report, shards)},
+        "sources": lambda: source_pages(by_source, report, seeds_url, shards),
+        "report": lambda: {"report.md": report_page(report, shards)},
     }
     group_digests = {}
     if ledger is not None:   # also without a previous tree: the next build links what this one records
         listing = ledger.listing_digest(by_source)
-        extra = {"dates+topics+home": home_template}
+        # The source listings also give each file's encoding (from the report; a seed re-encoded with
+        # the same articles keeps its fields) and link the originals (the seeds address).
+        encodings = {f["file"]: f.get("encoding") for f in report.get("files", [])}
+        extra = {"dates+topics+home": home_template,
+                 "sources": json.dumps([seeds_url, [[n, encodings.get(n)] for n in sorted(by_source)]], ensure_ascii=False)}
         group_digests = {name: ledger.group_digest(name, listing, extra.get(name, ""))
-                         for name in index_groups if name != "sources+report"}
+                         for name in index_groups if name != "report"}
     work = _PageWork(articles, by_source, RelatedIndex(articles), site_url, entered or {}, seeds_url, shards, ledger,
                      index_groups, group_digests)
     try:

@@ -361,6 +361,33 @@ def test_index_pages_are_linked_while_the_articles_fields_are_unchanged(tmp_path
     assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
 
 
+def test_source_listings_are_linked_until_a_file_or_its_encoding_changes(tmp_path, seeds_copy, monkeypatch):
+    """The source listings read no article text either: linked while the articles' fields, each file's
+    encoding and the seeds address are unchanged. A seed saved again as GB18030 gives the same
+    articles, but its listing must name the new encoding."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    made = []
+    real = write.source_pages
+    monkeypatch.setattr(write, "source_pages", lambda *a, **k: made.append(1) or real(*a, **k))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == []
+
+    target = sorted(seeds_copy.glob("003_*"))[0]
+    text = target.read_text(encoding="utf-8")
+    heading = write.escape_md(target.name)
+    assert "utf\\-8 ·" in (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8").split(heading)[1][:60]
+    target.write_bytes(text.encode("gb18030"))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    listing = (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8")
+    assert made == [1] and "gb18030 ·" in listing.split(heading)[1][:60]
+    monkeypatch.setenv("SEEDS_URL", "https://example.org/archive/seeds/")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == [1, 1] and "https://example.org/archive/seeds/" in (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8")
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
+
+
 def test_a_damaged_page_ledger_links_nothing_outside_the_tree(tmp_path):
     """Group entries whose paths leave the tree (absolute, ``..``) are not loaded: nothing is linked
     to or from outside it."""
