@@ -504,6 +504,194 @@ def test_an_unchanged_seed_is_not_read_again_and_an_edit_that_keeps_size_and_mti
     assert sorted(reads) == sorted(third)   # the racy build recorded none
 
 
+def test_the_published_index_is_patched_while_the_pages_are_written(tmp_path, seeds_copy, monkeypatch):
+    """The indexer needs articles.json alone: the exports come first, and when the published index
+    can be patched (one process) the indexer works while this process writes the pages (one after
+    the other, a one-seed rebuild at 10,000 seeds spent about 3 s on each). An index made afresh
+    uses every core, as the pages do: it comes after them. When writing the pages fails, the
+    indexer is killed, not waited for, and nothing is published."""
+    import subprocess
+
+    events: list[str] = []
+    real_pages, real_popen = write.write_site, subprocess.Popen
+
+    class Popen(real_popen):
+        def __init__(self, cmd, *a, **k):
+            super().__init__(cmd, *a, **k)
+            if "cppcc_archive.indexer" in cmd:
+                events.append("indexer started")
+                popened.append(self)
+
+    popened: list = []
+    monkeypatch.setattr(subprocess, "Popen", Popen)
+    monkeypatch.setattr(write, "write_site", lambda *a, **k: events.append("pages") or real_pages(*a, **k))
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert events == ["pages", "indexer started"]
+    target = sorted(seeds_copy.glob("002_*"))[0]
+    append(target, "北京市延庆区政协召开会议。")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    stats = json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
+    assert events[2:] == ["indexer started", "pages"] and stats["search_index_patched"]
+    assert popened[-1].returncode == 0
+
+    def broken(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(write, "write_site", broken)
+    append(target, "天津市政协召开会议。")
+    before = files(out / "docs")
+    try:
+        run_build(seeds_copy, out, "--no-site", "--jobs", "1")
+    except OSError:
+        pass
+    assert len(popened) == 3 and popened[-1].returncode is not None and popened[-1].returncode < 0   # killed
+    assert files(out / "docs") == before
+
+
+def test_source_listings_are_linked_until_a_file_or_its_encoding_changes(tmp_path, seeds_copy, monkeypatch):
+    """The source listings read no article text either: linked while the articles' fields, each file's
+    encoding and the seeds address are unchanged. A seed saved again as GB18030 gives the same
+    articles, but its listing must name the new encoding."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    made = []
+    real = write.source_pages
+    monkeypatch.setattr(write, "source_pages", lambda *a, **k: made.append(1) or real(*a, **k))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == []
+
+    target = sorted(seeds_copy.glob("003_*"))[0]
+    text = target.read_text(encoding="utf-8")
+    heading = write.escape_md(target.name)
+    assert "utf\\-8 ·" in (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8").split(heading)[1][:60]
+    target.write_bytes(text.encode("gb18030"))
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    listing = (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8")
+    assert made == [1] and "gb18030 ·" in listing.split(heading)[1][:60]
+    monkeypatch.setenv("SEEDS_URL", "https://example.org/archive/seeds/")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert made == [1, 1] and "https://example.org/archive/seeds/" in (out / "docs" / "sources" / "index.md").read_text(encoding="utf-8")
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
+
+
+def test_a_damaged_page_ledger_links_nothing_outside_the_tree(tmp_path):
+    """Group entries whose paths leave the tree (absolute, ``..``) are not loaded: nothing is linked
+    to or from outside it."""
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    path = tmp_path / "article-pages.json"
+    good = ["d" * 32, [["regions/index.md", 1, 2, 3]]]
+    path.write_text(json.dumps({GROUP + "regions": good, GROUP + "people": ["d" * 32, [["/etc/passwd", 1, 2, 3]]],
+                                GROUP + "dates+topics+home": ["d" * 32, [["../x.md", 1, 2, 3]]],
+                                "#seeds": {"a.txt": ["k", "d"]}}), encoding="utf-8")
+    ledger = PageLedger.load(path, tmp_path, {})
+    assert ledger.groups == {"regions": good} and ledger.seeds == {"a.txt": ["k", "d"]}
+
+
+def test_a_file_of_the_previous_tree_is_never_written_through_a_link(tmp_path):
+    """A path that already holds a link to the published tree (a damaged record could link a file
+    another writer then makes) is replaced, not written into: the published file keeps its bytes."""
+    previous, staging = tmp_path / "docs", tmp_path / "staging"
+    previous.mkdir()
+    (previous / "data.md").write_text("已发布\n", encoding="utf-8")
+    sink = write.DirectorySink(staging, previous)
+    assert sink.reuse("data.md", sink.path("data.md"))   # linked, as a group entry naming it would
+    sink("data.md", "新内容\n")
+    sink.stream_bytes("data.md", [b"more\n"])
+    assert (previous / "data.md").read_text(encoding="utf-8") == "已发布\n"
+    assert (staging / "data.md").read_bytes() == b"more\n"
+
+
+def test_an_index_page_group_with_no_files_is_not_loaded(tmp_path):
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    path = tmp_path / "article-pages.json"
+    path.write_text(json.dumps({GROUP + "regions": ["d" * 32, []],
+                                GROUP + "people": ["d" * 32, [["people/index.md", 1, 2, 3]] * 2]}), encoding="utf-8")
+    assert PageLedger.load(path, tmp_path, {}).groups == {}
+
+
+def test_a_group_is_not_linked_from_a_file_swapped_after_the_check(tmp_path):
+    """Another build may publish a tree between the check of a group's files and their links: the
+    link is checked again and, when it is not the recorded file, nothing of the group stays linked."""
+    from cppcc_archive.pagecache import GROUP, PageLedger
+
+    previous, staging = tmp_path / "docs", tmp_path / "staging"
+    (previous / "regions").mkdir(parents=True)
+    pages = {"regions/index.md": "地区\n", "regions/110000.md": "北京\n"}
+    for rel, text in pages.items():
+        (previous / rel).write_text(text, encoding="utf-8")
+
+    def ident(rel):
+        st = (previous / rel).stat()
+        return [rel, st.st_ino, st.st_size, st.st_mtime_ns]
+
+    record = tmp_path / "article-pages.json"
+    record.write_text(json.dumps({GROUP + "regions": ["d" * 32, [ident(rel) for rel in pages]]}), encoding="utf-8")
+    ledger = PageLedger.load(record, previous, {})
+    sink = write.DirectorySink(staging, previous)
+    real = sink.reuse
+
+    def swap_then_link(rel, path, *rest):
+        if rel == "regions/110000.md":   # another build publishes its file meanwhile
+            other = tmp_path / "other.md"
+            other.write_text("天津\n", encoding="utf-8")
+            os.replace(other, previous / rel)
+        return real(rel, path, *rest)
+
+    sink.reuse = swap_then_link
+    assert ledger.link_group("regions", "d" * 32, sink) is None
+    assert not any(p.is_file() for p in staging.rglob("*"))
+
+
+def _reads(monkeypatch) -> list[str]:
+    """Names of the seeds read from here on (in this process)."""
+    from cppcc_archive import read
+
+    seen: list[str] = []
+    real = read.read_bytes
+    monkeypatch.setattr(read, "read_bytes", lambda path, name, *rest: seen.append(name) or real(path, name, *rest))
+    return seen
+
+
+def test_an_unchanged_seed_is_not_read_again_and_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path, seeds_copy,
+                                                                                           monkeypatch):
+    """A rebuild takes an unchanged seed's key from the identity the last build recorded, without
+    reading the file; an edit is still seen when it keeps the size and sets the mtime back (ctime
+    cannot be set back), and a seed written just before a build began is not trusted the next time."""
+    from cppcc_archive import cache, pipeline
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    cache_dir = tmp_path / "cache"
+    first = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    reads = _reads(monkeypatch)
+    again = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    assert reads == [] and all(r.from_cache for r in again.values())
+    assert [a.paragraphs for r in again.values() for a in r.articles] == \
+        [a.paragraphs for r in first.values() for a in r.articles]
+
+    target = sorted(seeds_copy.glob("002_*"))[0]
+    st = target.stat()
+    text = target.read_text(encoding="utf-8")
+    edited = text.replace("委員", "代表", 1)   # a traditional seed
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    target.write_text(edited, encoding="utf-8")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert target.stat().st_size == st.st_size and target.stat().st_mtime_ns == st.st_mtime_ns
+    third = {r.name: r for r in pipeline.gather(seeds_copy, cache_dir=cache_dir)}
+    assert set(reads) == {target.name} and not third[target.name].from_cache
+    assert third[target.name].key != again[target.name].key
+
+    monkeypatch.setattr(cache, "RACY_NS", 10**18)   # every file counts as written just before the build
+    reads.clear()
+    pipeline.gather(seeds_copy, cache_dir=cache_dir)
+    assert reads == []   # still recorded by the build before
+    pipeline.gather(seeds_copy, cache_dir=cache_dir)
+    assert sorted(reads) == sorted(third)   # the racy build recorded none
+
+
 def test_the_search_index_is_made_while_the_pages_are_written(tmp_path, seeds_copy, monkeypatch):
     """The indexer needs articles.json alone: the exports come first, and the indexer process works
     while this one writes the pages (one after the other, a one-seed rebuild at 10,000 seeds spent
