@@ -240,7 +240,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         # Only a patch of the published index (one process) leaves a core the pages can use; an index
         # made afresh uses every core, as the pages do (at 10,000 seeds, cold, 23.5 s one after the
         # other and 23.6 s overlapped), so it waits for them and the stage clock keeps the two apart.
-        overlap = published is not None
+        # With --jobs 1 the build uses one core at a time.
+        overlap = published is not None and jobs > 1
         if not overlap:
             pages()
         outcome = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
