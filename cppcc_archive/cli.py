@@ -233,6 +233,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     published = indexer.published_index(record, previous)   # None unless it is as that build left it
     reused = indexer.reuse_index(record, staging, previous, published)
     counts = indexer_dir(cache_dir) / indexer.COUNTS if cache_dir is not None else None
+    overlap, indexer_seconds = False, 0.0
     if reused:
         indexer_rss, patched, cold = 0, False, None
         pages()
@@ -244,9 +245,11 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         overlap = published is not None and jobs > 1
         if not overlap:
             pages()
+        started = time.perf_counter()
         outcome = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
                                       meanwhile=pages if overlap else None, patch=published is not None)
         indexer_rss, patched, cold = outcome["peak_rss_kb"], outcome["patched"], outcome.get("cold")
+        indexer_seconds = time.perf_counter() - started
     page_entries, pipeline_rss = written["entries"], written["rss"]
     stages("search_index")
     if out is not None:
@@ -280,6 +283,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         "peak_rss_mb_after_stage": stages.peak_rss_mb,
         "pipeline_peak_rss_mb": round(pipeline_rss / 1024, 1), "search_indexer_peak_rss_mb": round(indexer_rss / 1024, 1),
         "search_index_reused": reused, "search_index_patched": patched,
+        # With the pages beside it, the indexer's own time is not the search_index stage (the wait after them).
+        "search_index_beside_pages": overlap, "search_indexer_seconds": round(indexer_seconds, 3),
         **({"search_index_not_patched": cold} if cold else {})})
     from .site import build_site, effective_config
 
