@@ -226,7 +226,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
                                               ledger=ledger)
         stages("pages")
         written["rss"] = _peak_rss_kb()   # the indexer, still running or not waited for, is not in it
-        articles.clear()   # not needed while the index is finished
+        articles.clear()   # not needed any more: dropped while the indexer finishes
 
     search_record = indexer_dir(cache_dir) / indexer.LEDGER if cache_dir is not None else None
     record = indexer.load_record(search_record) if search_record is not None else None
