@@ -5,7 +5,8 @@ The article itself is fixed by its seed's cache key (the seed's bytes, name and 
 and the version of phase 1's code and of the data files: see ``cache.key``) and by the code between
 ``assemble`` and the page (the page writer, this module and the driver ``cli.py``: the version that
 names the ledger's folder, ``cache.writer_dir``); the links need the ids of the
-siblings kept from the same seed and the ids, titles and dates of the related articles; the
+siblings kept from the same seed and the ids, titles (and whether each was devised) and dates of the
+related articles; the
 settings are the site and seeds addresses, the article's entry date and the page of ``sources/``
 that lists its file.  Each build records, per page, a digest of all that and the identity
 (inode, size, modification time) of the file it left in the tree.  The next build hard-links a
@@ -119,7 +120,7 @@ class PageLedger:
         if not key:
             return None
         inputs = (key, a.part, a.also_in, a.changes, sibling_ids,
-                  [(r.id, r.title, r.date, r.date_text) for r in related], settings)
+                  [(r.id, r.title, r.title_derived, r.date, r.date_text) for r in related], settings)
         return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
 
     def linked_as_recorded(self, article_id: str, path: str) -> bool:

@@ -550,3 +550,24 @@ def test_the_published_index_is_patched_while_the_pages_are_written(tmp_path, se
         pass
     assert len(popened) == 4 and popened[-1].returncode is not None and popened[-1].returncode < 0   # killed
     assert files(out / "docs") == before
+
+
+def test_a_page_follows_whether_its_related_articles_titles_are_devised(tmp_path, seeds_copy):
+    """Related articles are listed with a devised title in ［］: when a curator gives seed 002's
+    derived title (广大政协委员要坚持为国履职…) as the article's own, the pages of other seeds that
+    list it lose the brackets, as a cold build's do (found by a review: the page's digest lacked it)."""
+    out, cold = tmp_path / "out", tmp_path / "cold"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    derived = next(a for a in arts if a["title_derived"] and a["source_file"].startswith("002_"))
+    listing = [p for p in (out / "docs" / "a").glob("*.md")
+               if f"［{derived['title']}］" in p.read_text(encoding="utf-8")]
+    others = {a["id"] for a in arts if a["source_file"] != derived["source_file"]}
+    assert any(p.stem in others for p in listing)
+    (seeds_copy / "curation.yaml").write_text(
+        f"{derived['source_file']}:\n  articles:\n    {derived['part']}:\n      title: \"{derived['title']}\"\n",
+        encoding="utf-8")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert not any(f"［{derived['title']}］" in p.read_text(encoding="utf-8") for p in (out / "docs" / "a").glob("*.md"))
+    assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
+    assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
