@@ -55,6 +55,9 @@ class SeedResult:
     # so a rebuild can tell which pages are unchanged (see ``pagecache``).
     key: str = ""
     from_cache: bool = False   # loaded from the pipeline cache, not processed by this build
+    # The identity of the file this build read the seed from (``cache.stat_identity`` of the open
+    # file), for ``cache.SeedStats``; set after the result is cached, never stored with it.
+    identity: Optional[list] = None
 
 
 def article_id(source_file: str, part: int) -> str:
@@ -556,7 +559,7 @@ def _trusted_hit(task: tuple, seed_stats, rel_names: dict, identities: dict) -> 
     hit = cache.load(cache_dir, key, raw=keep_raw, text=False) if key else None
     if hit is None:
         return None
-    hit.from_cache = True
+    hit.from_cache, hit.identity = True, identities.get(index)   # the identity the key was recorded with
     return hit, key
 
 
@@ -567,7 +570,7 @@ def _record_identities(cache_dir: Path, rel_names: dict, curations: dict, identi
     stats = SeedStats({})
     for index, result in results:
         if result.key:
-            stats.note(rel_names[index], identities.get(index), curations.get(index), result.key, started_ns)
+            stats.note(rel_names[index], result.identity, curations.get(index), result.key, started_ns)
     stats.save(cache_dir)
 
 
@@ -575,7 +578,7 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     """``_process_task(task)`` when the seed's result is in the cache, else ``None`` (a seed that
     cannot be read is left to the worker, which reports it)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    _, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw, text=False)
+    _, key, hit, _ = _cache_lookup(path, name, cur, cache_dir, keep_raw, text=False)
     return (hit, key) if hit is not None else None
 
 
@@ -594,19 +597,23 @@ def _without_raw(result: SeedResult, keep_raw: bool) -> SeedResult:
 
 def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, keep_raw: bool = True,
                   text: bool = True):
-    """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None;
-    its decoded original only with ``keep_raw``, its articles' texts read when first used without
-    ``text``: see ``cache.load``)."""
+    """(the seed's bytes or the Problem reading them, its cache key or "", the cached result or None,
+    the identity of the file read; the result's decoded original only with ``keep_raw``, its articles'
+    texts read when first used without ``text``: see ``cache.load``)."""
     from . import cache
 
-    data = reader.read_bytes(path, name, reader.MAX_BYTES)
+    opened: list = []
+    data = reader.read_bytes(path, name, reader.MAX_BYTES, stat_out=opened)
     if isinstance(data, Problem):
-        return data, "", None
+        return data, "", None, None
+    # Taken from the open file, not the path: a symbolic link pointed elsewhere meanwhile must not
+    # record one file's identity with another's key.
+    identity = cache.stat_identity(opened[0]) if opened else None
     key = cache.key(data, name, cur)
     hit = cache.load(cache_dir, key, raw=keep_raw, text=text)
     if hit is not None:
-        hit.from_cache = True
-    return data, key, hit
+        hit.from_cache, hit.identity = True, identity
+    return data, key, hit, identity
 
 
 def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str],
@@ -615,7 +622,7 @@ def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Option
         return process_path(path, name, cur), ""
     from . import cache
 
-    data, key, hit = _cache_lookup(path, name, cur, cache_dir, keep_raw)
+    data, key, hit, identity = _cache_lookup(path, name, cur, cache_dir, keep_raw)
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
     if hit is not None:
@@ -623,6 +630,7 @@ def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Option
     result = process_bytes(data, name, cur)
     if not any(p.kind == "internal-error" for p in result.problems):  # a crash is never cached
         cache.store(Path(cache_dir), key, result)   # with the original: the next build may publish it
+    result.identity = identity
     return result, key
 
 

@@ -119,7 +119,7 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes, Problem]:
+def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES, stat_out: Optional[list] = None) -> Union[bytes, Problem]:
     """Read a file's bytes, turning every OS-level failure into a Problem.
 
     The file is opened once, non-blocking, and checked on the open handle:
@@ -141,6 +141,8 @@ def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES) -> Union[bytes
         return Problem(name, "unreadable", f"cannot open file: {e.strerror}", f"无法打开文件：{e.strerror}")
     try:
         st = os.fstat(fd)
+        if stat_out is not None:   # the file whose bytes these are, before they were read
+            stat_out.append(st)
         if not stat.S_ISREG(st.st_mode):
             return Problem(name, "not-a-file", "not a regular file (directory, device or pipe)", "不是普通文件（文件夹、设备或管道）")
         if st.st_size > max_bytes:

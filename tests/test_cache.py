@@ -89,8 +89,8 @@ def test_a_seed_that_cannot_be_read_keeps_its_entry(tmp_path, seeds_copy, monkey
     entries = cache_entries(out)
     target = sorted(seeds_copy.glob("*.txt"))[0].name
     real = reader.read_bytes
-    monkeypatch.setattr(reader, "read_bytes", lambda path, name, limit: (
-        Problem(name, "unreadable", "cannot read file: test", "无法读取文件：test") if name == target else real(path, name, limit)))
+    monkeypatch.setattr(reader, "read_bytes", lambda path, name, limit, **kw: (
+        Problem(name, "unreadable", "cannot read file: test", "无法读取文件：test") if name == target else real(path, name, limit, **kw)))
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert any(p["kind"] == "unreadable" for f in report["files"] if f["file"] == target for p in f["problems"])

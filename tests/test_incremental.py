@@ -464,7 +464,8 @@ def _reads(monkeypatch) -> list[str]:
 
     seen: list[str] = []
     real = read.read_bytes
-    monkeypatch.setattr(read, "read_bytes", lambda path, name, *rest: seen.append(name) or real(path, name, *rest))
+    monkeypatch.setattr(read, "read_bytes",
+                        lambda path, name, *rest, **kw: seen.append(name) or real(path, name, *rest, **kw))
     return seen
 
 
@@ -571,3 +572,40 @@ def test_a_page_follows_whether_its_related_articles_titles_are_devised(tmp_path
     assert not any(f"［{derived['title']}］" in p.read_text(encoding="utf-8") for p in (out / "docs" / "a").glob("*.md"))
     assert run_build(seeds_copy, cold, "--no-site", "--jobs", "1", "--no-cache") == 0
     assert {k: v[1] for k, v in files(cold / "docs").items()} == {k: v[1] for k, v in files(out / "docs").items()}
+
+
+def test_a_seed_link_pointed_elsewhere_while_it_is_read_records_the_file_read(tmp_path, monkeypatch):
+    """The identity recorded with a seed's key is the open file's, not the path's: a symbolic link
+    pointed at another file between the build's look at the path and its read must not leave
+    file 1's identity with file 2's key, or the next build, the link pointed back, would serve
+    file 2's articles for file 1 (a review's find)."""
+    import shutil
+
+    from cppcc_archive import cache, pipeline, read
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    store, seeds = tmp_path / "store", tmp_path / "seeds"
+    store.mkdir(), seeds.mkdir()
+    first, second = sorted((REPO / "seeds").glob("00[01]_*"))
+    shutil.copy(first, store / "v1.txt"), shutil.copy(second, store / "v2.txt")
+    link = seeds / "x.txt"
+
+    def point(target: str) -> None:   # as `ln -sfn` does: a new link renamed over the old
+        os.symlink(store / target, seeds / ".tmp")
+        os.replace(seeds / ".tmp", link)
+
+    point("v1.txt")
+    real = read.read_bytes
+
+    def flip_then_read(path, name, *rest, **kw):
+        point("v2.txt")
+        return real(path, name, *rest, **kw)
+
+    monkeypatch.setattr(read, "read_bytes", flip_then_read)
+    [got] = pipeline.gather(seeds, cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(read, "read_bytes", real)
+    point("v1.txt")
+    [again] = pipeline.gather(seeds, cache_dir=tmp_path / "cache")
+    [cold] = pipeline.gather(seeds)
+    assert got.articles[0].title != cold.articles[0].title   # the first build read v2
+    assert [a.title for a in again.articles] == [a.title for a in cold.articles]
