@@ -14,6 +14,7 @@ seed, whatever the history of edits.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -337,7 +338,7 @@ class _TextFile:
             try:
                 with open(self.path, "rb") as fh:
                     self._loaded = pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError) as e:
+            except Exception as e:   # gone or damaged since the build loaded the entry
                 raise RuntimeError(f"the pipeline cache lost {self.path} during the build ({e}); "
                                    "build again, or with --no-cache") from e
         return self._loaded
@@ -425,21 +426,98 @@ def save_file(path: Path, text: str) -> None:
         pass
 
 
+# ---------------------------------------------------------------- builds sharing the cache
+
+try:
+    import fcntl
+except ImportError:   # Windows: two builds sharing a cache are then not kept from each other's sweeps
+    fcntl = None
+
+LOCK = ".lock"
+_held: dict[str, int] = {}   # cache folder → this process's descriptor of its lock file
+
+
+@contextlib.contextmanager
+def in_use(cache_dir: Path):
+    """Held by a build from its start to its end: a shared lock on the cache's lock file.  A build
+    reads its entries' texts long after loading them (``DeferredText``), so no other build (a
+    ``--serve`` loop beside a manual one) may delete an entry meanwhile: ``prune`` and ``sweep``
+    delete only while no other build holds the lock (``alone``).  POSIX record locks (``lockf``),
+    whose upgrade from shared to exclusive keeps the shared lock when it fails."""
+    fd = _open_lock(cache_dir)
+    if fd is not None:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_SH)   # waits only while another build deletes (a fraction of a second)
+            _held[str(cache_dir)] = fd
+        except OSError:
+            os.close(fd)
+            fd = None
+    try:
+        yield
+    finally:
+        if fd is not None:
+            del _held[str(cache_dir)]
+            os.close(fd)   # releases the lock
+
+
+def _open_lock(cache_dir: Path) -> Optional[int]:
+    if fcntl is None:
+        return None
+    try:
+        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        return os.open(os.path.join(str(cache_dir), LOCK), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def alone(cache_dir: Path):
+    """Yields whether no other build uses the cache (an exclusive lock taken without waiting), and
+    keeps the others out while the caller deletes; afterwards this build's lock is shared again."""
+    own = _held.get(str(cache_dir))
+    fd = own if own is not None else _open_lock(cache_dir)
+    if fd is None:
+        yield fcntl is None   # without locks, as before; with a lock file that cannot be opened, nothing
+        return
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        ok = True
+    except OSError:
+        ok = False
+    try:
+        yield ok
+    finally:
+        if own is not None:
+            fcntl.lockf(fd, fcntl.LOCK_SH)
+        else:
+            os.close(fd)
+
+
 def prune(cache_dir: Path) -> None:
-    """Drop entries and files of other versions."""
+    """Drop entries and files of other versions (not while another build uses the cache: it may be
+    of another version)."""
     import shutil
 
     if not cache_dir.is_dir():
         return
-    for child in cache_dir.iterdir():
-        if child.is_dir() and child.name not in (writer_version(), phase1_version(), indexer_version()):
-            shutil.rmtree(child, ignore_errors=True)
+    with alone(cache_dir) as ok:
+        if ok:
+            for child in cache_dir.iterdir():
+                if child.is_dir() and child.name not in (writer_version(), phase1_version(), indexer_version()):
+                    shutil.rmtree(child, ignore_errors=True)
 
 
 def sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
     """Delete this version's entries whose key is not in ``used`` and that were last written before
     ``older_than`` (a time.time() value: the build's start), so that entries a concurrent build (a
-    ``--serve`` loop beside a manual build) has just stored survive; returns how many went."""
+    ``--serve`` loop beside a manual build) has just stored survive; returns how many went.  Nothing
+    goes while another build uses the cache (``alone``): its entries may be ones this build did not
+    use, their texts still to be read; the next build alone sweeps them."""
+    with alone(cache_dir) as ok:
+        return _sweep(cache_dir, used, older_than) if ok else 0
+
+
+def _sweep(cache_dir: Path, used: set[str], older_than: float) -> int:
     gone = 0
     root = entries_dir(cache_dir)
     if not root.is_dir():

@@ -6,6 +6,7 @@ configuration error (a broken data file stops the build at once).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -128,14 +129,15 @@ def layout(out: Path | None) -> dict[str, Path]:
 
 def run(seeds: Path, out: Path | None, site: bool = True, jobs: int = 1, quiet: bool = False,
         curation: Path | None = None, use_cache: bool = True) -> dict:
-    try:
-        return _run(seeds, out, site, jobs, quiet, curation, use_cache)
-    finally:
-        gc.unfreeze()   # a --serve process builds again: what this build froze may now be collected
+    with contextlib.ExitStack() as held:   # the cache's lock (``cache.in_use``), from the start to the end
+        try:
+            return _run(seeds, out, site, jobs, quiet, curation, use_cache, held)
+        finally:
+            gc.unfreeze()   # a --serve process builds again: what this build froze may now be collected
 
 
 def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, curation: Path | None,
-         use_cache: bool) -> dict:
+         use_cache: bool, held: contextlib.ExitStack) -> dict:
     from . import pipeline, write
     from .cache import indexer_dir, writer_dir
     from .clean.boilerplate import load_rules
@@ -166,6 +168,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     if cache_dir is not None:
         from . import cache
 
+        held.enter_context(cache.in_use(cache_dir))
         cache.prune(cache_dir)
     results = pipeline.gather(seeds, jobs=jobs, progress=bar, curation=curated, cache_dir=cache_dir,
                               keep_raw=not seeds_url, freeze_hits=True)
@@ -245,11 +248,10 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         overlap = published is not None and jobs > 1
         if not overlap:
             pages()
-        started = time.perf_counter()
         outcome = indexer.run_indexer(staging / "articles.json", staging, jobs, previous=previous, counts=counts,
                                       meanwhile=pages if overlap else None, patch=published is not None)
         indexer_rss, patched, cold = outcome["peak_rss_kb"], outcome["patched"], outcome.get("cold")
-        indexer_seconds = time.perf_counter() - started
+        indexer_seconds = outcome["seconds"]   # its own wall time, from its start to its end
     page_entries, pipeline_rss = written["entries"], written["rss"]
     stages("search_index")
     if out is not None:

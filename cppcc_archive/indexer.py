@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 # Imported here, not when needed: the in-process fallback below runs after a
@@ -82,7 +83,9 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
     if not os.access(sys.executable, os.X_OK):
         if meanwhile is not None:
             meanwhile()
-        return index(Path(articles_json), Path(root), jobs, previous, counts, patch)
+        started = time.perf_counter()
+        outcome = index(Path(articles_json), Path(root), jobs, previous, counts, patch)
+        return {**outcome, "seconds": round(time.perf_counter() - started, 3)}
     # -P: the current directory must not shadow this package with another copy.
     cmd = [sys.executable, "-P", "-m", "cppcc_archive.indexer", str(Path(articles_json).resolve()), str(Path(root).resolve())]
     if jobs:
@@ -113,7 +116,7 @@ def run_indexer(articles_json: Path, root: Path, jobs: int | None = None, previo
         raise RuntimeError(f"the search indexer failed (exit {proc.returncode}):\n{stderr[-3000:]}")
     outcome = json.loads(stdout.strip().splitlines()[-1])
     return {"peak_rss_kb": int(outcome["peak_rss_kb"]), "patched": bool(outcome.get("patched")),
-            **({"cold": str(outcome["cold"])} if "cold" in outcome else {})}
+            "seconds": float(outcome.get("seconds", 0.0)), **({"cold": str(outcome["cold"])} if "cold" in outcome else {})}
 
 
 # The cache's record of the search index the published tree holds (in the indexer's version folder,
@@ -217,7 +220,9 @@ def main(argv=None) -> int:
                          "documents changed")
     args = ap.parse_args(argv)
     die_with_parent()   # a killed build takes its indexer with it
-    print(json.dumps(index(args.articles_json, args.root, args.jobs, args.previous, args.counts, args.patch)))
+    started = time.perf_counter()
+    outcome = index(args.articles_json, args.root, args.jobs, args.previous, args.counts, args.patch)
+    print(json.dumps({**outcome, "seconds": round(time.perf_counter() - started, 3)}))
     return 0
 
 

@@ -311,3 +311,34 @@ def test_texts_are_read_from_the_cache_only_for_what_is_made_again(tmp_path, see
     Path(read[0]).unlink()
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert len(seen) == 1 and (out / "articles.json").read_bytes() == first
+
+
+def test_no_entry_is_deleted_while_another_build_uses_the_cache(tmp_path, seeds_copy):
+    """A build reads its entries' texts long after loading them, so while another build holds the
+    cache (a --serve loop beside a manual build) neither the sweep of unused entries nor the prune of
+    other versions deletes anything; the next build alone does (a review's find: a concurrent sweep
+    made the other build fail)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    cache_dir = out / ".cache" / "pipeline"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    other_version = cache_dir / "0123456789abcdef"
+    other_version.mkdir()
+    before = set(cache_entries(out))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from cppcc_archive import cache\n"
+         "with cache.in_use(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()", str(cache_dir)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(cache.__file__).parent.parent)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        target = sorted(seeds_copy.glob("002_*"))[0]
+        target.write_text(target.read_text(encoding="utf-8") + "\n北京市延庆区政协召开会议。\n", encoding="utf-8")
+        assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+        after = set(cache_entries(out))
+        assert before < after and len(after) == len(before) + 1 and other_version.is_dir()
+    finally:
+        holder.communicate("")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    assert len(cache_entries(out)) == len(before) and not other_version.exists()

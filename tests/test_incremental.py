@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import sys
 from pathlib import Path
 
@@ -525,7 +526,14 @@ def test_the_published_index_is_patched_while_the_pages_are_written(tmp_path, se
 
     popened: list = []
     monkeypatch.setattr(subprocess, "Popen", Popen)
-    monkeypatch.setattr(write, "write_site", lambda *a, **k: events.append("pages") or real_pages(*a, **k))
+    slow: list = []   # seconds the pages take longer
+
+    def pages(*a, **k):
+        events.append("pages")
+        time.sleep(sum(slow))
+        return real_pages(*a, **k)
+
+    monkeypatch.setattr(write, "write_site", pages)
     out = tmp_path / "out"
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
     assert events == ["pages", "indexer started"]
@@ -534,10 +542,12 @@ def test_the_published_index_is_patched_while_the_pages_are_written(tmp_path, se
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0   # one core at a time
     assert events[2:] == ["pages", "indexer started"]
     append(target, "上海市政协召开会议。")
+    slow.append(3.0)
     assert run_build(seeds_copy, out, "--no-site", "--jobs", "2") == 0
     stats = json.loads((out / ".cache" / "last-build.json").read_text(encoding="utf-8"))
     assert events[4:] == ["indexer started", "pages"] and stats["search_index_patched"]
-    assert popened[-1].returncode == 0
+    assert popened[-1].returncode == 0 and stats["search_index_beside_pages"]
+    assert 0 < stats["search_indexer_seconds"] < 3.0 <= stats["stage_seconds"]["pages"]   # its own time, not the pages'
 
     def broken(*a, **k):
         raise OSError("disk full")
