@@ -244,7 +244,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         # Only a patch of the published index (one process) leaves a core the pages can use; an index
         # made afresh uses every core, as the pages do (at 10,000 seeds, cold, 23.5 s one after the
         # other and 23.6 s overlapped), so it waits for them and the stage clock keeps the two apart.
-        # With --jobs 1 the build uses one core at a time.
+        # With --jobs 1 the build uses one core at a time.  (A patch that turns out impossible, as
+        # when many texts changed, makes the index afresh beside the pages: slower, never wrong.)
         overlap = published is not None and jobs > 1
         if not overlap:
             pages()
