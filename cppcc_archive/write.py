@@ -208,14 +208,14 @@ def listing_record(a: Article) -> dict:
     values: made for every article beside ``articles.json``, the whole record cost 1.6 s of 3 s at
     10,000 seeds (in a profile), most of it the people and the cues no listing shows."""
     return {"id": a.id, "url": f"a/{a.id}/", "title": a.title, "title_derived": a.title_derived,
-            "source_file": a.source_file, "part": a.part,
+            "notes": list(a.notes), "source_file": a.source_file, "part": a.part,
             "also_in": list(a.also_in), "regions": [r.as_dict() for r in a.regions], "level": a.level,
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
             "script": a.script}
 
 
-LISTING_FIELDS = ("id", "url", "title", "title_derived", "source_file", "part", "also_in", "regions", "level", "topics", "keywords",
+LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level", "topics", "keywords",
                   "date", "date_text", "authors", "publisher", "source_url", "script")
 
 
@@ -335,7 +335,7 @@ def _csv_cell(value):
 
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived")   # new columns go at the end: a spreadsheet's formulas name columns by place
+               "title_derived", "notes")   # new columns go at the end: a spreadsheet's formulas name columns by place
 
 
 def articles_csv(records: list[dict]) -> str:
@@ -350,7 +350,7 @@ def articles_csv(records: list[dict]) -> str:
             "；".join(r["topics"]), "；".join(r["keywords"]),
             "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
-            "true" if r["title_derived"] else "false")])
+            "true" if r["title_derived"] else "false", "；".join(r["notes"]))])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 
@@ -407,7 +407,7 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
         "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
                                       "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
         "sources": lambda: source_pages(by_source, report, seeds_url, shards),
-        "report": lambda: {"report.md": report_page(report, shards)},
+        "report": lambda: {"report.md": report_page(report, shards, articles)},
     }
     group_digests = {}
     if ledger is not None:   # also without a previous tree: the next build links what this one records
@@ -1041,9 +1041,11 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
 REPORT_FILES_LISTED = 500   # above this many input files the report lists only those that need a look
 
 
-def report_page(report: dict, shards: dict[str, str] | None = None) -> str:
+def report_page(report: dict, shards: dict[str, str] | None = None, articles: list[Article] | None = None) -> str:
     """``shards``: the page of ``sources/`` that lists each source file (``source_shards``); a file
-    with articles is named by a link to its entry there, where its articles are."""
+    with articles is named by a link to its entry there, where its articles are.  ``articles``: those
+    whose page carries a note (an opening or an ending missing, a sentence cut off, characters lost to
+    mojibake) are listed with their notes, so a curator sees in one place which texts to check."""
     t = report["totals"]
     shards = shards or {}
 
@@ -1059,6 +1061,7 @@ def report_page(report: dict, shards: dict[str, str] | None = None) -> str:
         for fname, p in problems:
             out.append(f"| {file_cell(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
+    out.extend(_noted_articles(articles or []))
     files = report["files"]
     if len(files) > REPORT_FILES_LISTED:
         # A row per file was 2.9 MB of HTML at 10,000 seeds: a large archive lists the files that
@@ -1087,12 +1090,32 @@ def field_descriptions() -> dict[str, dict[str, str]]:
 _PARAGRAPH_REF = re.compile(r"第 (\d+) 段")
 
 
-def _note_markdown(note: str) -> str:
-    """A note as Markdown; the paragraphs it names (第 8 段) link to their anchors on the page."""
+REPORT_NOTES_LISTED = 500   # articles with notes the report lists; all are in articles.json and articles.csv
+
+
+def _noted_articles(articles: list[Article]) -> list[str]:
+    noted = [a for a in articles if a.notes]
+    if not noted:
+        return []
+    shown = sorted(noted, key=lambda a: (a.source_file, a.part))[:REPORT_NOTES_LISTED]
+    more = (f"下表列出按来源文件排列的前 {len(shown)} 篇；全部见 {md_link('articles.csv', 'articles.csv')} 的 notes 列。"
+            if len(shown) < len(noted) else "")
+    out = [f"## 带说明的文章 {{ #report-notes }}\n\n共 {len(noted)} 篇文章的页面带有说明（原文开头或结尾缺失、句子中断、乱码无法恢复等），"
+           f"引用前请核对原始文本。{more}\n\n| 文章 | 说明 |\n|---|---|"]
+    for a in shown:
+        notes = " ".join(_note_markdown(n, f"a/{a.id}.md") for n in a.notes)
+        out.append(f"| {_link_to_article(a, '')} | {notes} |")
+    out.append("")
+    return out
+
+
+def _note_markdown(note: str, page: str = "") -> str:
+    """A note as Markdown; the paragraphs it names (第 8 段) link to their anchors on ``page`` (the
+    article's own page by default)."""
     out, at = [], 0
     for m in _PARAGRAPH_REF.finditer(note):
         out.append(escape_md(note[at:m.start()]))
-        out.append(md_link(m.group(0), f"#p{m.group(1)}"))
+        out.append(md_link(m.group(0), f"{page}#p{m.group(1)}"))
         at = m.end()
     out.append(escape_md(note[at:]))
     return "".join(out)

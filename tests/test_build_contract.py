@@ -681,3 +681,35 @@ def test_bylines_keep_the_source_order_within_a_role(seed_build, articles):
         assert re.search(r"记者 ([^；]+)", line).group(1).split("、") == reporters, line
         checked += 1
     assert checked >= 1
+
+
+def test_the_report_lists_every_article_whose_page_carries_a_note(seed_build, articles):
+    """The build report listed one problem (seed 004's □) while eight articles carry notes a reader
+    must heed before quoting (seed 001's 本文结尾缺失, seed 003's 本文上接第1版, a sentence cut off …),
+    each on its own page only (a user's review). The report lists them with their notes, paragraph
+    references linked to the article's anchors, and articles.csv has a notes column."""
+    import csv
+    import re
+
+    report = (seed_build / "docs" / "report.md").read_text(encoding="utf-8")
+    noted = [a for a in articles if a["notes"]]
+    assert len(noted) >= 6
+    section = report.split("## 带说明的文章", 1)[1].split("\n## ", 1)[0]
+    assert f"共 {len(noted)} 篇文章" in section
+    listed = re.findall(r"^\| \[.*?\]\(a/([0-9a-f]{12})\.md\)", section, re.M)
+    assert sorted(listed) == sorted(a["id"] for a in noted)
+    assert "本文上接第1版，开头部分不在本来源文件中。" in section
+    assert re.search(r"\[第 \d+ 段\]\(a/[0-9a-f]{12}\.md#p\d+\)", section)
+    rows = {r["id"]: r for r in csv.DictReader((seed_build / "docs" / "articles.csv").read_text(encoding="utf-8-sig").splitlines())}
+    assert all(rows[a["id"]]["notes"] == "；".join(a["notes"]) for a in articles)
+
+
+def test_the_report_lists_at_most_the_first_noted_articles_and_says_where_the_rest_are(monkeypatch):
+    from cppcc_archive import pipeline, write
+
+    kept, report = pipeline.assemble(pipeline.gather(SEEDS))
+    monkeypatch.setattr(write, "REPORT_NOTES_LISTED", 3)
+    page = write.report_page(report, None, kept)
+    section = page.split("## 带说明的文章", 1)[1]
+    assert section.count("](a/") - section.count("#p") == 3
+    assert "下表列出按来源文件排列的前 3 篇；全部见 [articles\\.csv](articles.csv) 的 notes 列。" in section
