@@ -719,6 +719,44 @@ def test_filters_and_sort(page, server):
 
 
 @_browser
+def test_filters_and_sort_are_in_the_address_and_a_shared_link_brings_them_back(page, server):
+    """A search narrowed to a region and sorted by date, copied from the address bar, opened the same
+    search without its filters (a user's review). The filters and the sort are in the address by
+    name (?region=北京市&sort=date: the facets' numbers change with the index), a shared link brings
+    them back, and a new query drops the filters."""
+    from urllib.parse import parse_qs, urlparse
+
+    def done():
+        page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'done'")
+
+    page.goto(server + "regions/")
+    everything = _search(page, "政协")
+    value = page.locator("select[name=region] option", has_text="北京市").get_attribute("value")
+    page.select_option("select[name=region]", value)
+    done()
+    page.select_option("select[name=sort]", "date")
+    done()
+    narrowed = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert narrowed and len(narrowed) < len(everything)
+    shared = page.url
+    assert {k: v for k, v in parse_qs(urlparse(shared).query).items()} == {"q": ["政协"], "region": ["北京市"], "sort": ["date"]}
+
+    page.goto("about:blank")
+    page.goto(shared)
+    page.wait_for_function(
+        "() => { const b = document.querySelector('[data-archive-search]');"
+        " return b.getAttribute('data-archive-state') === 'done' && b.getAttribute('data-archive-query') === '政协' }",
+        timeout=20000)
+    assert page.locator(".md-search-result__item h1").all_inner_texts() == narrowed
+    assert page.locator("select[name=region] option:checked").inner_text().startswith("北京市（")
+    assert page.locator("select[name=sort]").input_value() == "date"
+    assert page.url == shared
+
+    _search(page, "委员")   # a new query keeps the sort, as the panel does, and drops the filters
+    assert {k: v for k, v in parse_qs(urlparse(page.url).query).items()} == {"q": ["委员"], "sort": ["date"]}
+
+
+@_browser
 def test_a_quoted_phrases_filter_counts_leave_out_the_candidates_it_is_not_in(page, server):
     """"协商议政" has a candidate whose text holds the words apart, not the phrase: the filters'
     counts left it in (9 against 8 results, in a user's review); they count only what the check

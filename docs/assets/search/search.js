@@ -614,9 +614,32 @@
     return true;
   }
 
+  // Filters and sort from the address of a shared link (?region=北京市&topic=…&year=…&sort=date),
+  // applied to the first results, by name: the facets' numbers change when the index is rebuilt.
+  var wanted = null;
+
+  function applyWanted(F) {
+    if (!wanted) return false;
+    ["region", "topic", "year"].forEach(function (name) {
+      for (var i = 0; wanted[name] != null && i < F[name].length; i++) {
+        if (F[name][i].name !== wanted[name]) continue;
+        var o = document.createElement("option");
+        o.value = String(i);
+        o.textContent = F[name][i].name;
+        selects[name].appendChild(o);
+        selects[name].value = String(i);
+        break;
+      }
+    });
+    if (wanted.sort === "date") selects.sort.value = "date";
+    wanted = null;
+    return true;
+  }
+
   function arrange(res, F, keepFilters) {
     ensureTools();
-    count(res, F, keepFilters);
+    var applied = applyWanted(F);
+    count(res, F, keepFilters || applied);
     var f = filtersOf();
     var order = res.cand.filter(function (d) { return !res.rejected[d] && passes(f, F, d, null); });
     if (selects.sort.value !== "date") {
@@ -674,12 +697,20 @@
     if (window.console) console.error("archive search:", e);
   }
 
-  // The query in the address (?q=), so that a copied link, a reload or the back button from an
-  // opened result brings the same search back.  Replaced, not pushed: typing makes no history.
+  // The query in the address (?q=), and the filters and sort chosen for it (by name), so that a
+  // copied link, a reload or the back button from an opened result brings the same search back.
+  // Replaced, not pushed: typing makes no history.
+  var FILTER_PARAMS = ["sort", "region", "topic", "year"];
+
   function remember(raw) {
     if (!window.history || !history.replaceState) return;
     var params = new URLSearchParams(location.search);
     if (raw) params.set("q", raw); else params.delete("q");
+    if (!wanted) FILTER_PARAMS.forEach(function (name) {   // a shared link's, until applied, stay as they are
+      var sel = raw && selects && current ? selects[name] : null;
+      if (!sel || sel.value === "" || sel.value === "relevance") params.delete(name);
+      else params.set(name, name === "sort" ? sel.value : current.F[name][+sel.value].name);
+    });
     var search = params.toString();
     var url = location.pathname + (search ? "?" + search : "") + location.hash;
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
@@ -688,8 +719,8 @@
   function run(resetFilters) {
     var raw = input.value.trim();
     var token = nextToken();
-    remember(raw);
     if (resetFilters && selects) { selects.region.value = ""; selects.topic.value = ""; selects.year.value = ""; }
+    remember(raw);
     if (!raw) {
       current = null;
       list.textContent = "";
@@ -714,6 +745,7 @@
   function show(token, keepFilters) {
     var c = current;
     c.order = arrange(c.res, c.F, keepFilters);
+    remember(c.query);
     c.next = 0;
     c.shown = 0;
     c.fresh = true;
@@ -1228,8 +1260,10 @@
   }, { passive: true });
 
   setStatus(HINT);
-  var q = new URLSearchParams(location.search).get("q");
+  var shared = new URLSearchParams(location.search), q = shared.get("q");
   if (q) {
+    wanted = {};
+    FILTER_PARAMS.forEach(function (name) { if (shared.has(name)) wanted[name] = shared.get(name); });
     input.value = q;
     setOpen(true);
     run(true);
