@@ -558,6 +558,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     raw_label = "原始文本（整个来源文件）" if len(siblings) > 1 or a.part else "原始文本"
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
                 f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../'))}")
+    if a.script == "traditional":   # a researcher quoting the original needs its forms, not these
+        meta.append("- **原文字形**：繁体；本页已转为简体，引用原文字形请查看原始文本")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
     if a.curated:   # a reader should know which fields a curator set rather than the build found

@@ -713,3 +713,13 @@ def test_the_report_lists_at_most_the_first_noted_articles_and_says_where_the_re
     section = page.split("## 带说明的文章", 1)[1]
     assert section.count("](a/") - section.count("#p") == 3
     assert "下表列出按来源文件排列的前 3 篇；全部见 [articles\\.csv](articles.csv) 的 notes 列。" in section
+
+
+def test_an_article_page_says_when_the_original_is_in_traditional_script(seed_build, articles):
+    """Seeds 002 and 004 are in traditional script; their pages show simplified text, and nothing above
+    the text said so (a user's review): a researcher quoting the original needs its forms."""
+    traditional = {a["id"] for a in articles if a["script"] == "traditional"}
+    assert len(traditional) == 2
+    for a in articles:
+        page = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
+        assert ("- **原文字形**：繁体；本页已转为简体" in page) == (a["id"] in traditional), a["id"]
