@@ -391,14 +391,14 @@ def _dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-_DOC_FIELDS = ("u", "t", "d", "r", "p")
+_DOC_FIELDS = ("u", "t", "d", "r", "p", "v")   # v only on a devised title's document
 
 
 def _doc_bytes(doc: dict) -> bytes:
     """``search/d/<n>.json``: the result line of one article, without the text.  Plain JSON,
     not gzip: at ~190 bytes gzip made it larger, and a server that compresses JSON
     (GitHub Pages does) compresses it on the wire anyway."""
-    return _dumps({k: doc[k] for k in _DOC_FIELDS}).encode("utf-8")
+    return _dumps({k: doc[k] for k in _DOC_FIELDS if k in doc}).encode("utf-8")
 
 
 def _overrides() -> list[list[str]]:
@@ -746,10 +746,11 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
         else:
             emit(path, content)
 
-    # What a result line shows (u, t, d, r, p: written to search/d/) and the text to index
-    # (x: never written; the browser reads the text from the article page).
+    # What a result line shows (u, t, d, r, p, and v: 1 for a title the build devised, written to
+    # search/d/) and the text to index (x: never written; the browser reads the text from the page).
     items = [{"u": r["url"], "t": listed_title(r.get("title") or "", bool(r.get("title_derived"))), "d": r.get("date") or r.get("date_text") or "",
-              "r": _region_label(r), "p": list(r.get("topics") or []), **_text_fields(r)} for r in recs]
+              "r": _region_label(r), "p": list(r.get("topics") or []), **({"v": 1} if r.get("title_derived") else {}),
+              **_text_fields(r)} for r in recs]
     total = sum(map(_doc_length, items))
     avgdl = quantized_avgdl(total, n)
     jobs = jobs or _auto_jobs(total)

@@ -439,6 +439,7 @@ class _PageWork:
         self.site_url, self.entered, self.seeds_url, self.shards = site_url, entered, seeds_url, shards
         self.ledger = ledger
         self.index_groups = index_groups or {}   # name → () -> {path: Markdown}
+        self.devised = frozenset(a.id for a in articles if a.title_derived)
         self.group_digests = group_digests or {}   # name → digest of its inputs (groups the ledger may link)
 
     def write_group(self, name: str, sink) -> dict[str, list]:
@@ -450,7 +451,7 @@ class _PageWork:
             return {GROUP + name: linked}
         files = []
         for rel, content in self.index_groups[name]().items():
-            sink(rel, content)
+            sink(rel, with_devised_legend(content, self.devised))
             files.append(rel)
         if not digest:
             return {}
@@ -512,6 +513,20 @@ def _write_pages(sink, work: _PageWork, jobs: int) -> dict[str, list]:
 
 def _link_to_article(a: Article, prefix: str) -> str:
     return _article_link(a.id, a.title, a.date or a.date_text, prefix, a.title_derived)
+
+
+# Under a page that lists a title the build devised (in ［］, ``model.listed_title``): a reader who never
+# opened the about page learns what the brackets mean (a user's review).  Written by the build, which
+# knows which titles it devised; a source's own headline in ［］ (a column name: ［两会声音］) is not one.
+DEVISED_LEGEND = "［］中的标题由本馆据正文第一句拟定（原文没有标题）。\n"
+_LISTED_ARTICLE = re.compile(r"\]\((?:\.\./)*a/([0-9a-f]{12})\.md\)")
+
+
+def with_devised_legend(markdown: str, devised: frozenset) -> str:
+    """``markdown`` with ``DEVISED_LEGEND`` at its end when it links an article in ``devised`` (ids)."""
+    if devised and any(m.group(1) in devised for m in _LISTED_ARTICLE.finditer(markdown)):
+        return markdown.rstrip("\n") + "\n\n" + DEVISED_LEGEND
+    return markdown
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -590,16 +605,21 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
         out.append(f"<p class=\"rights\">{escape_html(a.rights)}</p>\n")
     if a.people:
         out.append("## 文中人物\n\n" + "\n".join(f"- {escape_md(p.name)}（{escape_md(p.title)}）" for p in a.people) + "\n")
+    listed = list(related)   # the articles this page links, for the legend of devised titles
     if len(siblings) > 1:
         idx = [s.id for s in siblings].index(a.id)
         nav = []
         if idx > 0:
             nav.append("上一篇：" + _link_to_article(siblings[idx - 1], "../"))
+            listed.append(siblings[idx - 1])
         if idx + 1 < len(siblings):
             nav.append("下一篇：" + _link_to_article(siblings[idx + 1], "../"))
+            listed.append(siblings[idx + 1])
         out.append("## 同版文章\n\n" + "\n".join(f"- {x}" for x in nav) + "\n")
     if related:
         out.append("## 相关文章\n\n" + "\n".join(f"- {_link_to_article(r, '../')}" for r in related) + "\n")
+    if any(x.title_derived for x in listed):
+        out.append(DEVISED_LEGEND)
     out.append(citation_markdown(article_record(a, seeds_url), site_url, entered))
     if a.changes:
         items = "".join(f"<li>{escape_html(_change_label(k))}：{v}</li>" for k, v in sorted(a.changes))

@@ -251,16 +251,15 @@ def test_search_then_traditional_switch_then_traditional_query(page, site_url, a
 def test_a_devised_title_is_explained_where_it_is_listed(page, site_url, articles):
     """Seed 003's 有多少游客来到新疆只为一览塞北大漠风光 is listed in ［］ (the build devised it from the
     text's first sentence); only the about page said what the brackets mean (a user's review). A
-    page listing one says it under its text and the link says it when pointed at; the search result
-    too. A page listing none has no such line."""
+    page listing one says it under its text, a page listing none does not, and the search result's
+    title says it when pointed at."""
     derived = next(a for a in articles if a["title_derived"] and a["source_file"].startswith("003_"))
     page.goto(site_url + "regions/650000/")
-    link = page.locator(f"article a[href$='a/{derived['id']}/']")
-    assert link.inner_text() == f"［{derived['title']}］"
-    assert link.get_attribute("title") == "原文没有标题，方括号中的标题由本馆据正文第一句拟定"
-    assert page.locator(".devised-note").inner_text() == "［］中的标题由本馆据正文第一句拟定（原文没有标题）。"
+    assert page.locator(f"article a[href$='a/{derived['id']}/']").inner_text() == f"［{derived['title']}］"
+    legend = "［］中的标题由本馆据正文第一句拟定（原文没有标题）。"
+    assert page.locator("article p", has_text=legend).count() == 1
     page.goto(site_url + "regions/110000/")
-    assert page.locator("article a[href*='/a/']").count() and page.locator(".devised-note").count() == 0
+    assert page.locator("article a[href*='/a/']").count() and page.locator("article p", has_text=legend).count() == 0
     page.goto(site_url + "?q=" + "塞北大漠")
     page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'done'",
                            timeout=20000)

@@ -227,6 +227,37 @@ def test_a_devised_title_is_in_brackets_wherever_the_article_is_listed(seed_buil
         assert (f"<title type=\"text\">［{a['title']}］</title>" in feed) == bracketed
     import csv
 
+    # A page that lists a devised title says what the brackets mean, once, under its text; no other does.
+    for path, text in pages.items():
+        if path.name != "about.md":
+            linked = set(re.findall(r"\]\((?:\.\./)*a/([0-9a-f]{12})\.md\)", text))
+            assert text.count("［］中的标题由本馆据正文第一句拟定（原文没有标题）。") == (1 if linked & derived else 0), path
     rows = list(csv.DictReader((docs / "articles.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert {r["id"] for r in rows if r["title_derived"] == "true"} == derived
     assert {r["title_derived"] for r in rows} == {"true", "false"}
+
+
+def test_a_source_s_own_headline_in_brackets_is_not_explained_as_devised(tmp_path, seeds_copy):
+    """A newspaper's column name is often a headline in ［］ (［两会声音］): set by a curator as an
+    article's own title, it is listed as it is, not flagged in the search documents, and a page
+    listing it gains no legend for it (a review: the scripts guessed from the brackets)."""
+    from conftest import run_build
+
+    from cppcc_archive import write
+
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    own = next(a for a in arts if not a["title_derived"] and a["source_file"].startswith("000_"))
+    (seeds_copy / "curation.yaml").write_text(
+        f"{own['source_file']}:\n  articles:\n    {own['part']}:\n      title: \"［两会声音］\"\n", encoding="utf-8")
+    assert run_build(seeds_copy, out, "--no-site", "--jobs", "1") == 0
+    docs = out / "docs"
+    line = f"1. [［两会声音］](../a/{own['id']}.md)"
+    assert line in (docs / "sources" / "index.md").read_text(encoding="utf-8")
+    devised = frozenset(a["id"] for a in arts if a["title_derived"])
+    assert write.with_devised_legend(line + "\n", devised) == line + "\n"
+    items = [json.loads(p.read_text(encoding="utf-8")) for p in (docs / "search" / "d").glob("*.json")]
+    mine = next(i for i in items if i["u"] == own["url"])
+    assert mine["t"] == "［两会声音］" and "v" not in mine
+    assert {i["u"] for i in items if i.get("v") == 1} == {a["url"] for a in arts if a["title_derived"]}

@@ -247,31 +247,9 @@
     });
   }
 
-  // A listed title in ［］ was devised by the build from the text's first sentence (the source gave
-  // none; model.listed_title): each such link says so when pointed at, and a page listing one says
-  // it once under its text, for readers who never opened the about page (a user's review).
-  var DEVISED_NOTE = "原文没有标题，方括号中的标题由本馆据正文第一句拟定";
-
-  function explainDevisedTitles() {
-    var content = document.querySelector(".md-content article");
-    if (!content) return;
-    var found = false;
-    Array.prototype.forEach.call(content.querySelectorAll("a[href]"), function (a) {
-      if (!/^［[\s\S]*］$/.test(a.textContent)) return;
-      a.title = DEVISED_NOTE;
-      found = true;
-    });
-    if (!found || content.querySelector(".devised-note")) return;
-    var note = document.createElement("p");
-    note.className = "devised-note";
-    note.textContent = "［］中的标题由本馆据正文第一句拟定（原文没有标题）。";
-    content.appendChild(note);
-  }
-
   function start() {
     addToggle();
     addParagraphAnchors();
-    explainDevisedTitles();
     fitTabStrip();
     nameCitationButtons();
     var saved = null;

@@ -149,8 +149,8 @@
   }
 
   var HINT = "输入关键词搜索全文（简体、繁体均可；加引号检索完整短语）";
-  // A title in ［］ was devised by the build from the text's first sentence (model.listed_title).
-  var DEVISED = /^［[\s\S]*］$/;
+  // A document whose v is 1 has a title the build devised from the text's first sentence, shown in
+  // ［］ (model.listed_title); a source's own headline in ［］ (a column name) has none.
   var DEVISED_NOTE = "原文没有标题，方括号中的标题由本馆据正文第一句拟定";
 
   // ------------------------------------------------------------ loading
@@ -998,7 +998,7 @@
     icon.className = "md-search-result__icon md-icon";
     var h1 = document.createElement("h1");
     highlight(h1, title, fold(title), needles(res, fold(title)), 0, title.length);
-    if (DEVISED.test(title)) h1.title = DEVISED_NOTE;
+    if (doc.v === 1) h1.title = DEVISED_NOTE;
     var meta = document.createElement("p");
     meta.className = "archive-search__meta";
     // The date is indexed too (a dateline's 6月14日 left the text): a query found whole in it is marked.
