@@ -757,6 +757,52 @@ def test_filters_and_sort_are_in_the_address_and_a_shared_link_brings_them_back(
 
 
 @_browser
+def test_a_shared_link_s_filters_go_with_its_query_only(page, server):
+    """A shared link's filters belong to its query: typed over before its results came, closed with
+    Escape, or with the index failing to load, they are dropped, not applied to the next query and
+    not written back to the address (a review's finds)."""
+    from urllib.parse import parse_qs, urlparse
+
+    def done(q):
+        page.wait_for_function(
+            "q => { const b = document.querySelector('[data-archive-search]');"
+            " return b.getAttribute('data-archive-state') === 'done' && b.getAttribute('data-archive-query') === q }",
+            arg=q, timeout=20000)
+
+    page.goto(server)
+    everything = len(_search(page, "委员"))
+    held = []
+    page.route("**/search/manifest.json", lambda route: held.append(route))   # answered later
+    page.goto(server + "regions/?q=政协&region=北京市&sort=date")
+    page.fill("input.md-search__input", "委员")   # before the link's results came
+    page.wait_for_timeout(300)
+    for route in held:
+        route.continue_()
+    page.unroute("**/search/manifest.json")
+    done("委员")
+    assert len(page.locator(".md-search-result__item h1").all_inner_texts()) == everything
+    assert {k: v for k, v in parse_qs(urlparse(page.url).query).items()} == {"q": ["委员"]}
+
+    page.route("**/search/manifest.json", lambda route: held.append(route))
+    page.goto(server + "regions/?q=政协&region=北京市&sort=date")
+    page.keyboard.press("Escape")   # closed before its results came
+    for route in held[1:]:
+        route.continue_()
+    page.unroute("**/search/manifest.json")
+    page.wait_for_timeout(1500)
+    assert urlparse(page.url).query == ""
+
+    page.route("**/search/manifest.json", lambda route: route.abort())
+    page.goto(server + "regions/?q=政协&region=北京市&sort=date")
+    page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'error'")
+    page.unroute("**/search/manifest.json")
+    assert [e for e in page.errors if "Failed to fetch" in e] and page.errors.clear() is None   # the failure, expected
+    _search(page, "委员")
+    assert len(page.locator(".md-search-result__item h1").all_inner_texts()) == everything
+    assert {k: v for k, v in parse_qs(urlparse(page.url).query).items()} == {"q": ["委员"]}
+
+
+@_browser
 def test_a_quoted_phrases_filter_counts_leave_out_the_candidates_it_is_not_in(page, server):
     """"协商议政" has a candidate whose text holds the words apart, not the phrase: the filters'
     counts left it in (9 against 8 results, in a user's review); they count only what the check

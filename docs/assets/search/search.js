@@ -618,11 +618,13 @@
   }
 
   // Filters and sort from the address of a shared link (?region=北京市&topic=…&year=…&sort=date),
-  // applied to the first results, by name: the facets' numbers change when the index is rebuilt.
+  // applied by name to the results of the link's own query (wanted.q), and to no other: the facets'
+  // numbers change when the index is rebuilt.  Dropped when another query is typed, the search is
+  // closed or emptied, or its results fail to load.
   var wanted = null;
 
   function applyWanted(F) {
-    if (!wanted) return false;
+    if (!wanted || !current || current.query !== wanted.q) return false;
     ["region", "topic", "year"].forEach(function (name) {
       for (var i = 0; wanted[name] != null && i < F[name].length; i++) {
         if (F[name][i].name !== wanted[name]) continue;
@@ -692,6 +694,7 @@
 
   function fail(token, raw, e) {
     if (token !== seq) return;
+    wanted = null;
     list.textContent = "";
     tools.hidden = true;
     more.hidden = true;
@@ -707,6 +710,7 @@
 
   function remember(raw) {
     if (!window.history || !history.replaceState) return;
+    if (!raw) wanted = null;
     var params = new URLSearchParams(location.search);
     if (raw) params.set("q", raw); else params.delete("q");
     if (!wanted) FILTER_PARAMS.forEach(function (name) {   // a shared link's, until applied, stay as they are
@@ -722,6 +726,7 @@
   function run(resetFilters) {
     var raw = input.value.trim();
     var token = nextToken();
+    if (wanted && raw !== wanted.q) wanted = null;
     if (resetFilters && selects) { selects.region.value = ""; selects.topic.value = ""; selects.year.value = ""; }
     remember(raw);
     if (!raw) {
@@ -748,7 +753,7 @@
   function show(token, keepFilters) {
     var c = current;
     c.order = arrange(c.res, c.F, keepFilters);
-    remember(c.query);
+    if (!toggle || toggle.checked) remember(c.query);   // not after the search was closed meanwhile
     c.next = 0;
     c.shown = 0;
     c.fresh = true;
@@ -1266,7 +1271,7 @@
   setStatus(HINT);
   var shared = new URLSearchParams(location.search), q = shared.get("q");
   if (q) {
-    wanted = {};
+    wanted = { q: q.trim() };
     FILTER_PARAMS.forEach(function (name) { if (shared.has(name)) wanted[name] = shared.get(name); });
     input.value = q;
     setOpen(true);
