@@ -215,8 +215,8 @@ def listing_record(a: Article) -> dict:
             "script": a.script}
 
 
-LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level", "topics", "keywords",
-                  "date", "date_text", "authors", "publisher", "source_url", "script")
+LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level",
+                  "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script")
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
