@@ -4,10 +4,9 @@ An article page is a function of its article, the articles it links and a few bu
 The article itself is fixed by its seed's cache key (the seed's bytes, name and curation entry,
 and the version of phase 1's code and of the data files: see ``cache.key``) and by the code between
 ``assemble`` and the page (the page writer, this module and the driver ``cli.py``: the version that
-names the ledger's folder, ``cache.writer_dir``); the links need the ids of the
-siblings kept from the same seed and the ids, titles (and whether each was devised) and dates of the
-related articles; the
-settings are the site and seeds addresses, the article's entry date and the page of ``sources/``
+names the ledger's folder, ``cache.writer_dir``); the links need the ids of the siblings kept from
+the same seed and the ids, titles (and whether each was devised) and dates of the related articles;
+the settings are the site and seeds addresses, the article's entry date and the page of ``sources/``
 that lists its file.  Each build records, per page, a digest of all that and the identity
 (inode, size, modification time) of the file it left in the tree.  The next build hard-links a
 page from the published tree when both still match, and renders it otherwise: a page edited by

@@ -119,7 +119,8 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES, stat_out: Optional[list] = None) -> Union[bytes, Problem]:
+def read_bytes(path: Path, name: str, max_bytes: int = MAX_BYTES,
+               stat_out: Optional[list] = None) -> Union[bytes, Problem]:
     """Read a file's bytes, turning every OS-level failure into a Problem.
 
     The file is opened once, non-blocking, and checked on the open handle:

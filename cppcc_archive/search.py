@@ -748,9 +748,9 @@ def build_search_files(records: list[dict], jobs: int | None = None, emit=None,
 
     # What a result line shows (u, t, d, r, p, and v: 1 for a title the build devised, written to
     # search/d/) and the text to index (x: never written; the browser reads the text from the page).
-    items = [{"u": r["url"], "t": listed_title(r.get("title") or "", bool(r.get("title_derived"))), "d": r.get("date") or r.get("date_text") or "",
-              "r": _region_label(r), "p": list(r.get("topics") or []), **({"v": 1} if r.get("title_derived") else {}),
-              **_text_fields(r)} for r in recs]
+    items = [{"u": r["url"], "t": listed_title(r.get("title") or "", bool(r.get("title_derived"))),
+              "d": r.get("date") or r.get("date_text") or "", "r": _region_label(r), "p": list(r.get("topics") or []),
+              **({"v": 1} if r.get("title_derived") else {}), **_text_fields(r)} for r in recs]
     total = sum(map(_doc_length, items))
     avgdl = quantized_avgdl(total, n)
     jobs = jobs or _auto_jobs(total)
