@@ -472,12 +472,15 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
     identities = {t[-1]: _identity(t[0]) for t in tasks} if cache_dir is not None else {}   # before any read
     if cache_dir is not None and _cache_is_warm(cache_dir):
         # Cache hits are loaded here: a worker would load each one, then pickle it back through a pipe
-        # (at 10,000 seeds 5.1 s on two workers against 1.5 s here).  Misses go to the workers.
+        # (at 10,000 seeds 5.1 s on two workers against 1.5 s here).  Misses go to the workers.  With
+        # one job a seed whose identity is not the recorded one is left to the loop below, which reads
+        # it once, whether it is a hit or not.
         from .cache import SeedStats
 
         seed_stats = SeedStats.load(Path(cache_dir))
         with gc_paused():
-            hits = [(t, _trusted_hit(t, seed_stats, rel_names, identities) or _cached_hit(t)) for t in tasks]
+            hits = [(t, _trusted_hit(t, seed_stats, rel_names, identities) or (_cached_hit(t) if jobs > 1 else None))
+                    for t in tasks]
             if freeze_hits:
                 # Loaded with collection paused, they are all still in the youngest generation: the
                 # first collections after it resumes would walk millions of objects (at 10,000 seeds
@@ -489,8 +492,8 @@ def gather(seeds_dir: Path, jobs: int = 1, progress=None, curation: Optional[dic
         with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             done = pool.map(_process_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
             _collect(zip((t[-1] for t in tasks), done), results, used_keys, progress)
-    else:
-        _collect(((t[-1], _process_task(t)) for t in tasks), results, used_keys, progress)
+    else:   # in this process: a hit's texts are read when first used, as the pre-pass's are
+        _collect(((t[-1], _process_task(t, text=False)) for t in tasks), results, used_keys, progress)
     if cache_dir is not None and not unlisted and len(used_keys) == tasks_all:
         # Entries of edited and removed seeds go; not after a build that could not read a seed (its
         # entry is still good for the next one), nor ones stored since this build began (by another).
@@ -582,10 +585,11 @@ def _cached_hit(task: tuple) -> Optional[tuple[SeedResult, str]]:
     return (hit, key) if hit is not None else None
 
 
-def _process_task(task: tuple) -> tuple[SeedResult, str]:
-    """One seed's result, and its cache key ("" without a cache or when the seed cannot be read)."""
+def _process_task(task: tuple, text: bool = True) -> tuple[SeedResult, str]:
+    """One seed's result, and its cache key ("" without a cache or when the seed cannot be read); a
+    hit's texts loaded now unless ``text`` is false (see ``cache.load``)."""
     path, name, cur, cache_dir, keep_raw, _ = task
-    result, key = _cached_result(path, name, cur, cache_dir, keep_raw)
+    result, key = _cached_result(path, name, cur, cache_dir, keep_raw, text)
     return _without_raw(result, keep_raw), key
 
 
@@ -617,12 +621,12 @@ def _cache_lookup(path: Path, name: str, cur: Optional[dict], cache_dir: str, ke
 
 
 def _cached_result(path: Path, name: str, cur: Optional[dict], cache_dir: Optional[str],
-                   keep_raw: bool = True) -> tuple[SeedResult, str]:
+                   keep_raw: bool = True, text: bool = True) -> tuple[SeedResult, str]:
     if cache_dir is None:
         return process_path(path, name, cur), ""
     from . import cache
 
-    data, key, hit, identity = _cache_lookup(path, name, cur, cache_dir, keep_raw)
+    data, key, hit, identity = _cache_lookup(path, name, cur, cache_dir, keep_raw, text)
     if isinstance(data, Problem):
         return SeedResult(name=name, problems=[data]), ""
     if hit is not None:
