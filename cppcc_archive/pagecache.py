@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 LEDGER = "article-pages.json"   # in the page writer's version folder: new writing code starts afresh
 
@@ -35,6 +35,17 @@ LEDGER = "article-pages.json"   # in the page writer's version folder: new writi
 # from it instead of rendered (``GROUP`` + name: the digest and each file's path and identity).
 SEEDS = "#seeds"
 GROUP = "#group:"
+# Each article page's entry also keeps its related articles' ids with a digest of the features they
+# were found by, and this key the features shared too widely to count then: a rebuild makes again
+# only the lists an edited seed can change (``write.RelatedIndex``).
+RELATED_COMMON = "#related-common"
+
+
+class RelatedRecord(NamedTuple):
+    """The last build's related lists (``PageLedger.related``): the features then shared
+    by more than ``write.RelatedIndex.COMMON`` articles, and per article id its features' digest and list."""
+    common: frozenset
+    lists: dict[str, tuple[str, list[str]]]
 
 
 class PageLedger:
@@ -46,6 +57,7 @@ class PageLedger:
         self.seeds = seeds or {}     # seed file → [reuse key, digest of its articles' fields but the text]
         self.groups = groups or {}   # group name → [digest, [[path, inode, size, mtime], ...]]
         self.seeds_made: dict[str, list] = {}
+        self.related: Optional[RelatedRecord] = None   # the last build's related lists, when it recorded them
 
     @classmethod
     def load(cls, path: Path, previous: Optional[Path], seed_keys: dict[str, str]) -> "PageLedger":
@@ -56,11 +68,13 @@ class PageLedger:
             data = {}
         if not isinstance(data, dict):
             data = {}
-        known = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 4}
+        known = {k: v for k, v in data.items() if _is_page_entry(v)}
         seeds = data.get(SEEDS) if isinstance(data.get(SEEDS), dict) else {}
         groups = {k[len(GROUP):]: v for k, v in data.items() if k.startswith(GROUP) and _is_group_entry(v)}
-        return cls(previous if previous is not None and Path(previous).is_dir() else None, seed_keys, known,
-                   seeds, groups)
+        ledger = cls(previous if previous is not None and Path(previous).is_dir() else None, seed_keys, known,
+                     seeds, groups)
+        ledger.related = _related_record(data.get(RELATED_COMMON), known)
+        return ledger
 
     def listing_digest(self, by_source: dict[str, list]) -> Optional[str]:
         """A digest of every article's fields but its paragraphs (what index pages read), or ``None``
@@ -126,7 +140,7 @@ class PageLedger:
         """The link just made for an article's page is the file the record names (another build may
         have published a tree since ``unchanged``); if not, it is removed, to be rendered."""
         entry = self.known.get(article_id)
-        if entry is not None and _has_identity(path, entry[1:]):
+        if entry is not None and _has_identity(path, entry[1:4]):
             return True
         try:
             os.unlink(path)
@@ -139,11 +153,26 @@ class PageLedger:
         entry = self.known.get(article_id)
         if self.previous is None or entry is None or entry[0] != digest:
             return False
-        return _has_identity(os.path.join(self.previous, rel), entry[1:])
+        return _has_identity(os.path.join(self.previous, rel), entry[1:4])
 
     @staticmethod
-    def entry(path: str, digest: str) -> list:
-        return [digest, *file_identity(path)]
+    def entry(path: str, digest: str, related: list) -> list:
+        """An article page's entry: its digest, its file's identity and its related list's record
+        (``write.RelatedIndex.record``)."""
+        return [digest, *file_identity(path), *related]
+
+
+def _is_page_entry(v) -> bool:
+    return (isinstance(v, list) and len(v) == 6 and isinstance(v[0], str) and all(isinstance(x, int) for x in v[1:4])
+            and isinstance(v[4], str) and isinstance(v[5], list) and all(isinstance(r, str) for r in v[5]))
+
+
+def _related_record(common, known: dict[str, list]):
+    """The last build's related lists, or ``None`` when it recorded none (every list is made)."""
+    if not (isinstance(common, list) and all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) for y in x)
+                                             for x in common)):
+        return None
+    return RelatedRecord(frozenset(map(tuple, common)), {k: (v[4], v[5]) for k, v in known.items()})
 
 
 def _is_group_entry(v) -> bool:
