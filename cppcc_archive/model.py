@@ -35,6 +35,7 @@ class SeedFile:
     front_matter: tuple[tuple[str, str], ...] = ()  # validated, known keys only
     problems: tuple[Problem, ...] = ()
     size: int = 0
+    original: str = ""  # the whole decoded file (front matter included, no byte-order mark)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Article:
     region_evidence: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
     curated: tuple[str, ...] = ()  # fields a curator overrode
+    raw_line: Optional[int] = None  # the line of the seed file where the article begins (``locate``)
 
     @property
     def text(self) -> str:

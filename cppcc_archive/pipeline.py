@@ -23,6 +23,7 @@ from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Problem, SeedFile
 from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
+from .locate import article_lines
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
                     split_page, take_title)
@@ -94,7 +95,7 @@ def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> Se
 def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     res = SeedResult(seed.name, seed.encoding, seed.encoding_confidence, seed.size, seed.raw_bytes_sha256)
     res.problems.extend(seed.problems)
-    res.raw_text = seed.text
+    res.raw_text = seed.original or seed.text   # the file as decoded, front matter included
     res.input_cjk = cjk_count(seed.text)
     text, changes, removed = clean_text(seed.text)
     res.changes.update(changes)
@@ -102,9 +103,10 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     for k, v in removed.items():
         ledger[k] += v
     simplified = convert.to_simplified(text)
-    changed = sum(map(ne, text, simplified)) if simplified != text else 0
+    converted = simplified != text
+    changed = sum(map(ne, text, simplified)) if converted else 0
     script = convert.detect_script(text, simplified, changed)
-    if simplified != text:
+    if converted:
         res.changes["to_simplified"] = changed or 1
         delta = cjk_count(text) - cjk_count(simplified)
         if delta:
@@ -144,11 +146,25 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
             seed.name, "curation",
             f"curation overrides part {part}, but the seed has {len(drafts)} article(s) (parts 0–{len(drafts) - 1}); not applied",
             f"编校文件修改第 {part} 部分（即第 {part + 1} 篇），但本文件只有 {len(drafts)} 篇；未应用"))
+    if len(res.articles) > 1:   # a file of one article opens at it anyway
+        res.articles = _with_raw_lines(res.articles, seed.original or seed.text, traditional=converted)
     res.ledger = dict(ledger)
     if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))
     res.fingerprints = [fingerprints(a.text) for a in res.articles]
     return res
+
+
+def _with_raw_lines(articles: list[Article], original: str, traditional: bool) -> list[Article]:
+    """The articles with the seed file's line where each begins (``locate``): found by its title as
+    the source gave it, else by its first paragraph."""
+    lines = original.split("\n")
+    if traditional:   # compared in simplified script, line for line
+        converted = convert.to_simplified(original).split("\n")
+        lines = converted if len(converted) == len(lines) else lines
+    openings = [([a.title] if not a.title_derived and "title" not in a.curated else [])
+                + [p for p in a.paragraphs if not p.startswith(("## ", "### "))][:1] for a in articles]
+    return [a.with_(raw_line=n) for a, n in zip(articles, article_lines(lines, openings))]
 
 
 def _same_headline(headline: str, given: str) -> bool:

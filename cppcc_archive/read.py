@@ -530,7 +530,8 @@ def seed_from_bytes(data: bytes, name: str) -> Union[SeedFile, Problem]:
     text, enc, conf, problems = decode(data, name)
     if text is None:
         return problems[0]
-    body, fm, fm_problems = split_front_matter(text.lstrip("\ufeff"), name)
+    original = text.lstrip("\ufeff")
+    body, fm, fm_problems = split_front_matter(original, name)
     return SeedFile(
         name=name,
         raw_bytes_sha256=hashlib.sha256(data).hexdigest(),
@@ -540,4 +541,5 @@ def seed_from_bytes(data: bytes, name: str) -> Union[SeedFile, Problem]:
         front_matter=fm,
         problems=tuple(problems + fm_problems),
         size=len(data),
+        original=original,
     )

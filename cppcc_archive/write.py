@@ -200,6 +200,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
         "region_evidence": list(a.region_evidence),
         "raw_url": raw_url(a, seeds_url),
         "curated": list(a.curated),
+        "raw_line": a.raw_line,
     }
 
 
@@ -572,10 +573,14 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
     if a.keywords:
         meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
-    # The original is the whole seed file: said so when the file holds other articles too.
-    raw_label = "原始文本（整个来源文件）" if len(siblings) > 1 or a.part else "原始文本"
+    # The original is the whole seed file: said so when the file holds other articles too, with the
+    # line where this one begins; a host that numbers a file's lines (GitHub) opens it there.
+    raw_label, raw_at = "原始文本", ""
+    if len(siblings) > 1 or a.part:
+        raw_label = f"原始文本（整个来源文件，本文从第 {a.raw_line} 行起）" if a.raw_line else "原始文本（整个来源文件）"
+        raw_at = f"#L{a.raw_line}" if a.raw_line and seeds_url else ""
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
-                f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../'))}")
+                f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../') + raw_at)}")
     if a.script == "traditional":   # a researcher quoting the original needs its forms, not these
         meta.append("- **原文字形**：繁体；本页已转为简体，引用原文字形请查看原始文本")
     if a.also_in:

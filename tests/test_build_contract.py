@@ -125,8 +125,11 @@ def test_seeds_url_links_originals_in_the_repository(tmp_path, monkeypatch, arti
     linked = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     assert not (out / "docs" / "raw").exists()
     assert [r["raw_url"] for r in linked] == [base + r["source_file"] for r in linked]
-    page = (out / "docs" / "a" / f"{linked[0]['id']}.md").read_text(encoding="utf-8")
-    assert re.search(r"\[原始文本(?:（整个来源文件）)?\]\(" + re.escape(base + linked[0]["source_file"]) + r"\)", page)
+    for r in linked:   # an article of a many-article file opens at its line (GitHub numbers a file's lines)
+        page = (out / "docs" / "a" / f"{r['id']}.md").read_text(encoding="utf-8")
+        at = f"#L{r['raw_line']}" if r["raw_line"] else ""
+        assert re.search(r"\[原始文本(?:（整个来源文件(?:，本文从第 \d+ 行起)?）)?\]\(" + re.escape(base + r["source_file"] + at) + r"\)", page)
+    assert sum(1 for r in linked if r["raw_line"]) == 11   # seed 001's 4 articles and seed 003's 7
     # Without it, the copies are on the site, as before.
     assert all(r["raw_url"].startswith("raw/") for r in articles)
     monkeypatch.setenv("SEEDS_URL", "javascript:alert(1)//")

@@ -1,0 +1,61 @@
+"""Where each article of a seed file begins in that file, so that the link to the original text can
+say (and, on a host that numbers lines, open at) the article's line rather than the file's top.
+
+A newspaper page holds up to a dozen articles; a reader checking a quotation against the original
+would otherwise search the whole file.  The cleaned text keeps no map back to the file's lines
+(pinyin, chrome, doubled paragraphs and mojibake are removed or repaired on the way), so an article
+is found again by its opening: the Chinese characters of its title, or of its first paragraph when
+the build devised the title or a curator changed it, looked up among the Chinese characters of the
+file's lines.  Everything else (punctuation, pinyin such as 協(xié), spaces, markup) is left out of
+both sides, so the cleaning's repairs do not hide the match; a file written in traditional script is
+compared in its simplified form.  An opening the file no longer holds as written (a mojibake repair
+inside it) gives no line rather than a wrong one.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional, Sequence
+
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+KEY_CHARS = 12   # an opening this long is not repeated by chance on one page
+MIN_KEY_CHARS = 4
+
+
+def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], first_line: int = 1) -> list[Optional[int]]:
+    """For each article (its candidate openings, best first), the number of the file line where it
+    begins, counting from ``first_line`` (the line of ``file_lines[0]`` in the file), or ``None``.
+
+    Articles are looked for in order, each after the one before it (a page's articles come in the
+    order of its text; one moved back by re-assembly is looked for from the top).
+
+    >>> article_lines(["首頁>協(xié)商", "強化三級政協聯動 匯聚協商議政合力", "正文……",
+    ...                "第二篇：发挥自身特长 当好文化惠民排头兵"],
+    ...               [["強化三級政協聯動匯聚協商議政合力"], ["发挥自身特长当好文化惠民排头兵"], ["找不到的开头呢"]])
+    [2, 4, None]
+    """
+    squeezed = [_NOT_CJK.sub("", line) for line in file_lines]
+    starts, offset = [], 0
+    for s in squeezed:
+        starts.append(offset)
+        offset += len(s)
+    joined = "".join(squeezed)
+    found: list[Optional[int]] = []
+    after = 0
+    for candidates in openings:
+        line = None
+        for opening in candidates:
+            key = _NOT_CJK.sub("", opening)[:KEY_CHARS]
+            if len(key) < MIN_KEY_CHARS:
+                continue
+            at = joined.find(key, after)
+            if at < 0:
+                at = joined.find(key)
+            if at >= 0:
+                after = at + len(key)
+                # The last line starting at or before the match (lines without Chinese share their
+                # offset with the next line, which is the one holding it).
+                line = bisect.bisect_right(starts, at) - 1
+                break
+        found.append(None if line is None else line + first_line)
+    return found

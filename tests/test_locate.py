@@ -1,0 +1,78 @@
+"""The line of its seed file where each article begins (``locate``), for the original-text link."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SEEDS, run_build
+
+from cppcc_archive import pipeline
+from cppcc_archive.locate import article_lines
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {r.name: r for r in pipeline.gather(SEEDS)}
+
+
+def _cjk(text: str) -> str:
+    return re.sub(r"[^\u3400-\u9fff]", "", text)
+
+
+def test_each_article_of_a_newspaper_page_is_found_at_its_headline(results):
+    """Seed 003, a page of seven articles: each begins on the line of its headline (or, for a
+    devised title, of its first paragraph), in the page's order."""
+    name = next(n for n in results if n.startswith("003_"))
+    lines = (SEEDS / name).read_text(encoding="utf-8").split("\n")
+    arts = results[name].articles
+    assert len(arts) == 7 and all(a.raw_line for a in arts)
+    for a in arts:
+        opening = a.title if not a.title_derived else next(p for p in a.paragraphs if not p.startswith("#"))
+        assert _cjk(opening)[:12] in _cjk("".join(lines[a.raw_line - 1:a.raw_line + 2])), a.title
+    by_title = {a.title: a.raw_line for a in arts}
+    assert by_title["抖擞精气神"] == 29
+    assert by_title["北京市政协首次发布 区政协履职创新优秀案例"] == 132
+    assert by_title["河南郑州市政协召开委员党委成立大会"] == 142
+    assert by_title["有多少游客来到新疆只为一览塞北大漠风光"] == 164   # devised: found by its first paragraph
+    assert [a.raw_line for a in arts] == sorted(a.raw_line for a in arts)
+
+
+def test_a_traditional_page_is_compared_in_simplified_script(results):
+    """Seeds 002 and 004 (traditional script, pinyin annotations, footers) as one file of two
+    articles: each is found, the second counted from the file's first line."""
+    first, second = (next(n for n in results if n.startswith(p)) for p in ("002_", "004_"))
+    text = "\n".join(results[n].raw_text for n in (first, second))
+    arts = [results[first].articles[0], results[second].articles[0]]
+    located = pipeline._with_raw_lines(arts, text, traditional=True)
+    lines = text.split("\n")
+    assert located[1].raw_line > len(results[first].raw_text.split("\n"))
+    for a in located:
+        opening = a.title if not a.title_derived else a.paragraphs[0]
+        assert a.raw_line and _cjk(opening)[:4] in _cjk(pipeline.convert.to_simplified(lines[a.raw_line - 1]))
+    # Compared as written, the simplified openings are not in the traditional file.
+    assert pipeline._with_raw_lines(arts, text, traditional=False)[1].raw_line is None
+
+
+def test_an_opening_the_file_does_not_hold_gives_no_line():
+    assert article_lines(["政协委员履职", "第二篇文章标题在此"], [["根本不存在的开头文字"], ["第二篇文章标题在此"], ["短"]]) \
+        == [None, 2, None]
+
+
+def test_lines_count_from_the_top_of_the_file_front_matter_included(tmp_path):
+    """The line is the file's (as GitHub numbers it), and the published original is the whole file."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    page = (SEEDS / next(n.name for n in SEEDS.iterdir() if n.name.startswith("003_"))).read_text(encoding="utf-8")
+    (seeds / "page.txt").write_text("---\npublisher: 人民政协报\ndate: 2024-01-05\n---\n" + page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds, out, "--no-site") == 0
+    import json
+
+    records = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    by_title = {r["title"]: r for r in records}
+    assert by_title["抖擞精气神"]["raw_line"] == 29 + 4
+    raw = (out / "docs" / by_title["抖擞精气神"]["raw_url"]).read_text(encoding="utf-8-sig")
+    assert raw.startswith("---\npublisher: 人民政协报") and raw.split("\n")[29 + 4 - 1] == "抖擞精气神"
+    article = (out / "docs" / "a" / f"{by_title['抖擞精气神']['id']}.md").read_text(encoding="utf-8")
+    assert "原始文本（整个来源文件，本文从第 33 行起）" in article and "#L33" not in article   # no line anchors on a text copy
