@@ -22,16 +22,26 @@ KEY_CHARS = 12   # an opening this long is not repeated by chance on one page
 MIN_KEY_CHARS = 4
 
 
+# Line breaks as the cleaning (and a browser showing a text file) sees them: a lone CR is one too.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def file_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
 def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], first_line: int = 1) -> list[Optional[int]]:
     """For each article (its candidate openings, best first), the number of the file line where it
     begins, counting from ``first_line`` (the line of ``file_lines[0]`` in the file), or ``None``.
 
     Articles are looked for in order, each after the one before it (a page's articles come in the
-    order of its text; one moved back by re-assembly is looked for from the top).
+    order of its text; one moved back by re-assembly is looked for from the top).  An opening that
+    starts a line is preferred to one inside a line: a headline stands on its own line, while the
+    text before it may mention it (本版另刊《抖擞精气神》一文).
 
-    >>> article_lines(["首頁>協(xié)商", "強化三級政協聯動 匯聚協商議政合力", "正文……",
-    ...                "第二篇：发挥自身特长 当好文化惠民排头兵"],
-    ...               [["強化三級政協聯動匯聚協商議政合力"], ["发挥自身特长当好文化惠民排头兵"], ["找不到的开头呢"]])
+    >>> article_lines(["首頁>協(xié)商", "強化三級政協聯動 匯聚協商議政合力", "正文提到《发挥自身特长》……",
+    ...                "发挥自身特长 当好文化惠民排头兵"],
+    ...               [["強化三級政協聯動匯聚協商議政合力"], ["发挥自身特长"], ["找不到的开头呢"]])
     [2, 4, None]
     """
     squeezed = [_NOT_CJK.sub("", line) for line in file_lines]
@@ -40,6 +50,7 @@ def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], 
         starts.append(offset)
         offset += len(s)
     joined = "".join(squeezed)
+    line_starts = set(starts)
     found: list[Optional[int]] = []
     after = 0
     for candidates in openings:
@@ -48,9 +59,9 @@ def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], 
             key = _NOT_CJK.sub("", opening)[:KEY_CHARS]
             if len(key) < MIN_KEY_CHARS:
                 continue
-            at = joined.find(key, after)
+            at = _first_at_line_start(joined, key, after, line_starts)
             if at < 0:
-                at = joined.find(key)
+                at = _first_at_line_start(joined, key, 0, line_starts)
             if at >= 0:
                 after = at + len(key)
                 # The last line starting at or before the match (lines without Chinese share their
@@ -59,3 +70,11 @@ def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], 
                 break
         found.append(None if line is None else line + first_line)
     return found
+
+
+def _first_at_line_start(joined: str, key: str, start: int, line_starts: set[int]) -> int:
+    """The first place of ``key`` from ``start`` that begins a line, else its first place, else -1."""
+    first = at = joined.find(key, start)
+    while at >= 0 and at not in line_starts:
+        at = joined.find(key, at + 1)
+    return at if at >= 0 else first

@@ -98,8 +98,9 @@ def front_matter(data: dict) -> str:
 
 
 # A relative path of ours, or an absolute http(s) address from the site's own
-# configuration (SEEDS_URL) followed by a percent-encoded path.
-_OUR_TARGET = re.compile(r"^(?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?/)?[A-Za-z0-9_./#%~-]*$")
+# configuration (SEEDS_URL) followed by a percent-encoded path, and at most the one query the
+# build adds itself (``?plain=1``: GitHub shows a Markdown seed's lines).
+_OUR_TARGET = re.compile(r"^(?:https?://[A-Za-z0-9.-]+(?::[0-9]+)?/)?[A-Za-z0-9_./%~-]*(?:\?plain=1)?(?:#[A-Za-z0-9_.%~-]*)?$")
 
 
 def md_link(label: str, target: str) -> str:

@@ -23,7 +23,7 @@ from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Problem, SeedFile
 from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
-from .locate import article_lines
+from .locate import article_lines, file_lines
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
                     split_page, take_title)
@@ -147,7 +147,7 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
             f"curation overrides part {part}, but the seed has {len(drafts)} article(s) (parts 0–{len(drafts) - 1}); not applied",
             f"编校文件修改第 {part} 部分（即第 {part + 1} 篇），但本文件只有 {len(drafts)} 篇；未应用"))
     if len(res.articles) > 1:   # a file of one article opens at it anyway
-        res.articles = _with_raw_lines(res.articles, seed.original or seed.text, traditional=converted)
+        res.articles = _with_raw_lines(res.articles, seed.original or seed.text, seed.text, traditional=converted)
     res.ledger = dict(ledger)
     if not any(_ANY_CJK.search(p) for a in res.articles for p in a.paragraphs):
         res.problems.append(Problem(seed.name, "no-chinese", "article has no Chinese text", "文章没有中文内容"))
@@ -155,16 +155,18 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
     return res
 
 
-def _with_raw_lines(articles: list[Article], original: str, traditional: bool) -> list[Article]:
+def _with_raw_lines(articles: list[Article], original: str, body: str, traditional: bool) -> list[Article]:
     """The articles with the seed file's line where each begins (``locate``): found by its title as
-    the source gave it, else by its first paragraph."""
-    lines = original.split("\n")
+    the source gave it, else by its first paragraph, in the text after the front matter (whose
+    ``title:`` line would otherwise be found); ``body`` is that text, the end of ``original``."""
+    lines = file_lines(original)
+    skip = len(lines) - len(file_lines(body))
     if traditional:   # compared in simplified script, line for line
-        converted = convert.to_simplified(original).split("\n")
+        converted = file_lines(convert.to_simplified(original))
         lines = converted if len(converted) == len(lines) else lines
     openings = [([a.title] if not a.title_derived and "title" not in a.curated else [])
                 + [p for p in a.paragraphs if not p.startswith(("## ", "### "))][:1] for a in articles]
-    return [a.with_(raw_line=n) for a, n in zip(articles, article_lines(lines, openings))]
+    return [a.with_(raw_line=n) for a, n in zip(articles, article_lines(lines[skip:], openings, first_line=skip + 1))]
 
 
 def _same_headline(headline: str, given: str) -> bool:

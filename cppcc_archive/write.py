@@ -578,7 +578,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     raw_label, raw_at = "原始文本", ""
     if len(siblings) > 1 or a.part:
         raw_label = f"原始文本（整个来源文件，本文从第 {a.raw_line} 行起）" if a.raw_line else "原始文本（整个来源文件）"
-        raw_at = f"#L{a.raw_line}" if a.raw_line and seeds_url else ""
+        if a.raw_line and seeds_url:   # GitHub shows a Markdown file rendered, without line numbers, unless plain
+            raw_at = ("?plain=1" if a.source_file.lower().endswith((".md", ".markdown")) else "") + f"#L{a.raw_line}"
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
                 f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../') + raw_at)}")
     if a.script == "traditional":   # a researcher quoting the original needs its forms, not these

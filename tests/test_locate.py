@@ -44,14 +44,14 @@ def test_a_traditional_page_is_compared_in_simplified_script(results):
     first, second = (next(n for n in results if n.startswith(p)) for p in ("002_", "004_"))
     text = "\n".join(results[n].raw_text for n in (first, second))
     arts = [results[first].articles[0], results[second].articles[0]]
-    located = pipeline._with_raw_lines(arts, text, traditional=True)
+    located = pipeline._with_raw_lines(arts, text, text, traditional=True)
     lines = text.split("\n")
     assert located[1].raw_line > len(results[first].raw_text.split("\n"))
     for a in located:
         opening = a.title if not a.title_derived else a.paragraphs[0]
         assert a.raw_line and _cjk(opening)[:4] in _cjk(pipeline.convert.to_simplified(lines[a.raw_line - 1]))
     # Compared as written, the simplified openings are not in the traditional file.
-    assert pipeline._with_raw_lines(arts, text, traditional=False)[1].raw_line is None
+    assert pipeline._with_raw_lines(arts, text, text, traditional=False)[1].raw_line is None
 
 
 def test_an_opening_the_file_does_not_hold_gives_no_line():
@@ -76,3 +76,44 @@ def test_lines_count_from_the_top_of_the_file_front_matter_included(tmp_path):
     assert raw.startswith("---\npublisher: 人民政协报") and raw.split("\n")[29 + 4 - 1] == "抖擞精气神"
     article = (out / "docs" / "a" / f"{by_title['抖擞精气神']['id']}.md").read_text(encoding="utf-8")
     assert "原始文本（整个来源文件，本文从第 33 行起）" in article and "#L33" not in article   # no line anchors on a text copy
+
+
+PAGE_003 = next(SEEDS.glob("003_*")).read_text(encoding="utf-8")
+LINES_003 = [3, 29, 59, 113, 132, 142, 164]
+
+
+def _lines_of(text: str, name: str = "page.txt") -> list:
+    return [a.raw_line for a in pipeline.process_bytes(text.encode("utf-8"), name).articles]
+
+
+def test_a_lone_carriage_return_ends_a_line_as_for_the_cleaning():
+    """Seed 003 with old Mac line ends: the cleaning still splits it into seven articles, and their
+    lines are counted the same way (a review's find: every article was "line 1")."""
+    assert _lines_of(PAGE_003) == LINES_003
+    assert _lines_of(PAGE_003.replace("\n", "\r")) == LINES_003
+    assert _lines_of(PAGE_003.replace("\n", "\r\n")) == LINES_003
+
+
+def test_a_front_matter_title_is_not_taken_for_the_article_start():
+    """The first article's title comes from the front matter; its line is the headline's in the text,
+    not the ``title:`` line (a review's find)."""
+    front = "---\ntitle: 强化三级政协联动 汇聚协商议政合力\n---\n"
+    assert _lines_of(front + PAGE_003) == [n + 3 for n in LINES_003]
+
+
+def test_a_headline_mentioned_in_the_text_before_it_is_found_on_its_own_line():
+    lines = PAGE_003.split("\n")
+    lines[26] += "本版另刊《抖擞精气神》一文。"   # the paragraph before 抖擞精气神 (line 29) names it
+    assert _lines_of("\n".join(lines)) == LINES_003
+
+
+def test_a_markdown_seed_on_github_opens_as_plain_text_at_the_line(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "page.md").write_text(PAGE_003, encoding="utf-8")
+    (seeds / "page.txt").write_text(next(SEEDS.glob("001_*")).read_text(encoding="utf-8"), encoding="utf-8")
+    base = "https://github.com/example/cppcc/blob/main/seeds/"
+    monkeypatch.setenv("SEEDS_URL", base)
+    assert run_build(seeds, tmp_path / "out", "--no-site") == 0
+    pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "docs" / "a").glob("*.md"))
+    assert f"]({base}page.md?plain=1#L29)" in pages and f"]({base}page.txt#L17)" in pages
