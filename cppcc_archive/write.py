@@ -944,7 +944,7 @@ def source_pages(by_source: dict[str, list[Article]], report: dict, seeds_url: s
     for src in sorted(by_source):
         arts = by_source[src]
         pages[shards[src]].append(
-            f"### {escape_md(src)} {{ #{source_slug(src)} }}\n\n"
+            f"## {escape_md(src)} {{ #{source_slug(src)} }}\n\n"   # under the page's h1 (a skipped level)
             f"{escape_md(enc.get(src) or '编码未知')} · {len(arts)} 篇文章（按原文顺序）· {md_link('原始文本', raw_url(arts[0], seeds_url, '../'))}\n\n"
             + "\n".join(f"{i + 1}. {_link_to_article(a, '../')}" for i, a in enumerate(arts)) + "\n")
     head = ["---\ntitle: \"来源\"\nhide:\n- \"toc\"\n---\n# 按来源文件浏览\n",
@@ -1286,9 +1286,11 @@ def tile_grid_svg(counts: dict[str, int], prefix: str, national: int = 0) -> str
     gaz = load_gazetteer()
     size, gap = 54, 4
     top = max([*counts.values(), national, 1])
-    tiles = [(pos, gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2],
-              gaz.by_code[code].name, counts.get(code, 0), f"{code}/") for code, pos in sorted(TILES.items())]
-    tiles.append((NATIONAL_TILE, "全国", "全国政协", national, "#national"))
+    # The 全国 tile first: it stands top left, and keyboard and screen-reader users meet the tiles in
+    # this order (an accessibility audit: it came last).
+    tiles = [(NATIONAL_TILE, "全国", "全国政协", national, "#national")]
+    tiles += [(pos, gaz.by_code[code].short[0] if gaz.by_code[code].short else gaz.by_code[code].name[:2],
+               gaz.by_code[code].name, counts.get(code, 0), f"{code}/") for code, pos in sorted(TILES.items())]
     cells = []
     for (row, col), name, full_name, n, target in tiles:
         shade = 0.12 + 0.78 * (n / top) if n else 0.0
@@ -1303,11 +1305,13 @@ def tile_grid_svg(counts: dict[str, int], prefix: str, national: int = 0) -> str
         rect = (f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"{outline}>'
                 f'<title>{escape_html(full_name)}：{n} 篇</title></rect>')
         cell = rect + label
-        if n:
-            cell = f'<a href="{escape_html(prefix)}{target}">{cell}</a>'
+        if n:   # named as the tooltip says (its content would read 北京市：2 篇 北京 2)
+            cell = f'<a href="{escape_html(prefix)}{target}" aria-label="{escape_html(full_name)}：{n} 篇">{cell}</a>'
         cells.append(cell)
     w, h = 9 * (size + gap), 9 * (size + gap)
-    return f'<figure class="tile-map"><svg viewBox="0 0 {w} {h}" role="img" aria-label="各省级行政区文章数">{"".join(cells)}</svg></figure>'
+    # A group, not an image: an image's content is hidden from assistive technology, links included.
+    return (f'<figure class="tile-map"><svg viewBox="0 0 {w} {h}" role="group" aria-label="各省级行政区文章数">'
+            f'{"".join(cells)}</svg></figure>')
 
 
 def bar_chart_svg(items: list[tuple[str, int, str]], label: str) -> str:
@@ -1320,9 +1324,16 @@ def bar_chart_svg(items: list[tuple[str, int, str]], label: str) -> str:
         bar = f'<rect x="110" y="{y + 4}" width="{width:.1f}" height="16" fill="#b71c1c"></rect>'
         text = (f'<text x="104" y="{y + 17}" text-anchor="end" font-size="13">{escape_html(name)}</text>'
                 f'<text x="{116 + width:.1f}" y="{y + 17}" font-size="12">{n}</text>')
-        rows.append(f'<a href="{escape_html(href)}">{text}{bar}</a>' if href else text + bar)
-    return (f'<figure class="bar-chart"><svg viewBox="0 0 460 {len(items) * 24 + 4}" role="img" '
-            f'aria-label="{escape_html(label)}">{"".join(rows)}</svg></figure>')
+        rows.append(f'<a href="{escape_html(href)}" aria-label="{escape_html(name)}：{n} 篇">{text}{bar}</a>'
+                    if href else text + bar)
+    # With links, a group whose links are read out; without, an image whose name holds every figure
+    # (an image's content is hidden from assistive technology).
+    if any(href for _, _, href in items):
+        role, name = "group", label
+    else:
+        role, name = "img", f"{label}：" + "，".join(f"{name} {n} 篇" for name, n, _ in items)
+    return (f'<figure class="bar-chart"><svg viewBox="0 0 460 {len(items) * 24 + 4}" role="{role}" '
+            f'aria-label="{escape_html(name)}">{"".join(rows)}</svg></figure>')
 
 
 LEVEL_ORDER = ["全国", "省", "市", "县"]

@@ -197,14 +197,26 @@ def test_traditional_switch_is_remembered(page, site_url, articles):
     page.wait_for_timeout(200)
     traditional = h1.inner_text()
     assert traditional != simplified and ("協" in traditional or "貫" in traditional or "發" in traditional)
+    # What a screen reader reads and the tab shows is converted too (an accessibility audit), and
+    # restored when the reader switches back.
+    anchor = page.locator(".para-anchor").first
+    assert anchor.get_attribute("aria-label").endswith("段的鏈接")
+    title = page.title()
+    page.click(".zxwk-script-toggle")
+    assert anchor.get_attribute("aria-label").endswith("段的链接") and page.title() != title
+    page.click(".zxwk-script-toggle")
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional'")
+    assert anchor.get_attribute("aria-label").endswith("段的鏈接") and page.title() == title
     page.goto(site_url)  # another page: the choice is remembered
     page.wait_for_function("!!window.OpenCC")
     page.wait_for_timeout(200)
     assert "政協文庫" in page.locator("article h1").first.inner_text()
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "home-traditional.png"))
+    assert page.locator("nav.md-header__inner").get_attribute("aria-label") == "頁眉"
     page.click(".zxwk-script-toggle")
     assert "政协文库" in page.locator("article h1").first.inner_text()
+    assert page.locator("nav.md-header__inner").get_attribute("aria-label") == "页眉" and page.title() == "政协文库"
     assert set(page.requested_hosts) == {urlparse(site_url).netloc}
 
 

@@ -599,7 +599,7 @@ def test_the_report_page_links_each_file_to_its_articles(seed_build, report):
     linked = dict((name, anchor) for anchor, name in re.findall(r'<td><a href=\.\./sources/#([\w-]+)>([^<]+)</a>', page))
     assert set(linked) == {f["file"] for f in report["files"] if f["articles"]}
     for name, anchor in linked.items():
-        assert re.search(rf'<h3 id={anchor}>{re.escape(name)}', sources), name
+        assert re.search(rf'<h2 id={anchor}>{re.escape(name)}', sources), name
     problems = re.findall(r'<td><a href=\.\./sources/#[\w-]+>([^<]+)</a>(?:</td>)?<td>乱码', page)
     assert problems == [f["file"] for f in report["files"] for p in f["problems"] if p["kind"] == "mojibake"]
 
@@ -614,7 +614,7 @@ def test_the_maps_count_the_articles_about_the_national_cppcc(seed_build, articl
     for page, link in (("index.html", "regions/#national"), ("regions/index.html", "#national"),
                        ("stats/index.html", "../regions/#national")):
         html = (site / page).read_text(encoding="utf-8")
-        assert re.search(rf'<a href="?{re.escape(link)}"?><rect[^>]*><title>全国政协：{len(national)} 篇</title>', html), page
+        assert re.search(rf'<a aria-label="全国政协：{len(national)} 篇" href="?{re.escape(link)}"?><rect[^>]*><title>全国政协：{len(national)} 篇</title>', html), page
     regions = (site / "regions" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="?national"?', regions) and national[0]["id"] in regions.split('id=national')[1]
 
@@ -726,3 +726,29 @@ def test_an_article_page_says_when_the_original_is_in_traditional_script(seed_bu
     for a in articles:
         page = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
         assert ("- **原文字形**：繁体；本页已转为简体" in page) == (a["id"] in traditional), a["id"]
+
+
+def test_charts_headings_and_header_as_assistive_technology_reads_them(seed_build):
+    """From an accessibility audit (axe-core): a chart holding links is a group, not an image (an
+    image's content, links included, is hidden from screen readers), each link named by its figure;
+    a chart without links is an image whose name holds every figure; no page skips a heading level;
+    the header's menu and search labels carry no aria-label (not allowed on a label)."""
+    site = seed_build / "site"
+    stats = (site / "stats" / "index.html").read_text(encoding="utf-8")
+    charts = re.findall(r"(<svg[^>]*aria-label[^>]*>)(.*?)</svg>", stats, re.S)   # not the icons
+    assert len(charts) >= 3
+    for tag, content in charts:
+        role = re.search(r'role="?(\w+)', tag).group(1)
+        assert role == ("group" if "<a " in content else "img"), tag
+        for link in re.findall(r"<a [^>]*>", content):
+            assert re.search(r'aria-label="?[^">]+：\d+ 篇', link), link
+    level = next(tag for tag, content in charts if "<a " not in content)
+    assert re.search(r'aria-label="各层级文章数：全国 \d+ 篇，省 \d+ 篇', level), level
+    assert stats.index("全国政协：") < stats.index("北京市：")   # the 全国 tile first, as it stands
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", article)]
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{page.relative_to(site)}: h{before} then h{after}"
+        assert not re.search(r"<label[^>]*aria-label", html), page.relative_to(site)

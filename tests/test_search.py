@@ -835,6 +835,10 @@ def test_a_quoted_phrases_filter_counts_leave_out_the_candidates_it_is_not_in(pa
 @_browser
 def test_keyboard(page, server):
     page.goto(server + "about/")
+    # A letter is no shortcut (WCAG 2.1.4: a dictated word would fire it); "/" is.
+    for key in ("s", "f"):
+        page.keyboard.press(key)
+        assert not page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     assert page.evaluate("document.getElementById('__search').checked")

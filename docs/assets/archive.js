@@ -73,16 +73,49 @@
     nodes.forEach(fn);
   }
 
+  // Names and hints a screen reader reads or a pointer shows (页眉, 搜索文章, 第 3 段的链接) are
+  // converted with the text (an accessibility audit: they stayed simplified under lang=zh-Hant).
+  var NAMED = ["aria-label", "title", "placeholder"];
+  var originalNames = new WeakMap();   // element → {attribute: [simplified, shown]}
+  var originalTitle = null;
+
+  function eachName(root, fn) {
+    if (root.nodeType !== 1) return;
+    var els = [root].concat(Array.prototype.slice.call(root.querySelectorAll("[aria-label],[title],[placeholder]")));
+    els.forEach(function (el) {
+      if (el.closest("[data-no-convert]")) return;   // the switch names itself in the other script
+      NAMED.forEach(function (name) {
+        var v = el.getAttribute(name);
+        if (v && /[\u3400-\u9fff]/.test(v)) fn(el, name, v);
+      });
+    });
+  }
+
   function toTraditional(root) {
     eachText(root, function (n) {
       if (!original.has(n)) original.set(n, n.nodeValue);
       n.nodeValue = converter(original.get(n));
+    });
+    eachName(root, function (el, name, value) {
+      var kept = originalNames.get(el) || {};
+      // A name the page set since it was converted is the new original.
+      if (!kept[name] || kept[name][1] !== value) kept[name] = [value, null];
+      kept[name][1] = converter(kept[name][0]);
+      originalNames.set(el, kept);
+      el.setAttribute(name, kept[name][1]);
     });
   }
 
   function toSimplified(root) {
     eachText(root, function (n) {
       if (original.has(n)) { n.nodeValue = original.get(n); original.delete(n); }
+    });
+    eachName(root, function (el, name, value) {
+      var kept = originalNames.get(el);
+      if (kept && kept[name]) {
+        if (kept[name][1] === value) el.setAttribute(name, kept[name][0]);   // else the page renamed it meanwhile
+        delete kept[name];
+      }
     });
   }
 
@@ -99,7 +132,8 @@
     }
     if (state === "traditional") {
       loadConverter(function () {
-        document.title = converter(document.title);
+        if (originalTitle === null) originalTitle = document.title;
+        document.title = converter(originalTitle);
         toTraditional(document.body);
         if (!observer) {
           observer = new MutationObserver(function (records) {
@@ -114,6 +148,7 @@
     } else {
       if (observer) observer.disconnect();
       toSimplified(document.body);
+      if (originalTitle !== null) { document.title = originalTitle; originalTitle = null; }
     }
   }
 

@@ -1220,7 +1220,9 @@
     var active = document.activeElement;
     if (!open) {
       var typing = active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable);
-      if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+      // "/" alone: a letter (Material's s and f) is a shortcut a speech-input user's dictated words
+      // fire by accident (WCAG 2.1.4; an accessibility audit).
+      if (!typing && ev.key === "/") {
         ev.preventDefault();
         opener = active && active !== document.body ? active : null;
         setOpen(true);
