@@ -1305,8 +1305,8 @@ def tile_grid_svg(counts: dict[str, int], prefix: str, national: int = 0) -> str
         rect = (f'<rect x="{x}" y="{y}" width="{size}" height="{size}" rx="6" fill="{fill}"{outline}>'
                 f'<title>{escape_html(full_name)}：{n} 篇</title></rect>')
         cell = rect + label
-        if n:   # named as the tooltip says (its content would read 北京市：2 篇 北京 2)
-            cell = f'<a href="{escape_html(prefix)}{target}" aria-label="{escape_html(full_name)}：{n} 篇">{cell}</a>'
+        if n:   # named by what it shows first, then the full name (its content would read 北京市：2 篇 北京 2)
+            cell = f'<a href="{escape_html(prefix)}{target}" aria-label="{escape_html(name)} {n} 篇（{escape_html(full_name)}）">{cell}</a>'
         cells.append(cell)
     w, h = 9 * (size + gap), 9 * (size + gap)
     # A group, not an image: an image's content is hidden from assistive technology, links included.

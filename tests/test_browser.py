@@ -277,3 +277,39 @@ def test_a_devised_title_is_explained_where_it_is_listed(page, site_url, article
                            timeout=20000)
     first = page.locator(".md-search-result__item h1").first
     assert first.inner_text() == f"［{derived['title']}］" and first.get_attribute("title").startswith("原文没有标题")
+
+
+# WCAG 2.1 A and AA, and axe's best practices (axe-core, from axe-playwright-python).
+AXE_RULES = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"], "resultTypes": ["violations"]}
+
+
+def _axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options=AXE_RULES).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {', '.join(' '.join(n['target']) for n in v['nodes'][:3])}" for v in found]
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_an_accessibility_audit_finds_nothing(browser, site_url, articles, width):
+    """axe-core over every kind of page, the search with its results and the 繁 view (an audit found
+    charts hiding their links, a skipped heading level, names on labels, links told by colour alone)."""
+    many = next(a for a in articles if a["source_file"].startswith("003"))
+    province = next(a for a in articles if a["regions"])["regions"][0]["code"][:2] + "0000"
+    paths = ["", many["url"], "regions/", f"regions/{province}/", "topics/", "dates/", "people/", "sources/",
+             "stats/", "report/", "data/", "about/"]
+    ctx, page = new_page(browser, width=width)
+    found = {}
+    for path in paths:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        found[path or "/"] = _axe_violations(page)
+    page.goto(site_url + "?q=" + "政协")   # the search, opened with its results
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    found["search"] = _axe_violations(page)
+    page.goto(site_url + many["url"])
+    page.click(".zxwk-script-toggle")
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional' && !!window.OpenCC")
+    found["繁"] = _axe_violations(page)
+    ctx.close()
+    assert {k: v for k, v in found.items() if v} == {}

@@ -614,7 +614,7 @@ def test_the_maps_count_the_articles_about_the_national_cppcc(seed_build, articl
     for page, link in (("index.html", "regions/#national"), ("regions/index.html", "#national"),
                        ("stats/index.html", "../regions/#national")):
         html = (site / page).read_text(encoding="utf-8")
-        assert re.search(rf'<a aria-label="全国政协：{len(national)} 篇" href="?{re.escape(link)}"?><rect[^>]*><title>全国政协：{len(national)} 篇</title>', html), page
+        assert re.search(rf'<a aria-label="全国 {len(national)} 篇（全国政协）" href="?{re.escape(link)}"?><rect[^>]*><title>全国政协：{len(national)} 篇</title>', html), page
     regions = (site / "regions" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="?national"?', regions) and national[0]["id"] in regions.split('id=national')[1]
 
@@ -741,10 +741,10 @@ def test_charts_headings_and_header_as_assistive_technology_reads_them(seed_buil
         role = re.search(r'role="?(\w+)', tag).group(1)
         assert role == ("group" if "<a " in content else "img"), tag
         for link in re.findall(r"<a [^>]*>", content):
-            assert re.search(r'aria-label="?[^">]+：\d+ 篇', link), link
+            assert re.search(r'aria-label="?[^">]+(：| )\d+ 篇', link), link
     level = next(tag for tag, content in charts if "<a " not in content)
     assert re.search(r'aria-label="各层级文章数：全国 \d+ 篇，省 \d+ 篇', level), level
-    assert stats.index("全国政协：") < stats.index("北京市：")   # the 全国 tile first, as it stands
+    assert stats.index("全国 1 篇（全国政协）") < stats.index("北京 2 篇（北京市）")   # the 全国 tile first, as it stands
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         article = html[html.find("<article"):html.find("</article>")]
