@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import os
 import struct
 import time
@@ -30,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cache import replace_file
+from .cache import replace_file, save_file
 
 _MAGIC = b"TC2\0"
 _HEADER = struct.Struct("<4sIII")   # magic, n, m, CRC-32 of what follows
@@ -245,34 +244,24 @@ def _is_pack_name(name) -> bool:
     return isinstance(name, str) and name.startswith("pack-") and name.endswith(".bin") and "/" not in name
 
 
-# marshal, not JSON: at 10,000 seeds the 23 MB of JSON took 0.56 s to load and 0.21 s to write, on the
-# critical path of a one-seed rebuild (a throwaway script; marshal 0.29 and 0.04 s).  Like the pickled
-# cache entries it is read only from this build's own cache, in the interpreter version that wrote it
-# (the folder is named by it).
-LINES = "lines.marshal"
+LINES = "lines.json"
 
 
 def load_lines(folder: str | os.PathLike) -> dict:
     """What the indexer read from each line of the last ``articles.json`` (``search.records_for_index``):
     digest of the line → its record without the text, the text's length and the name of its counts."""
     try:
-        with open(os.path.join(folder, LINES), "rb") as fh:
-            data = marshal.load(fh)
-    except (OSError, ValueError, EOFError, TypeError):
+        with open(os.path.join(folder, LINES), encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
         return {}
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, dict)
-            and isinstance(v.get("_counts"), str) and isinstance(v.get("_indexed_len"), int)
-            and isinstance(v.get("url"), str)}
+    return {k: v for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("_counts"), str)
+            and isinstance(v.get("_indexed_len"), int) and isinstance(v.get("url"), str)}
 
 
 def save_lines(folder: str | os.PathLike, seen: dict) -> None:
-    """Keep ``seen`` for the next build (only the lines of this ``articles.json``; a temporary file a
-    failure leaves is swept by the next ``commit``)."""
-    try:
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        replace_file(folder / LINES, marshal.dumps(seen))
-    except (OSError, ValueError):   # a cache that cannot be written only costs time
-        pass
+    """Keep ``seen`` for the next build (only the lines of this ``articles.json``); ASCII JSON, so a
+    lone surrogate is kept (a temporary file a failure leaves is swept by the next ``commit``)."""
+    save_file(Path(folder) / LINES, json.dumps(seen, sort_keys=True, separators=(",", ":")))

@@ -267,15 +267,3 @@ def test_forked_workers_read_texts_again_when_counts_are_gone(tmp_path):
     known = search.records_for_index(path, termcache.load_lines(folder), {})
     assert all("_line" in r for r in known)
     assert build_search_files(known, jobs=2, counts=folder) == plain
-
-
-def test_the_lines_record_survives_a_lone_surrogate_and_a_damaged_file_is_empty(tmp_path):
-    """``lines.marshal`` keeps what a line held (a title with a lone surrogate, as ``json`` reads
-    ``\\ud800`` from articles.json), and a truncated or foreign file is no record rather than an error."""
-    seen = {"d" * 32: {"title": "政协\ud800", "url": "a/x/", "_counts": "c" * 32, "_indexed_len": 12, "date": None}}
-    termcache.save_lines(tmp_path, seen)
-    assert termcache.load_lines(tmp_path) == seen
-    data = (tmp_path / termcache.LINES).read_bytes()
-    for damaged in (data[: len(data) // 2], b"", b"\x00garbage", b'{"json": "from an older build"}'):
-        (tmp_path / termcache.LINES).write_bytes(damaged)
-        assert termcache.load_lines(tmp_path) == {}
