@@ -27,12 +27,13 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def file_lines(text: str) -> list[str]:
+    """A file's lines as a reader counts them (its last line even when empty)."""
     return _LINE_BREAK.split(text)
 
 
-def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], first_line: int = 1) -> list[Optional[int]]:
+def article_lines(lines: Sequence[str], openings: Sequence[Sequence[str]], first_line: int = 1) -> list[Optional[int]]:
     """For each article (its candidate openings, best first), the number of the file line where it
-    begins, counting from ``first_line`` (the line of ``file_lines[0]`` in the file), or ``None``.
+    begins, counting from ``first_line`` (the line of ``lines[0]`` in the file), or ``None``.
 
     Articles are looked for in order, each after the one before it (a page's articles come in the
     order of its text; one moved back by re-assembly is looked for from the top).  An opening that
@@ -44,7 +45,7 @@ def article_lines(file_lines: Sequence[str], openings: Sequence[Sequence[str]], 
     ...               [["強化三級政協聯動匯聚協商議政合力"], ["发挥自身特长"], ["找不到的开头呢"]])
     [2, 4, None]
     """
-    squeezed = [_NOT_CJK.sub("", line) for line in file_lines]
+    squeezed = [_NOT_CJK.sub("", line) for line in lines]
     starts, offset = [], 0
     for s in squeezed:
         starts.append(offset)
