@@ -324,7 +324,7 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
     def feeds_and_csv(_shared=None, _chunk=None) -> None:
         # The fields the feeds and the CSV read, never a second copy of every text; a summary is
         # made only for an article a feed shows (the newest 50 of each).
-        records = [write.listing_record(a) for a in articles]
+        records = [write.listing_record(a, seeds_url) for a in articles]
         by_id = {a.id: a for a in articles}
         feed_files = make_feeds(records, lambda r: feeds.article_summary(by_id[r["id"]]))
         feed_files.update(feeds.alternate_sitemaps(feed_files))

@@ -45,12 +45,7 @@ def article_lines(lines: Sequence[str], openings: Sequence[Sequence[str]], first
     ...               [["強化三級政協聯動匯聚協商議政合力"], ["发挥自身特长"], ["找不到的开头呢"]])
     [2, 4, None]
     """
-    squeezed = [_NOT_CJK.sub("", line) for line in lines]
-    starts, offset = [], 0
-    for s in squeezed:
-        starts.append(offset)
-        offset += len(s)
-    joined = "".join(squeezed)
+    joined, starts = _squeezed(lines)
     line_starts = set(starts)
     found: list[Optional[int]] = []
     after = 0
@@ -71,6 +66,54 @@ def article_lines(lines: Sequence[str], openings: Sequence[Sequence[str]], first
                 break
         found.append(None if line is None else line + first_line)
     return found
+
+
+def in_file_order(lines: Sequence[str], bodies: Sequence[Sequence[str]], begins: Sequence[Optional[int]],
+                  first_line: int = 1) -> list[bool]:
+    """For each article (its body paragraphs, and the line ``article_lines`` gave it), whether its
+    paragraphs stand in the file in their order, from its line and before the next article's: False
+    for a page whose columns were scrambled and re-assembled (the file holds the article in pieces).
+    A paragraph the file does not hold as written (repaired on the way) says nothing.
+
+    >>> in_file_order(["标题甲", "甲的第一段文字在此", "标题乙", "乙的第一段文字在此", "甲的第二段文字在此"],
+    ...               [["甲的第一段文字在此", "甲的第二段文字在此"], ["乙的第一段文字在此"]], [1, 3])
+    [False, True]
+    """
+    joined, starts = _squeezed(lines)
+    known = sorted(n for n in begins if n is not None)
+    verdicts = []
+    for body, begin in zip(bodies, begins):
+        ordered = True
+        if begin is not None:
+            following = [n for n in known if n > begin]
+            end = following[0] if following else None
+            at = starts[begin - first_line]
+            for paragraph in body:
+                key = _NOT_CJK.sub("", paragraph)[:KEY_CHARS]
+                if len(key) < MIN_KEY_CHARS:
+                    continue
+                found = joined.find(key, at)
+                if found < 0:
+                    ordered = joined.find(key) < 0   # only before: out of order; nowhere: repaired
+                    if not ordered:
+                        break
+                    continue
+                if end is not None and bisect.bisect_right(starts, found) - 1 + first_line >= end:
+                    ordered = False   # only past the next article's start
+                    break
+                at = found + len(key)
+        verdicts.append(ordered)
+    return verdicts
+
+
+def _squeezed(lines: Sequence[str]) -> tuple[str, list[int]]:
+    """The lines' Chinese characters joined, and where each line's begin in that string."""
+    squeezed = [_NOT_CJK.sub("", line) for line in lines]
+    starts, offset = [], 0
+    for s in squeezed:
+        starts.append(offset)
+        offset += len(s)
+    return "".join(squeezed), starts
 
 
 def _first_at_line_start(joined: str, key: str, start: int, line_starts: set[int]) -> int:

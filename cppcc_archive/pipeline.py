@@ -23,7 +23,7 @@ from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Problem, SeedFile
 from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
-from .locate import article_lines, file_lines
+from .locate import article_lines, file_lines, in_file_order
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
                     split_page, take_title)
@@ -164,9 +164,18 @@ def _with_raw_lines(articles: list[Article], original: str, body: str, tradition
     if traditional:   # compared in simplified script, line for line
         converted = file_lines(convert.to_simplified(original))
         lines = converted if len(converted) == len(lines) else lines
-    openings = [([a.title] if not a.title_derived and "title" not in a.curated else [])
-                + [p for p in a.paragraphs if not p.startswith(("## ", "### "))][:1] for a in articles]
-    return [a.with_(raw_line=n) for a, n in zip(articles, article_lines(lines[skip:], openings, first_line=skip + 1))]
+    bodies = [[p for p in a.paragraphs if not p.startswith(("## ", "### "))] for a in articles]
+    openings = [([a.title] if not a.title_derived and "title" not in a.curated else []) + body[:1]
+                for a, body in zip(articles, bodies)]
+    begins = article_lines(lines[skip:], openings, first_line=skip + 1)
+    ordered = in_file_order(lines[skip:], bodies, begins, first_line=skip + 1)
+    # A reader sent to the line would take the lines after it for the article (a user's review): say
+    # when they are not.
+    return [a.with_(raw_line=n, notes=a.notes if whole else a.notes + (SCATTERED_NOTE.format(n),))
+            for a, n, whole in zip(articles, begins, ordered)]
+
+
+SCATTERED_NOTE = "本文在来源文件中不是连续的一段（版面错位，段落经重新拼合）：原始文本第 {} 行起只是其开头，其余段落在文件他处。"
 
 
 def _same_headline(headline: str, given: str) -> bool:

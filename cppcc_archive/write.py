@@ -204,7 +204,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
     }
 
 
-def listing_record(a: Article) -> dict:
+def listing_record(a: Article, seeds_url: str = "") -> dict:
     """The fields of ``article_record`` that the feeds and the CSV read (``LISTING_FIELDS``), the same
     values: made for every article beside ``articles.json``, the whole record cost 1.6 s of 3 s at
     10,000 seeds (in a profile), most of it the people and the cues no listing shows."""
@@ -213,11 +213,12 @@ def listing_record(a: Article) -> dict:
             "also_in": list(a.also_in), "regions": [r.as_dict() for r in a.regions], "level": a.level,
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
-            "script": a.script}
+            "script": a.script, "raw_url": raw_url(a, seeds_url), "raw_line": a.raw_line}
 
 
 LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level",
-                  "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script")
+                  "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script", "raw_url",
+                  "raw_line")
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
@@ -336,7 +337,7 @@ def _csv_cell(value):
 
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived", "notes")   # new columns go at the end: a spreadsheet's formulas name columns by place
+               "title_derived", "notes", "raw_url", "raw_line")   # new columns go at the end: a spreadsheet's formulas name columns by place
 
 
 def articles_csv(records: list[dict]) -> str:
@@ -351,7 +352,8 @@ def articles_csv(records: list[dict]) -> str:
             "；".join(r["topics"]), "；".join(r["keywords"]),
             "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
-            "true" if r["title_derived"] else "false", "；".join(r["notes"]))])
+            "true" if r["title_derived"] else "false", "；".join(r["notes"]), r["raw_url"],
+            "" if r["raw_line"] is None else r["raw_line"])])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 

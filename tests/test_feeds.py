@@ -299,9 +299,9 @@ def test_listing_records_give_the_feeds_and_the_csv_of_whole_records():
     from cppcc_archive import pipeline, write
 
     arts, _ = pipeline.assemble(pipeline.gather(Path(__file__).resolve().parent.parent / "seeds"))
-    whole, listing = [write.article_record(a) for a in arts], []
+    whole, listing = [write.article_record(a, "https://example.org/seeds/") for a in arts], []
     for a, full in zip(arts, whole):
-        r = write.listing_record(a)
+        r = write.listing_record(a, "https://example.org/seeds/")
         assert r == {k: full[k] for k in write.LISTING_FIELDS}
         assert feeds.article_summary(a) == feeds.summary(a.text)
         listing.append(r)

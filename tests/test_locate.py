@@ -117,3 +117,15 @@ def test_a_markdown_seed_on_github_opens_as_plain_text_at_the_line(tmp_path, mon
     assert run_build(seeds, tmp_path / "out", "--no-site") == 0
     pages = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out" / "docs" / "a").glob("*.md"))
     assert f"]({base}page.md?plain=1#L29)" in pages and f"]({base}page.txt#L17)" in pages
+
+
+def test_an_article_the_file_holds_in_pieces_says_so(results):
+    """Seeds 001 and 003 have scrambled columns: the 垫江 and 奉节 pieces of 001 and the 新疆 piece of
+    003 were re-assembled from several places.  A reader sent to their line would take the lines
+    after it for the article (a user's review): their pages say the file holds them in pieces; the
+    others, whose paragraphs follow their line in order, say nothing."""
+    scattered = {(name[:3], a.part) for name, r in results.items() for a in r.articles
+                 if any(n.startswith("本文在来源文件中不是连续的一段") for n in a.notes)}
+    assert scattered == {("001", 1), ("001", 2), ("003", 6)}
+    xinjiang = next(a for n, r in results.items() if n.startswith("003_") for a in r.articles if a.part == 6)
+    assert pipeline.SCATTERED_NOTE.format(164) in xinjiang.notes
