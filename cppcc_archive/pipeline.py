@@ -23,7 +23,7 @@ from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
 from .model import Article, Problem, SeedFile
 from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
-from .locate import article_lines, file_lines, in_file_order
+from .locate import article_lines, file_lines, in_file_order, squeeze
 from .reassemble import reassemble
 from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_paragraphs, rejoin_displaced_fragments,
                     split_page, take_title)
@@ -167,8 +167,9 @@ def _with_raw_lines(articles: list[Article], original: str, body: str, tradition
     bodies = [[p for p in a.paragraphs if not p.startswith(("## ", "### "))] for a in articles]
     openings = [([a.title] if not a.title_derived and "title" not in a.curated else []) + body[:1]
                 for a, body in zip(articles, bodies)]
-    begins = article_lines(lines[skip:], openings, first_line=skip + 1)
-    ordered = in_file_order(lines[skip:], bodies, begins, first_line=skip + 1)
+    index = squeeze(lines[skip:])
+    begins = article_lines(lines[skip:], openings, first_line=skip + 1, index=index)
+    ordered = in_file_order(lines[skip:], bodies, begins, first_line=skip + 1, index=index)
     # A reader sent to the line would take the lines after it for the article (a user's review): say
     # when they are not.
     return [a.with_(raw_line=n, notes=a.notes if whole else a.notes + (SCATTERED_NOTE.format(n),))
