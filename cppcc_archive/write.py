@@ -1326,16 +1326,16 @@ def bar_chart_svg(items: list[tuple[str, int, str]], label: str) -> str:
         bar = f'<rect x="110" y="{y + 4}" width="{width:.1f}" height="16" fill="#b71c1c"></rect>'
         text = (f'<text x="104" y="{y + 17}" text-anchor="end" font-size="13">{escape_html(name)}</text>'
                 f'<text x="{116 + width:.1f}" y="{y + 17}" font-size="12">{n}</text>')
-        rows.append(f'<a href="{escape_html(href)}" aria-label="{escape_html(name)}：{n} 篇">{text}{bar}</a>'
+        rows.append(f'<a href="{escape_html(href)}" aria-label="{escape_html(name)} {n} 篇">{text}{bar}</a>'
                     if href else text + bar)
     # With links, a group whose links are read out; without, an image whose name holds every figure
     # (an image's content is hidden from assistive technology).
     if any(href for _, _, href in items):
-        role, name = "group", label
+        role, spoken = "group", label
     else:
-        role, name = "img", f"{label}：" + "，".join(f"{name} {n} 篇" for name, n, _ in items)
+        role, spoken = "img", f"{label}：" + "，".join(f"{bar_name} {count} 篇" for bar_name, count, _ in items)
     return (f'<figure class="bar-chart"><svg viewBox="0 0 460 {len(items) * 24 + 4}" role="{role}" '
-            f'aria-label="{escape_html(name)}">{"".join(rows)}</svg></figure>')
+            f'aria-label="{escape_html(spoken)}">{"".join(rows)}</svg></figure>')
 
 
 LEVEL_ORDER = ["全国", "省", "市", "县"]
