@@ -1,6 +1,7 @@
 """The line of its seed file where each article begins (``locate``), for the original-text link."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9,6 +10,9 @@ from conftest import SEEDS, run_build
 
 from cppcc_archive import pipeline
 from cppcc_archive.locate import article_lines
+
+PAGE_003 = next(SEEDS.glob("003_*")).read_text(encoding="utf-8")   # a newspaper page of seven articles
+LINES_003 = [3, 29, 59, 113, 132, 142, 164]
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +67,9 @@ def test_lines_count_from_the_top_of_the_file_front_matter_included(tmp_path):
     """The line is the file's (as GitHub numbers it), and the published original is the whole file."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    page = (SEEDS / next(n.name for n in SEEDS.iterdir() if n.name.startswith("003_"))).read_text(encoding="utf-8")
-    (seeds / "page.txt").write_text("---\npublisher: 人民政协报\ndate: 2024-01-05\n---\n" + page, encoding="utf-8")
+    (seeds / "page.txt").write_text("---\npublisher: 人民政协报\ndate: 2024-01-05\n---\n" + PAGE_003, encoding="utf-8")
     out = tmp_path / "out"
     assert run_build(seeds, out, "--no-site") == 0
-    import json
-
     records = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     by_title = {r["title"]: r for r in records}
     assert by_title["抖擞精气神"]["raw_line"] == 29 + 4
@@ -76,10 +77,6 @@ def test_lines_count_from_the_top_of_the_file_front_matter_included(tmp_path):
     assert raw.startswith("---\npublisher: 人民政协报") and raw.split("\n")[29 + 4 - 1] == "抖擞精气神"
     article = (out / "docs" / "a" / f"{by_title['抖擞精气神']['id']}.md").read_text(encoding="utf-8")
     assert "原始文本（整个来源文件，本文从第 33 行起）" in article and "#L33" not in article   # no line anchors on a text copy
-
-
-PAGE_003 = next(SEEDS.glob("003_*")).read_text(encoding="utf-8")
-LINES_003 = [3, 29, 59, 113, 132, 142, 164]
 
 
 def _lines_of(text: str, name: str = "page.txt") -> list:
