@@ -1139,7 +1139,7 @@ def report_page(report: dict, shards: dict[str, str] | None = None, articles: li
         for fname, p in problems:
             out.append(f"| {file_cell(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
-    out.extend(_noted_articles(articles or []))
+    out.extend(_noted_articles(articles or [], file_cell))
     files = report["files"]
     if len(files) > REPORT_FILES_LISTED:
         # A row per file was 2.9 MB of HTML at 10,000 seeds: a large archive lists the files that
@@ -1171,7 +1171,9 @@ _PARAGRAPH_REF = re.compile(r"第 (\d+) 段")
 REPORT_NOTES_LISTED = 500   # articles with notes the report lists; all are in articles.json and articles.csv
 
 
-def _noted_articles(articles: list[Article]) -> list[str]:
+def _noted_articles(articles: list[Article], file_cell) -> list[str]:
+    """The report's table of the articles whose pages carry notes, with each one's source file (a
+    curator mends them file by file, in curation.yaml: a researcher's review)."""
     noted = [a for a in articles if a.notes]
     if not noted:
         return []
@@ -1179,10 +1181,10 @@ def _noted_articles(articles: list[Article]) -> list[str]:
     more = (f"下表列出按来源文件排列的前 {len(shown)} 篇；全部见 {md_link('articles.csv', 'articles.csv')} 的 notes 列。"
             if len(shown) < len(noted) else "")
     out = [f"## 带说明的文章 {{ #report-notes }}\n\n共 {len(noted)} 篇文章的页面带有说明（原文开头或结尾缺失、句子中断、乱码无法恢复等），"
-           f"引用前请核对原始文本。{more}\n\n| 文章 | 说明 |\n|---|---|"]
+           f"引用前请核对原始文本。{more}\n\n| 文章 | 来源文件 | 说明 |\n|---|---|---|"]
     for a in shown:
         notes = " ".join(_note_markdown(n, f"a/{a.id}.md") for n in a.notes)
-        out.append(f"| {_link_to_article(a, '')} | {notes} |")
+        out.append(f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {notes} |")
     out.append("")
     return out
 

@@ -702,6 +702,12 @@ def test_the_report_lists_every_article_whose_page_carries_a_note(seed_build, ar
     listed = re.findall(r"^\| \[.*?\]\(a/([0-9a-f]{12})\.md\)", section, re.M)
     assert sorted(listed) == sorted(a["id"] for a in noted)
     assert "本文上接第1版，开头部分不在本来源文件中。" in section
+    # Each with its file (a curator mends them file by file): the file's entry on the sources page.
+    seed003 = next(a for a in noted if a["source_file"].startswith("003_"))
+    from cppcc_archive.markdown import escape_md
+
+    assert re.search(rf"a/{seed003['id']}\.md\).*? \| \[{re.escape(escape_md(seed003['source_file']))}\]\(sources/index\.md#[\w-]+\)"
+                     rf"（第 {seed003['part'] + 1} 篇） \|", section)
     assert re.search(r"\[第 \d+ 段\]\(a/[0-9a-f]{12}\.md#p\d+\)", section)
     rows = {r["id"]: r for r in csv.DictReader((seed_build / "docs" / "articles.csv").read_text(encoding="utf-8-sig").splitlines())}
     assert all(rows[a["id"]]["notes"] == "；".join(a["notes"]) for a in articles)
