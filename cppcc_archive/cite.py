@@ -1,10 +1,11 @@
 """“引用本文”: a citation of an archived article in three forms.
 
-``citation(record, site_url, entered)`` returns ``text`` (GB/T 7714-2015
-style, plain text), ``bibtex`` and ``csl_json`` (a JSON string holding a
-one-item CSL-JSON list).  ``record`` is an ``articles.json`` object,
-``site_url`` the site's address ('' when unknown) and ``entered`` the day the
-article entered the archive (from ``feeds.render_feeds``) or ``None``.
+``citation(record, site_url, entered, accessed)`` returns ``text`` (GB/T
+7714-2015 style, plain text), ``bibtex`` and ``csl_json`` (a JSON string
+holding a one-item CSL-JSON list).  ``record`` is an ``articles.json`` object,
+``site_url`` the site's address ('' when unknown), ``entered`` the day the
+article entered the archive (from ``feeds.render_feeds``) or ``None``, and
+``accessed`` the day the reader consulted it (``YYYY-MM-DD``) or ``None``.
 
 Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
 
@@ -20,6 +21,11 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
 * A title the source did not give (``title_derived``: made from the text's first sentence) is in
   square brackets, the mark of a devised title (自拟题名), like the publisher's below.
+* A citation with a URL carries the day the reader consulted the page: GB/T 7714-2015's
+  引用日期 (``[2026-12-07]`` after the date), biblatex's ``urldate`` and CSL's ``accessed``.  The
+  build cannot know that day, and the pages must not change with the day they are built; so the
+  page's block holds an empty slot for it (``ACCESSED_SLOT``) that the site's script fills with the
+  reader's date (``archive.js``), in the same form ``accessed`` gives here.
 * The publisher is the article's ``publisher``; when the source names none it is “[出版者不详]”
   (GB/T 7714-2015's mark) in the text and BibTeX, and CSL-JSON has no ``container-title``: naming
   the archive there would pass it off as the outlet that printed the article.
@@ -59,13 +65,16 @@ _BIB_SPECIAL = {
 }
 _BIB_RE = re.compile("[" + re.escape("".join(_BIB_SPECIAL)) + "]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Stands for the reader's day in the page's block.  Seed text cannot hold it: ``_flat`` removes
+# control characters from every value a citation takes from the record.
+ACCESSED_SLOT = "\x01accessed\x01"
 
 
-def citation(record: dict, site_url: str, entered: str | None) -> dict:
+def citation(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> dict:
     """``{"text", "bibtex", "csl_json"}`` for one article."""
-    return {"text": citation_text(record, site_url, entered),
-            "bibtex": citation_bibtex(record, site_url, entered),
-            "csl_json": citation_csl_json(record, site_url, entered)}
+    return {"text": citation_text(record, site_url, entered, accessed),
+            "bibtex": citation_bibtex(record, site_url, entered, accessed),
+            "csl_json": citation_csl_json(record, site_url, entered, accessed)}
 
 
 # ---------------------------------------------------------------- parts
@@ -114,7 +123,7 @@ def _flat(s: str) -> str:
 
 # ---------------------------------------------------------------- GB/T 7714
 
-def citation_text(record: dict, site_url: str, entered: str | None) -> str:
+def citation_text(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> str:
     names = authors(record)
     who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
     url = article_url(record, site_url)
@@ -125,6 +134,8 @@ def citation_text(record: dict, site_url: str, entered: str | None) -> str:
         date += f"({page})"
     if not record.get("date") and entered:
         date += f"[收录日期 {entered}]"
+    if url and accessed:
+        date += accessed if accessed == ACCESSED_SLOT else f"[{accessed}]"
     text = f"{who}. {_title(record)}[{kind}]. {_publisher(record) or UNKNOWN_PUBLISHER}, {date}."
     return text + (f" {url}." if url else "")
 
@@ -145,7 +156,7 @@ def bibtex_url(url: str) -> str:
     return _quote_url(_flat(url))
 
 
-def citation_bibtex(record: dict, site_url: str, entered: str | None) -> str:
+def citation_bibtex(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> str:
     fields: list[tuple[str, str]] = []
     names = authors(record)
     if names:
@@ -174,6 +185,8 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None) -> str:
     fields.append(("note", bibtex_escape("；".join(notes))))
     fields.append(("language", "chinese"))
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
+    if url and accessed:   # the last field, so that an empty slot leaves a valid entry
+        body += accessed if accessed == ACCESSED_SLOT else f",\n  urldate = {{{accessed}}}"
     return f"@article{{{bibtex_key(record)},\n{body}\n}}\n"
 
 
@@ -184,7 +197,7 @@ def bibtex_key(record: dict) -> str:
 
 # ---------------------------------------------------------------- CSL-JSON
 
-def citation_csl_json(record: dict, site_url: str, entered: str | None) -> str:
+def citation_csl_json(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> str:
     item: dict = {"id": bibtex_key(record), "type": "article-newspaper", "title": _title(record)}
     names = authors(record)
     if names:
@@ -208,7 +221,13 @@ def citation_csl_json(record: dict, site_url: str, entered: str | None) -> str:
     if not m and entered:
         item["note"] = f"收录日期：{entered}"
     item["language"] = "zh-CN"
-    return json.dumps([item], ensure_ascii=False, indent=2)
+    if url and accessed and accessed != ACCESSED_SLOT:   # the last member, where the page's slot is
+        item["accessed"] = {"date-parts": [[int(x) for x in accessed.split("-")]]}
+    out = json.dumps([item], ensure_ascii=False, indent=2)
+    if url and accessed == ACCESSED_SLOT:
+        end = out.rindex("\n  }")
+        out = out[:end] + ACCESSED_SLOT + out[end:]
+    return out
 
 
 # ---------------------------------------------------------------- page block
@@ -219,12 +238,15 @@ def citation_markdown(record: dict, site_url: str, entered: str | None) -> str:
     Material puts a copy button on each ``<pre><code>``; ``data-search-exclude``
     keeps the block out of the search index.  Newlines inside the
     code are written as ``&#10;`` so the block is one line: a blank line can
-    never end the raw HTML block early.
+    never end the raw HTML block early.  The reader's day goes into an empty
+    ``span.cite-accessed`` that ``archive.js`` fills (a page without the script
+    gives each form without it, still complete and valid).
     """
-    c = citation(record, site_url, entered)
+    c = citation(record, site_url, entered, ACCESSED_SLOT)
 
     def pre(label: str, value: str, kind: str) -> str:
         code = escape_html(value.rstrip("\n")).replace("\n", "&#10;")
+        code = code.replace(ACCESSED_SLOT, f'<span class="cite-accessed" data-format="{kind}"></span>')
         return f'<p class="cite-label">{escape_html(label)}</p><pre class="cite-{kind}"><code>{code}</code></pre>'
 
     parts = [pre("GB/T 7714", c["text"], "text"), pre("BibTeX", c["bibtex"], "bibtex"),

@@ -70,6 +70,35 @@ def test_a_title_the_source_did_not_give_is_bracketed(articles):
     assert "title = {{[" in hostile["bibtex"] and json.loads(hostile["csl_json"])[0]["title"].startswith("[<script>")
 
 
+def test_a_citation_with_a_url_names_the_day_the_reader_consulted_it():
+    """GB/T 7714-2015 gives an online resource its 引用日期 after the date; biblatex has urldate, CSL
+    accessed.  Without a URL there is nothing consulted online, and no such date."""
+    c = citation(record(), SITE, None, "2027-01-05")
+    assert c["text"] == ("王泳, 李木元. 北京市政协召开全体会议[N/OL]. 人民政协报, 2024-06-14(3)[2027-01-05]. "
+                         "https://example.org/archive/a/0123456789ab/.")
+    assert bib_fields(c["bibtex"])["urldate"] == "2027-01-05"
+    assert json.loads(c["csl_json"])[0]["accessed"] == {"date-parts": [[2027, 1, 5]]}
+    offline = citation(record(), "", None, "2027-01-05")
+    assert "2027" not in offline["text"] + offline["bibtex"] + offline["csl_json"]
+    undated = citation(record(date=None, date_text=None, page=None), SITE, "2026-11-23", "2027-01-05")["text"]
+    assert "人民政协报, 出版日期不详[收录日期 2026-11-23][2027-01-05]. https://" in undated
+
+
+def test_the_page_leaves_the_reader_s_day_to_its_script_and_is_complete_without_it():
+    """The block has one empty slot a form (archive.js fills it; the browser test checks what it
+    writes); without the script every form is the citation with no such date, BibTeX and CSL-JSON
+    still valid."""
+    block = citation_markdown(record(), SITE, None)
+    assert [m.group(1) for m in re.finditer(r'<span class="cite-accessed" data-format="(\w+)"></span>', block)] == [
+        "text", "bibtex", "csl"]
+    p = _Codes()
+    p.feed(block)
+    plain = citation(record(), SITE, None)
+    assert p.codes == [plain["text"], plain["bibtex"].rstrip("\n"), plain["csl_json"]]
+    assert "urldate" not in bib_fields(p.codes[1]) and "accessed" not in json.loads(p.codes[2])[0]
+    assert "cite-accessed" not in citation_markdown(record(), "", None)   # no URL: no slot
+
+
 def test_citations_are_deterministic():
     assert citation(record(), SITE, None) == citation(record(), SITE, None)
 

@@ -282,11 +282,31 @@
     });
   }
 
+  // A citation with a URL names the day the reader consulted the page (GB/T 7714's 引用日期,
+  // biblatex's urldate, CSL's accessed).  The built page cannot know it and leaves each form an
+  // empty slot, which gets the reader's own date here, written as cite.py writes a given day.
+  function citationAccessed(now) {
+    var y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
+    var day = y + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d;
+    var pieces = {
+      text: "[" + day + "]",
+      bibtex: ",\n  urldate = {" + day + "}",
+      csl: ',\n    "accessed": {\n      "date-parts": [\n        [\n          ' + [y, m, d].join(",\n          ") +
+           "\n        ]\n      ]\n    }"
+    };
+    var slots = document.querySelectorAll("details.cite .cite-accessed");
+    Array.prototype.forEach.call(slots, function (slot) {
+      var piece = pieces[slot.getAttribute("data-format")];
+      if (piece) slot.textContent = piece;
+    });
+  }
+
   function start() {
     addToggle();
     addParagraphAnchors();
     fitTabStrip();
     nameCitationButtons();
+    citationAccessed(new Date());
     var saved = null;
     try { saved = localStorage.getItem(KEY); } catch (e) { /* ignore */ }
     setState(saved === "traditional" ? "traditional" : "simplified");
