@@ -17,7 +17,9 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   original ``source_url`` when the seed gave one, else none.
 * The date is the article's ``date``; a text that names only month and day
   keeps its ``date_text`` (no year is invented); with no date at all it is
-  “出版日期不详”; an undated one adds ``[收录日期 YYYY-MM-DD]`` when ``entered`` is known.  The
+  “出版日期不详”.  For an undated article BibTeX and CSL-JSON note the day it entered the archive
+  (收录日期, when ``entered`` is known); the GB/T text does not, since the bracket after its date
+  is the standard's place for the reader's day (a reviewer took 收录日期 there for it).  The
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
 * A title the source did not give (``title_derived``: made from the text's first sentence) is in
   square brackets, the mark of a devised title (自拟题名), like the publisher's below.
@@ -72,7 +74,7 @@ ACCESSED_SLOT = "\x01accessed\x01"
 
 def citation(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> dict:
     """``{"text", "bibtex", "csl_json"}`` for one article."""
-    return {"text": citation_text(record, site_url, entered, accessed),
+    return {"text": citation_text(record, site_url, accessed),
             "bibtex": citation_bibtex(record, site_url, entered, accessed),
             "csl_json": citation_csl_json(record, site_url, entered, accessed)}
 
@@ -123,7 +125,7 @@ def _flat(s: str) -> str:
 
 # ---------------------------------------------------------------- GB/T 7714
 
-def citation_text(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> str:
+def citation_text(record: dict, site_url: str, accessed: str | None = None) -> str:
     names = authors(record)
     who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
     url = article_url(record, site_url)
@@ -132,8 +134,6 @@ def citation_text(record: dict, site_url: str, entered: str | None, accessed: st
     page = _page_number(record)
     if page:
         date += f"({page})"
-    if not record.get("date") and entered:
-        date += f"[收录日期 {entered}]"
     if url and accessed:
         date += accessed if accessed == ACCESSED_SLOT else f"[{accessed}]"
     text = f"{who}. {_title(record)}[{kind}]. {_publisher(record) or UNKNOWN_PUBLISHER}, {date}."

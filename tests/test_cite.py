@@ -42,12 +42,13 @@ def test_authors_first_three_then_deng_or_anonymous():
 
 def test_undated_articles_state_it_and_carry_the_entered_day():
     c = citation(record(date=None, date_text=None, page=None, publisher=None), SITE, "2026-11-23")
-    # No publisher named: the standard's mark, never the archive posing as the outlet.
-    assert "[N/OL]. [出版者不详], 出版日期不详[收录日期 2026-11-23]." in c["text"]
+    # No publisher named: the standard's mark, never the archive posing as the outlet.  The entered
+    # day is a note in BibTeX and CSL-JSON; in the GB/T text the bracket after the date is the reader's.
+    assert "[N/OL]. [出版者不详], 出版日期不详. https://" in c["text"]
     assert "journal = {[出版者不详]}" in c["bibtex"]
     assert "container-title" not in json.loads(c["csl_json"])[0]
     partial = citation(record(date=None, page=None), "", "2026-11-23")
-    assert "人民政协报, 6月14日[收录日期 2026-11-23]." in partial["text"]  # no year is invented
+    assert partial["text"].endswith("人民政协报, 6月14日.")  # no year is invented
     assert "收录日期：2026-11-23" in partial["bibtex"]
     item = json.loads(partial["csl_json"])[0]
     assert item["issued"] == {"literal": "6月14日"} and item["note"] == "收录日期：2026-11-23"
@@ -81,7 +82,7 @@ def test_a_citation_with_a_url_names_the_day_the_reader_consulted_it():
     offline = citation(record(), "", None, "2027-01-05")
     assert "2027" not in offline["text"] + offline["bibtex"] + offline["csl_json"]
     undated = citation(record(date=None, date_text=None, page=None), SITE, "2026-11-23", "2027-01-05")["text"]
-    assert "人民政协报, 出版日期不详[收录日期 2026-11-23][2027-01-05]. https://" in undated
+    assert "人民政协报, 出版日期不详[2027-01-05]. https://" in undated
 
 
 def test_the_page_leaves_the_reader_s_day_to_its_script_and_is_complete_without_it():
