@@ -894,9 +894,14 @@ def write_facets_and_manifest(recs: list[dict], n: int, width: int, bits: int, d
     blob = bytearray()
     directory: dict[str, list] = {}
     nbytes = (n + 7) // 8
+    # More articles first; regions with as many by their code, as the 地区 page orders them (全国 first).
+    codes = {x["province"]: x["code"][:2] for r in recs for x in r.get("regions") or []
+             if x.get("province") and x.get("code")}
     for facet in ("region", "topic"):
         rows = []
-        for value, docs in sorted(facet_docs[facet].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        order = (lambda kv: (-len(kv[1]), codes.get(kv[0], "00" if kv[0] == "全国" else "99"), kv[0])) \
+            if facet == "region" else (lambda kv: (-len(kv[1]), kv[0]))
+        for value, docs in sorted(facet_docs[facet].items(), key=order):
             if len(docs) * width < nbytes:
                 enc, data = "l", array("H" if width == 2 else "I", docs).tobytes()
             else:

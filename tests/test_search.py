@@ -36,7 +36,11 @@ def _rec(i, title, text, date=None, provinces=(), topics=(), level=None):
     rid = f"{i:012x}"
     return {"id": rid, "url": f"a/{rid}/", "title": title, "text": text, "date": date, "date_text": None,
             "level": level, "topics": list(topics), "keywords": [],
-            "regions": [{"province": p, "prefecture": None, "county": None, "code": "110000"} for p in provinces]}
+            "regions": [{"province": p, "prefecture": None, "county": None, "code": CODES.get(p, "110000")}
+                        for p in provinces]}
+
+
+CODES = {"河南省": "410000", "西藏自治区": "540000", "上海市": "310000"}
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +93,15 @@ def test_files_layout_and_manifest(small):
     regions = {row[0]: row[1] for row in m["facets"]["region"]}
     assert regions == {"河南省": 2, "北京市": 1, "西藏自治区": 1, "全国": 1}
     assert isinstance(files["search/p/0.bin"], bytes)
+
+
+def test_the_region_filter_lists_more_articles_first_then_by_code():
+    """As the 地区 page: 全国, then 北京 (11) before 上海 (31), which by name came first."""
+    records = [_rec(1, "甲", "政协会议。", None, ["河南省"]), _rec(2, "乙", "政协会议。", None, ["河南省"]),
+               _rec(3, "丙", "政协会议。", None, ["上海市"]), _rec(4, "丁", "政协会议。", None, ["北京市"]),
+               _rec(5, "戊", "政协会议。", None, [], (), "全国")]
+    m = json.loads(build_search_files(records)["search/manifest.json"])
+    assert [row[:2] for row in m["facets"]["region"]] == [["河南省", 2], ["全国", 1], ["北京市", 1], ["上海市", 1]]
 
 
 def test_dates_without_a_year_are_ordered_as_the_timeline_orders_them():
@@ -708,6 +721,15 @@ def test_filters_and_sort(page, server):
     assert len(titles) == 10
     options = page.locator("select[name=region] option").all_inner_texts()
     assert any(o.startswith("北京市（") for o in options)
+    # Listed by the counts they show, most first: they followed the whole archive's counts, and a
+    # reviewer read 重庆市（4）北京市（1）西藏自治区（2） for 政协委员, 民生保障（2） after （1） for 提案.
+    for q in ("政协委员", "提案"):
+        _search(page, q)
+        for name in ("region", "topic"):
+            shown = [int(re.search(r"（(\d+)）$", o).group(1))
+                     for o in page.locator(f"select[name={name}] option").all_inner_texts()[1:]]
+            assert len(shown) > 2 and shown == sorted(shown, reverse=True), (q, name, shown)
+    _search(page, "政协")
     value = page.locator("select[name=region] option", has_text="北京市").get_attribute("value")
     page.select_option("select[name=region]", value)
     page.wait_for_function("() => document.querySelector('[data-archive-search]').getAttribute('data-archive-state') === 'done'")

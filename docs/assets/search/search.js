@@ -588,11 +588,16 @@
     if (query != null) box.setAttribute("data-archive-query", query);
   }
 
-  function fillSelect(sel, values, counts, keep) {
+  // Regions and topics are listed by the counts they show, most first (ties as the whole archive
+  // orders them: more articles first, then regions by their code); years stay in date order.
+  function fillSelect(sel, values, counts, keep, byCount) {
     var previous = keep ? sel.value : "";
     while (sel.options.length > 1) sel.remove(1);
-    values.forEach(function (v, i) {
-      if (!counts[i] && String(i) !== previous) return;
+    var shown = [];
+    values.forEach(function (v, i) { if (counts[i] || String(i) === previous) shown.push(i); });
+    if (byCount) shown.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+    shown.forEach(function (i) {
+      var v = values[i];
       var o = document.createElement("option");
       o.value = String(i);
       o.textContent = v.name + "（" + counts[i] + "）";
@@ -666,7 +671,7 @@
         if (res.rejected[d] || !passes(f, F, d, name)) return;
         for (var i = 0; i < F[name].length; i++) if (F[name][i].member[d]) counts[i]++;
       });
-      fillSelect(selects[name], F[name], counts, keepFilters);
+      fillSelect(selects[name], F[name], counts, keepFilters, true);
     });
     var ycounts = F.year.map(function () { return 0; });
     res.cand.forEach(function (d) { if (!res.rejected[d] && passes(f, F, d, "year")) ycounts[F.yearOf[d]]++; });
