@@ -585,7 +585,9 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     meta.append(f"- **来源文件**：{md_link(a.source_file, f'../{source_listing}#{source_slug(a.source_file)}')}"
                 f"（第 {a.part + 1} 篇） · {md_link(raw_label, raw_url(a, seeds_url, '../') + raw_at)}")
     if a.script == "traditional":   # a researcher quoting the original needs its forms, not these
-        meta.append("- **原文字形**：繁体；本页已转为简体，引用原文字形请查看原始文本")
+        # True in either view: the 繁 switch shows traditional script converted back from this text,
+        # and a line saying the page is simplified contradicted it there (a reviewer).
+        meta.append("- **原文字形**：繁体；本站以简体收录，繁体显示由简体转换而来，引用原文字形请查看原始文本")
     if a.also_in:
         meta.append("- **亦见于**：" + "、".join(escape_md(s) for s in a.also_in))
     if a.curated:   # a reader should know which fields a curator set rather than the build found

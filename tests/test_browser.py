@@ -238,6 +238,23 @@ def test_traditional_script_uses_the_forms_traditional_sources_use(page, site_ur
     assert page.locator("#zxwk-test").inner_text() == "部長發表講話，秘書長發布，市長發佈會，家長發現，她留著長髮，她的長髮來回。"
 
 
+def test_traditional_script_gets_cppcc_words_right(page, site_url, articles):
+    """OpenCC's cn → tw tables gave 新徵程 (to levy), 乾事 (dry) and 閱籤 (a slip) in the seeds' text
+    (a reviewer reading the 繁 view): they are 新征程, 幹事 and 閱簽, while 標籤 stays a slip."""
+    wanted = {"新征程": "新征程", "营造良好干事氛围": "營造良好幹事氛圍", "办后阅签机制": "辦後閱簽機制"}
+    for simplified, traditional in wanted.items():
+        a = next(x for x in articles if simplified in x["text"])
+        page.goto(site_url + a["url"])
+        tabs = page.locator("body").inner_text()
+        page.click(".zxwk-script-toggle")
+        page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional' && !!window.OpenCC")
+        page.wait_for_function("document.querySelector('article').innerText.indexOf('協') !== -1", timeout=30000)
+        text = page.locator("article").first.inner_text()
+        assert traditional in text, simplified
+        assert "标签" in tabs and "標籤" in page.locator("body").inner_text()   # the 标签 tab: a slip
+        page.click(".zxwk-script-toggle")   # back to simplified for the next page
+
+
 def test_search_then_traditional_switch_then_traditional_query(page, site_url, articles):
     """Both features load an opencc-js build into window.OpenCC (t → cn for queries,
     cn → t for pages); whichever loads second must not break the other."""

@@ -731,7 +731,7 @@ def test_an_article_page_says_when_the_original_is_in_traditional_script(seed_bu
     assert len(traditional) == 2
     for a in articles:
         page = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
-        assert ("- **原文字形**：繁体；本页已转为简体" in page) == (a["id"] in traditional), a["id"]
+        assert ("- **原文字形**：繁体；本站以简体收录" in page) == (a["id"] in traditional), a["id"]
 
 
 def test_charts_headings_and_header_as_assistive_technology_reads_them(seed_build):

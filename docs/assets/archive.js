@@ -32,12 +32,19 @@
     VERB_STARTS.split("").forEach(function (c) { AFTER_TITLE.push([h + "長髮" + c, h + "長發" + c]); });
   });
 
+  // Words the cn → tw tables get wrong in CPPCC writing (found converting the seeds, and by a
+  // reviewer reading the 繁 view): the 新征程 of a journey is not 徵 (to levy), a 干事 (one who does
+  // the work, 营造干事氛围) is 幹 not 乾 (dry), and to sign off a document (阅签, 会签 …) is 簽, not 籤
+  // (a slip, as in 標籤).  A longer entry keeps a word that only looks like one (餅乾事件).
+  var WORD_FIXES = [["徵程", "征程"], ["乾事", "幹事"], ["餅乾事", "餅乾事"], ["閱籤", "閱簽"], ["會籤", "會簽"],
+                    ["審籤", "審簽"], ["批籤", "批簽"], ["核籤", "核簽"]];
+
   // window.OpenCC is whichever opencc-js build loaded last: the search's
   // (traditional → simplified) has no cn → tw data, so it is used only if it can.
   function cnToT(O) {
     try {
       return O && O.Locale && O.Locale.from && O.Locale.from.cn
-        ? O.ConverterFactory(O.Locale.from.cn, O.Locale.to.tw, [AFTER_TITLE]) : null;
+        ? O.ConverterFactory(O.Locale.from.cn, O.Locale.to.tw, [AFTER_TITLE.concat(WORD_FIXES)]) : null;
     }
     catch (e) { return null; }
   }
