@@ -374,10 +374,8 @@ def _region_label(r: dict) -> str:
     regions = r.get("regions") or []
     if not regions:
         return "全国" if r.get("level") == "全国" else ""
-    first = regions[0]
-    label = " ".join(x for x in (first.get("province"), first.get("prefecture"), first.get("county")) if x)
-    more = {x.get("province") for x in regions[1:]} - {first.get("province")}
-    return label + ("等" if more else "")
+    more = {x.get("province") for x in regions[1:]} - {regions[0].get("province")}
+    return _main_region(r) + ("等" if more else "")
 
 
 def _facet_values(r: dict) -> tuple[list[str], list[str]]:
@@ -942,14 +940,26 @@ def _indexed_text(r: dict) -> str:
     """What a search finds an article by: its text, then what its page shows beside the text, the
     bylines (reporters, editors, photographers: a researcher follows a reporter), the photo
     captions, the publisher and the date as the source wrote it (both taken out of the text: a
-    copyright line, a dateline), each on a line of its own so that no term spans two of them.  A
+    copyright line, a dateline), and its main region as its result line shows it, each on a line of
+    its own so that no term spans two of them.  A
     record from ``records_for_index`` holds it already (``indexed_text``)."""
     made = r.get("indexed_text")
     if made is not None:
         return made
     text = r.get("text") or ""
     shown = [v for v in (r.get("publisher"), r.get("date_text")) if isinstance(v, str) and v not in text]
-    return "\n".join([text, _byline(r), *(c for c in r.get("captions") or [] if isinstance(c, str)), *shown])
+    return "\n".join([text, _byline(r), *(c for c in r.get("captions") or [] if isinstance(c, str)), *shown,
+                      _main_region(r)])
+
+
+def _main_region(r: dict) -> str:
+    """The article's main region with the units above it, as its result line shows it (重庆市 潼南区):
+    a search for 重庆 found two of the four articles tagged with Chongqing, since the others name
+    only their district (a reviewer)."""
+    regions = r.get("regions") or []
+    first = regions[0] if regions and isinstance(regions[0], dict) else {}
+    return " ".join(x for x in (first.get("province"), first.get("prefecture"), first.get("county"))
+                    if isinstance(x, str) and x)
 
 
 def _byline(r: dict) -> str:
@@ -1472,12 +1482,12 @@ def _strings(g: dict) -> list[str]:
 
 
 def _verify(groups: list[dict], skipped: list[str], doc: dict, text: str | None, extra: str = "") -> bool:
-    """As search.js's ``verify``: on the title, the date the result line shows, the text and what else
-    of the page the index holds (``page_extra``); a skipped joint term may stand across one space
-    (GDP 增长)."""
+    """As search.js's ``verify``: on the title, the date the result line shows, the text, what else
+    of the page the index holds (``page_extra``) and the region the result line shows; a skipped
+    joint term may stand across one space (GDP 增长)."""
     if text is None:
         return False
-    hay = fold(doc["t"] + "\n" + (doc.get("d") or "") + "\n" + text + "\n" + extra)
+    hay = fold(doc["t"] + "\n" + (doc.get("d") or "") + "\n" + text + "\n" + extra + "\n" + (doc.get("r") or ""))
     return all(g["text"] in hay for g in groups if g["phrase"]) and all(
         t in hay or _spaced_joint(t) in hay for t in skipped)
 

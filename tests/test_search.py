@@ -294,6 +294,20 @@ def test_ranking_on_small_records(small):
     assert _ids(files, "政协", small, sort="date")[:2] == [f"{1:012x}", f"{4:012x}"]
 
 
+def test_a_place_finds_every_article_whose_main_region_lies_in_it(articles):
+    """重庆 found two of the four articles the 地区 page lists under 重庆市: the others name only their
+    district (潼南, 奉节; a reviewer).  The index holds each article's main region with the units above
+    it, as its result line shows it, and a quoted place is checked against that line too."""
+    files = build_search_files(articles)
+    chongqing = {a["id"] for a in articles if a["regions"] and a["regions"][0]["province"] == "重庆市"}
+    assert len(chongqing) == 4 and any("重庆" not in a["text"] for a in articles if a["id"] in chongqing)
+    for q in ("重庆", '"重庆"', "重庆市"):
+        assert chongqing <= set(_ids(files, q, articles)), q
+    tongnan = next(a for a in articles if a["id"] in chongqing and "重庆" not in a["text"])
+    county = tongnan["regions"][0]["county"]
+    assert tongnan["id"] in _ids(files, f'"重庆市 {county}"', articles)
+
+
 def test_seed_articles_rank_first(articles):
     files = build_search_files(articles)
     by_id = {a["id"]: a for a in articles}
@@ -643,6 +657,11 @@ def test_queries_in_the_browser(page, server):
     assert "北京答卷" in _search(page, "延庆")[0]
     titles = _search(page, "西藏自治区政协")
     assert titles and "西藏" in page.locator(".archive-search__meta").first.inner_text()
+    # A place finds the articles of its districts, quoted too: the result line's region is checked.
+    for q in ("重庆", '"重庆"'):
+        _search(page, q)
+        metas = page.locator(".archive-search__meta").all_inner_texts()
+        assert sum("重庆市" in m for m in metas) == 4, (q, metas)
     titles = _search(page, '"政协委员"')
     assert titles
     for snippet in page.locator(".archive-search__snippet").all():

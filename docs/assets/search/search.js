@@ -684,11 +684,12 @@
 
   // text: the article text from its page (null if the page has none); extra: the bylines, publisher,
   // date and photo captions the page shows (pageText), which the index holds too.
-  // The title, the date the result line shows (a dateline's 6月14日 left the text) and the text.
+  // The title, the date the result line shows (a dateline's 6月14日 left the text), the text and the
+  // region the result line shows (the index holds the main region: 重庆 finds 潼南区's articles).
   // A skipped joint term may have been indexed across one space (GDP 增长).
   function verify(res, doc, text, extra) {
     if (text == null) return false;
-    var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text + "\n" + (extra || ""));
+    var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text + "\n" + (extra || "") + "\n" + (doc.r || ""));
     return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
       && res.skipped.every(function (t) { return hay.indexOf(t) >= 0 || hay.indexOf(spacedJoint(t)) >= 0; });
   }
