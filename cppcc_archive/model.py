@@ -137,6 +137,8 @@ class Article:
     also_in: tuple[str, ...] = ()
     curated: tuple[str, ...] = ()  # fields a curator overrode
     raw_line: Optional[int] = None  # the line of the seed file where the article begins (``locate``)
+    # Topics above the threshold that the cap (max_topics) left out, best first: also discussed.
+    topics_mentioned: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

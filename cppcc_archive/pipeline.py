@@ -30,7 +30,7 @@ from .split import (Ledger, dedupe_paragraphs, is_heading_like, join_broken_para
 from .tag import keywords as kw
 from .tag.people import find_people
 from .tag.regions import tag_regions
-from .tag.topics import score_topics
+from .tag.topics import score_all_topics
 from .workers import die_with_parent
 
 
@@ -222,7 +222,8 @@ def apply_overrides(art: Article, over: dict) -> Article:
         fields["regions"] = tuple(to_region(str(c), gaz) for c in over["regions"])
         fields["region_evidence"] = ("curation",)
     if "topics" in over:
-        fields.update(topics=tuple(over["topics"]), topic_cues=tuple((t, ("curation",)) for t in over["topics"]))
+        fields.update(topics=tuple(over["topics"]), topic_cues=tuple((t, ("curation",)) for t in over["topics"]),
+                      topics_mentioned=tuple(t for t in art.topics_mentioned if t not in over["topics"]))
     if "level" in over:
         fields["level"] = over["level"]
     return art.with_(curated=tuple(sorted(over)), **fields)
@@ -447,7 +448,7 @@ def _mark_heading(line: str, i: int, lines: list[str]) -> str:
 def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
     body = art.text
     reg = tag_regions(art.title, body, author_titles)
-    topics, cues = score_topics(art.title, body)
+    topics, cues, mentioned = score_all_topics(art.title, body)
     people = find_people(body, art.authors, author_titles)
     return art.with_(
         regions=reg.regions,
@@ -455,6 +456,7 @@ def tag_article(art: Article, author_titles: tuple[str, ...] = ()) -> Article:
         region_evidence=reg.evidence,
         topics=topics,
         topic_cues=cues,
+        topics_mentioned=mentioned,
         keywords=kw.keywords(art.title + "\n" + body),
         people=people,
     )

@@ -201,6 +201,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
         "raw_url": raw_url(a, seeds_url),
         "curated": list(a.curated),
         "raw_line": a.raw_line,
+        "topics_mentioned": list(a.topics_mentioned),
     }
 
 
@@ -213,12 +214,13 @@ def listing_record(a: Article, seeds_url: str = "") -> dict:
             "also_in": list(a.also_in), "regions": [r.as_dict() for r in a.regions], "level": a.level,
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
-            "script": a.script, "raw_url": raw_url(a, seeds_url), "raw_line": a.raw_line}
+            "script": a.script, "raw_url": raw_url(a, seeds_url), "raw_line": a.raw_line,
+            "topics_mentioned": list(a.topics_mentioned)}
 
 
 LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level",
                   "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script", "raw_url",
-                  "raw_line")
+                  "raw_line", "topics_mentioned")
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
@@ -337,7 +339,7 @@ def _csv_cell(value):
 
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived", "notes", "raw_url", "raw_line")   # new columns go at the end: a spreadsheet's formulas name columns by place
+               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned")   # new columns go at the end: a spreadsheet's formulas name columns by place
 
 
 def articles_csv(records: list[dict]) -> str:
@@ -353,7 +355,7 @@ def articles_csv(records: list[dict]) -> str:
             "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
             "true" if r["title_derived"] else "false", "；".join(r["notes"]), r["raw_url"],
-            "" if r["raw_line"] is None else r["raw_line"])])
+            "" if r["raw_line"] is None else r["raw_line"], "；".join(r["topics_mentioned"]))])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 
@@ -573,6 +575,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
         meta.append(f"- **政协层级**：{escape_md(a.level)}")
     topics = [md_link(t, f"../topics/{topic_slug(t)}.md") for t in a.topics]
     meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
+    if a.topics_mentioned:
+        meta.append("- **亦有论及**：" + "、".join(escape_md(t) for t in a.topics_mentioned))
     if a.keywords:
         meta.append("- **关键词**：" + "、".join(escape_md(k) for k in a.keywords))
     # The original is the whole seed file: said so when the file holds other articles too, with the
@@ -872,9 +876,10 @@ REGION_LIST_PER_PAGE = 500   # article links per page of a region's full list
 
 
 def _list_pages(base: str, title: str, intro: str, newest: list[Article], per_page: int,
-                extra_front_matter: dict | None = None) -> dict[str, str]:
+                extra_front_matter: dict | None = None, first_page_end: str = "") -> dict[str, str]:
     """``<base>.md`` listing ``newest`` (already newest first), continued on ``<base>-2.md`` … when it
-    holds more than ``per_page`` articles; every page links all the others."""
+    holds more than ``per_page`` articles; every page links all the others.  ``first_page_end``
+    (Markdown) closes the first page."""
     pages = _chunks(newest, per_page)
     stem = base.rsplit("/", 1)[1]
     names = [f"{stem}.md"] + [f"{stem}-{k}.md" for k in range(2, len(pages) + 1)]
@@ -889,38 +894,60 @@ def _list_pages(base: str, title: str, intro: str, newest: list[Article], per_pa
         body = _article_list(page, "../", ordered=True) if page else "暂无文章。\n"
         files[f"{folder}/{page_name}"] = (front_matter({"title": page_title, **(extra_front_matter or {})})
                                           + f"# {escape_md(page_title)}\n\n{intro}\n\n" + pager + body
-                                          + ("\n" + pager if pager and page else ""))
+                                          + ("\n" + pager if pager and page else "")
+                                          + (first_page_end if k == 1 else ""))
     return files
 
 
 def topic_pages(articles: list[Article]) -> dict[str, str]:
     tax = load_taxonomy()
     by_topic: dict[str, list[Article]] = defaultdict(list)
+    mentioning: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         for t in a.topics:
             by_topic[t].append(a)
+        for t in a.topics_mentioned:
+            mentioning[t].append(a)
     untagged = [a for a in articles if not a.topics]
     lines = ["---\ntitle: \"主题\"\n---\n# 按主题浏览\n", bar_chart_svg([(t, len(by_topic.get(t, [])), f"{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
-             "| 主题 | 说明 | 文章数 |\n|---|---|---|"]
+             TOPICS_EXPLAINED.format(n=tax.max_topics) + "\n",
+             "| 主题 | 说明 | 文章数 | 亦有论及 |\n|---|---|---|---|"]
     files = {}
     for t, desc in tax.descriptions:
-        lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} |")
-        files.update(_topic_pages(t, desc, by_topic.get(t, [])))
+        lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} "
+                     f"| {len(mentioning.get(t, []))} |")
+        files.update(_topic_pages(t, desc, by_topic.get(t, []), mentioning.get(t, []), tax.max_topics))
     lines.append("\n## 未分类 { #untagged }\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
     return files
 
 
 TOPIC_PER_PAGE = 500    # article links per page of a topic
+# A reader took 数字政协 0 for "nothing on it in the archive" (a researcher's review): the cap was said
+# nowhere, and long articles discuss far more topics than it keeps (seed 000: 15 above the threshold).
+TOPICS_EXPLAINED = ("每篇文章按主题词表的得分标注主题，最多 {n} 个（得分最高者），下表“文章数”按此统计；"
+                    "得分同样过线、但不在其前 {n} 个之内的主题记为该文“亦有论及”，单列于“亦有论及”。"
+                    "全部文章的这两项见[数据导出](../data.md)的 topics 与 topics\\_mentioned。")
+MENTIONING_LISTED = 50  # articles listed under 亦有论及 on a topic's page: the newest; all are in the exports
 
 
-def _topic_pages(topic: str, desc: str, arts: list[Article]) -> dict[str, str]:
+def _topic_pages(topic: str, desc: str, arts: list[Article], mentioning: list[Article] = (),
+                 max_topics: int = 4) -> dict[str, str]:
     """``topics/<slug>.md``, newest first; a topic of more than ``TOPIC_PER_PAGE`` articles continues on
-    ``topics/<slug>-2.md`` … (at 10,000 seeds a topic's single page had grown to 1.7 MB of HTML)."""
+    ``topics/<slug>-2.md`` … (at 10,000 seeds a topic's single page had grown to 1.7 MB of HTML).  The
+    first page ends with the newest ``MENTIONING_LISTED`` of the articles that also discuss the topic
+    (``topics_mentioned``): listing all would add about as many entries as the topic pages hold."""
     slug = topic_slug(topic)
     feed = f"feeds/topic/{slug}.xml"
+    end = ""
+    if mentioning:
+        newest = _newest_first(mentioning)
+        shown = f"以下为最新的 {MENTIONING_LISTED} 篇，" if len(newest) > MENTIONING_LISTED else ""
+        end = (f"\n## 亦有论及 {{ #mentioned }}\n\n另有 {len(newest)} 篇文章亦论及本主题：其得分过线，但不在该文得分最高的 "
+               f"{max_topics} 个主题之内。{shown}全部见[数据导出](../data.md)的 topics\\_mentioned。\n\n"
+               + _article_list(newest[:MENTIONING_LISTED], "../", ordered=True))
     return _list_pages(f"topics/{slug}", topic, f"{escape_md(desc)}\n\n共 {len(arts)} 篇文章。{_feed_link(f'../{feed}')}",
-                       _newest_first(arts), TOPIC_PER_PAGE, {"feed": feed, "feed_title": f"政协文库 · 主题：{topic}"})
+                       _newest_first(arts), TOPIC_PER_PAGE, {"feed": feed, "feed_title": f"政协文库 · 主题：{topic}"}, end)
 
 
 SOURCES_PER_PAGE = 200   # source files listed per page of sources/

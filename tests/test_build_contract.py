@@ -724,6 +724,36 @@ def test_the_report_lists_at_most_the_first_noted_articles_and_says_where_the_re
     assert "下表列出按来源文件排列的前 3 篇；全部见 [articles\\.csv](articles.csv) 的 notes 列。" in section
 
 
+def test_topics_beyond_the_cap_are_counted_listed_and_named(seed_build, articles):
+    """数字政协 0 on the topics page read as "nothing on it" while five seed articles discuss it (a
+    researcher's review): the page says how topics are given, counts the articles that also discuss
+    each topic, a topic's page lists them, an article's page names them, and the CSV has them."""
+    import csv
+    import io
+    from collections import Counter
+
+    from cppcc_archive import write
+
+    docs = seed_build / "docs"
+    mentioned = Counter(t for a in articles for t in a["topics_mentioned"])
+    assert mentioned["数字政协"] == 5 and not any(set(a["topics"]) & set(a["topics_mentioned"]) for a in articles)
+    index = (docs / "topics" / "index.md").read_text(encoding="utf-8")
+    assert "最多 4 个" in index and "| 亦有论及 |" in index
+    for name, slug in ((t, write.topic_slug(t)) for t in mentioned):
+        row = next(line for line in index.splitlines() if line.startswith(f"| [{name}]({slug}.md)"))
+        assert row.rstrip().endswith(f"| {mentioned[name]} |"), row
+        page = (docs / "topics" / f"{slug}.md").read_text(encoding="utf-8")
+        section = page.split("## 亦有论及", 1)[1]
+        listed = {a["id"] for a in articles if f"../a/{a['id']}.md" in section}
+        assert listed == {a["id"] for a in articles if name in a["topics_mentioned"]}, name
+    for a in articles:
+        page = (docs / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
+        line = "- **亦有论及**：" + "、".join(a["topics_mentioned"])
+        assert (line + "\n" in page) == bool(a["topics_mentioned"]), a["id"]
+    rows = list(csv.DictReader(io.StringIO((docs / "articles.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["topics_mentioned"] for r in rows] == ["；".join(a["topics_mentioned"]) for a in articles]
+
+
 def test_an_article_page_says_when_the_original_is_in_traditional_script(seed_build, articles):
     """Seeds 002 and 004 are in traditional script; their pages show simplified text, and nothing above
     the text said so (a user's review): a researcher quoting the original needs its forms."""

@@ -34,6 +34,18 @@ def test_split_and_overrides(tmp_path, seeds_copy):
     assert "- **编校修改**：政协层级、地区、标题、主题" in page   # the reader sees what a curator set
 
 
+def test_a_topic_a_curator_sets_is_no_longer_only_mentioned(tmp_path, seeds_copy):
+    """Part 0 of seed 003 also discusses 党的建设 and 数字政协 (beyond its four topics); a curator who
+    makes 党的建设 its topic leaves 数字政协 among those it also discusses."""
+    out = tmp_path / "out"
+    (seeds_copy / "curation.yaml").write_text(f"{S003}:\n  articles:\n    0:\n      topics: [党的建设]\n", encoding="utf-8")
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    part0 = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
+                 if a["source_file"] == S003 and a["part"] == 0)
+    assert part0["topics"] == ["党的建设"]
+    assert "党的建设" not in part0["topics_mentioned"] and "数字政协" in part0["topics_mentioned"]
+
+
 _TWO = (f"{S003}:\n  articles:\n    0:\n      level: 市\n    4:\n      title: 乙\n")   # part 4 starts on line 5
 
 

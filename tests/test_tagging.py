@@ -8,7 +8,7 @@ import pytest
 
 from cppcc_archive.errors import ConfigError
 from cppcc_archive.tag.regions import tag_regions
-from cppcc_archive.tag.topics import load_taxonomy, score_topics
+from cppcc_archive.tag.topics import load_taxonomy, score_all_topics, score_topics
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -57,6 +57,20 @@ def test_topics_record_cues_and_respect_threshold():
     topics, cues = score_topics("开展协商式监督", "围绕民主监督开展协商式监督，形成民主监督报告。")
     assert topics[0] == "民主监督" and "协商式监督" in dict(cues)["民主监督"]
     assert score_topics("会议", "委员们参加会议。") == ((), ())
+
+
+def test_topics_beyond_the_cap_are_mentioned_not_lost(articles):
+    """Seed 000 (西藏篇) names 提案 a dozen times, yet 提案工作 was nowhere: four topics scored higher
+    and the cap dropped it unsaid (a researcher's review).  What scores above the threshold beyond
+    the cap is kept, best first, as the topics the article also discusses."""
+    tax = load_taxonomy()
+    tibet = next(a for a in articles if a["source_file"].startswith("000_"))
+    kept, cues, mentioned = score_all_topics(tibet["title"], tibet["text"])
+    assert len(kept) == tax.max_topics and "提案工作" in mentioned and not set(kept) & set(mentioned)
+    assert (kept, cues) == score_topics(tibet["title"], tibet["text"])
+    assert list(mentioned) == tibet["topics_mentioned"]
+    assert mentioned[0] == "提案工作"   # the best of the rest: 40 points, against 18 for 凝聚共识
+    assert score_all_topics("会议", "委员们参加会议。") == ((), (), ())
 
 
 def test_topic_exclusions():

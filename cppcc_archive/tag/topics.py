@@ -75,7 +75,14 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
 
 
 def score_topics(title: str, body: str, tax: Taxonomy | None = None) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """Topics above the threshold (best first) and the cues that fired for each."""
+    """Topics above the threshold (best first, at most ``max_topics``) and the cues that fired for each."""
+    kept, cues, _ = score_all_topics(title, body, tax)
+    return kept, cues
+
+
+def score_all_topics(title: str, body: str, tax: Taxonomy | None = None) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """``score_topics``, and the topics above the threshold beyond ``max_topics`` (best first): the
+    ones a long article also discusses, which the cap leaves out of its topics (``topics_mentioned``)."""
     tax = tax or load_taxonomy()
     scores: dict[str, float] = {}
     cues: dict[str, set[str]] = {}
@@ -98,4 +105,4 @@ def score_topics(title: str, body: str, tax: Taxonomy | None = None) -> tuple[tu
                 cues.setdefault(topic, set()).add(phrase)
     ranked = sorted((t for t, s in scores.items() if s >= tax.threshold), key=lambda t: (-scores[t], tax.names.index(t)))
     kept = tuple(ranked[: tax.max_topics])
-    return kept, tuple((t, tuple(sorted(cues[t]))) for t in kept)
+    return kept, tuple((t, tuple(sorted(cues[t]))) for t in kept), tuple(ranked[tax.max_topics:])
