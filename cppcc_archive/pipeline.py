@@ -289,10 +289,13 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
     if d.continued_from:
         notes.append(f"本文上接第{d.continued_from}版，开头部分不在本来源文件中。")
     body = [p for p in paragraphs if not p.startswith(("## ", "### "))]
-    if body and body[0][:1] in "，、。；：”）":
+    starts_mid = bool(body) and body[0][:1] in "，、。；：”）"
+    may_start_mid = not starts_mid and bool(body) and part == 0 and d.led and _starts_mid_sentence(body[0])
+    if starts_mid:
         notes.append("本文开头缺失：来源文本从句子中间开始。")
-    elif body and part == 0 and d.led and _starts_mid_sentence(body[0]):
+    elif may_start_mid:
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
+    beginning_missing = bool(d.continued_from or starts_mid or may_start_mid)
     if body and body[-1][-1:] not in _SENTENCE_END:
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
     lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
@@ -317,6 +320,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         part=part,
         title=title,
         title_derived=derived,
+        beginning_missing=beginning_missing,
         paragraphs=paragraphs,
         script=script,
         authors=authors,

@@ -555,7 +555,8 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
     meta = []
     if a.title_derived:
-        meta.append("- **标题**：原文无标题，此标题由正文首句生成")
+        meta.append("- **标题**：" + ("原文标题不在本来源文件中（本文开头不在其中，见下方说明），此标题由正文首句生成"
+                                     if a.beginning_missing else "原文无标题，此标题由正文首句生成"))
     if a.date or a.date_text:
         meta.append(f"- **日期**：{escape_md(shown_date(a.date, a.date_text))}")
     if not a.date and entered:

@@ -754,6 +754,20 @@ def test_topics_beyond_the_cap_are_counted_listed_and_named(seed_build, articles
     assert [r["topics_mentioned"] for r in rows] == ["；".join(a["topics_mentioned"]) for a in articles]
 
 
+def test_a_devised_title_says_whether_the_source_gave_none_or_its_beginning_is_elsewhere(seed_build, articles):
+    """Seed 003's 新疆 piece is 上接第1版: its headline is on that page, not absent, yet its page said
+    原文无标题 (a researcher's review).  Seed 004's piece begins in this file and has none."""
+    docs = seed_build / "docs"
+    derived = {a["id"]: a for a in articles if a["title_derived"]}
+    continued = [i for i, a in derived.items() if any(n.startswith("本文上接第") for n in a["notes"])]
+    whole = [i for i, a in derived.items() if not any("开头" in n for n in a["notes"])]
+    assert continued and whole
+    for i in continued:
+        assert "- **标题**：原文标题不在本来源文件中（本文开头不在其中" in (docs / "a" / f"{i}.md").read_text(encoding="utf-8")
+    for i in whole:
+        assert "- **标题**：原文无标题，此标题由正文首句生成" in (docs / "a" / f"{i}.md").read_text(encoding="utf-8")
+
+
 def test_an_article_page_says_when_the_original_is_in_traditional_script(seed_build, articles):
     """Seeds 002 and 004 are in traditional script; their pages show simplified text, and nothing above
     the text said so (a user's review): a researcher quoting the original needs its forms."""
