@@ -217,7 +217,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     # at 10,000 seeds spent 3.0-3.2 s on the pages and 2.5-3.8 s on the (single-process) patch.
     _write_exports(sink, articles, report, jobs,
                    lambda recs, summarize: feeds.render_feeds(recs, site_url, seeds, first=first, summarize=summarize)[0],
-                   seeds_url, record_ledger)
+                   seeds_url, record_ledger, site_url)
     stages("exports")
     from . import indexer
 
@@ -311,7 +311,7 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
 
 def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, seeds_url: str = "",
-                   ledger=None) -> None:
+                   ledger=None, site_url: str = "") -> None:
     """The feeds (``make_feeds(records, summarize)``: path → XML), ``articles.json``, the data page,
     ``report.json`` and ``articles.csv``.  With more than one job the feeds and the CSV are made by
     a forked worker while this process writes the two JSON files and the data page: both halves are
@@ -330,7 +330,7 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
             sink(rel, content)
-        sink("articles.csv", write.articles_csv(records))
+        sink("articles.csv", write.articles_csv(records, site_url))
 
     def json_files() -> None:
         size = sink.stream_bytes("articles.json", write.articles_json_bytes(articles, seeds_url, ledger))

@@ -339,10 +339,13 @@ def _csv_cell(value):
 
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned")   # new columns go at the end: a spreadsheet's formulas name columns by place
+               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url")   # new columns go at the end: a spreadsheet's formulas name columns by place
 
 
-def articles_csv(records: list[dict]) -> str:
+def articles_csv(records: list[dict], site_url: str = "") -> str:
+    """One row per record (``listing_record``).  ``page_url`` is the article page's full address when
+    the site's is known (``SITE_URL``), else ``url``: a spreadsheet opens a full address, and a
+    researcher could not open or cite the site-relative one (a review)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
@@ -355,7 +358,8 @@ def articles_csv(records: list[dict]) -> str:
             "；".join(f"{x['role']}:{x['name']}" for x in r["authors"]), r["publisher"] or "",
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
             "true" if r["title_derived"] else "false", "；".join(r["notes"]), r["raw_url"],
-            "" if r["raw_line"] is None else r["raw_line"], "；".join(r["topics_mentioned"]))])
+            "" if r["raw_line"] is None else r["raw_line"], "；".join(r["topics_mentioned"]),
+            site_url + r["url"])])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 

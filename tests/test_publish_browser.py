@@ -207,7 +207,7 @@ def test_province_page_links_its_own_feed(page, site):
 
 
 def test_data_page_download_links(page, site):
-    base, _, out = site
+    base, site_url, out = site
     page.goto(base)
     page.click("nav >> text=数据")
     page.wait_for_url("**/data/")
@@ -234,6 +234,12 @@ def test_data_page_download_links(page, site):
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0][0] == "id" and len(rows) == len(articles) + 1
+    # page_url: the full address a spreadsheet opens when the site's is known, else the site path.
+    at = rows[0].index("page_url")
+    for row, a in zip(rows[1:], articles):
+        assert row[at] == (site_url + a["url"] if site_url else a["url"])
+    if site_url:
+        assert page.request.get(rows[1][at]).status == 200
 
     feed_links = page.locator("article a[href$='.xml']")
     if feed_links.count():  # the data page may list the feeds too
