@@ -137,7 +137,8 @@ class Article:
     also_in: tuple[str, ...] = ()
     curated: tuple[str, ...] = ()  # fields a curator overrode
     raw_line: Optional[int] = None  # the line of the seed file where the article begins (``locate``)
-    # The source file lacks the article's beginning (上接第N版, or it starts mid-sentence): a title
+    # The source file lacks the article's beginning (上接第N版, or it starts with a mark that ends
+    # a clause): a title
     # made from its first sentence stands for one the file does not hold, not for one never given.
     beginning_missing: bool = False
     # Topics above the threshold that the cap (max_topics) left out, best first: also discussed.

@@ -223,7 +223,7 @@ def apply_overrides(art: Article, over: dict) -> Article:
         fields["region_evidence"] = ("curation",)
     if "topics" in over:
         fields.update(topics=tuple(over["topics"]), topic_cues=tuple((t, ("curation",)) for t in over["topics"]),
-                      topics_mentioned=tuple(t for t in art.topics_mentioned if t not in over["topics"]))
+                      topics_mentioned=tuple(t for t in art.topics + art.topics_mentioned if t not in over["topics"]))
     if "level" in over:
         fields["level"] = over["level"]
     return art.with_(curated=tuple(sorted(over)), **fields)
@@ -295,14 +295,17 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append("本文开头缺失：来源文本从句子中间开始。")
     elif may_start_mid:
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
-    beginning_missing = bool(d.continued_from or starts_mid or may_start_mid)
+    # Not for a possible mid-sentence start: it is a guess (近日， opens many a whole article).
+    beginning_missing = bool(d.continued_from or starts_mid)
     if body and body[-1][-1:] not in _SENTENCE_END:
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
     lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
+    undecodable = [n for n, p in enumerate(body, 1) if "\ufffd" in p]   # read.decode's bad bytes
     for numbers, what in ((interrupted_paragraphs(body), "在句子中间中断，其后的原文可能缺失（按来源文本照录）。"),
                           (fragment_paragraphs(body), "从句子中间开始（引号未开先闭），其前的原文可能缺失（按来源文本照录）。"),
                           (gap_numbers, "删去了来源文本重复前文的一段文字，该处句子不完整，原文可能缺失。"),
-                          (lost, "中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。")):
+                          (lost, "中的 □ 是来源文件里无法恢复的乱码字符（原字不详），不是缺字体。"),
+                          (undecodable, "中的 � 是来源文件里无法解码的字节（原字不详）。")):
         if numbers:   # 第 3 段、第 7 段…, as the page's ¶ anchors count
             notes.append("、".join(f"第 {n} 段" for n in numbers) + what)
     if res.changes.get("repair_gbk_mojibake"):

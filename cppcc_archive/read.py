@@ -263,10 +263,13 @@ def decode(data: bytes, name: str) -> tuple[Optional[str], Optional[str], float,
         return text, enc, conf, problems
     mixed = _decode_mixed_lines(data)
     if mixed is not None:
-        text, n_gb = mixed
-        problems.append(Problem(name, "mixed-encoding", f"{n_gb} line(s) were not UTF-8 and were decoded as GB18030",
-                                f"{n_gb} 行不是 UTF-8，已按 GB18030 解码"))
-        return text, "utf-8+gb18030", 0.7, problems
+        text, n_gb, bad = mixed
+        if n_gb:
+            problems.append(Problem(name, "mixed-encoding", f"{n_gb} line(s) were not UTF-8 and were decoded as GB18030",
+                                    f"{n_gb} 行不是 UTF-8，已按 GB18030 解码"))
+        if bad:
+            problems.append(_invalid_lines_problem(name, bad))
+        return text, "utf-8+gb18030" if n_gb else "utf-8", 0.7, problems
     return None, None, 0.0, [Problem(name, "undecodable", "bytes are not text in UTF-8, UTF-16, GB18030 or Big5",
                                      "内容不是 UTF-8、UTF-16、GB18030 或 Big5 编码的文本")]
 
@@ -315,6 +318,14 @@ _COMMON = None
 
 def _common_share(text: str) -> float:
     """Share of CJK characters that are among the frequent ones (GB2312 level 1 or its traditional forms)."""
+    cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return _common_count("".join(cjk)) / len(cjk)
+
+
+def _common_count(text: str) -> int:
+    """How many characters of ``text`` are frequent Chinese ones (see ``_common_share``)."""
     global _COMMON
     if _COMMON is None:
         chars = set()
@@ -329,26 +340,44 @@ def _common_share(text: str) -> float:
         chars |= set(opencc.OpenCC("s2t.json").convert("".join(sorted(chars))))
         chars |= set(opencc.OpenCC("s2hk.json").convert("".join(sorted(chars))))
         _COMMON = frozenset(chars)
-    cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff"]
-    if not cjk:
-        return 0.0
-    return sum(1 for c in cjk if c in _COMMON) / len(cjk)
+    return sum(1 for c in text[:20000] if c in _COMMON)
 
 
-def _decode_mixed_lines(data: bytes) -> Optional[tuple[str, int]]:
+def _decode_mixed_lines(data: bytes) -> Optional[tuple[str, int, list[tuple[int, int]]]]:
+    """The lines as UTF-8, else as GB18030; a line neither reads whole keeps the reading with more
+    common Chinese characters, its bad bytes as �.  Returns the text, the number of lines read as
+    GB18030 whole, and (line number, bytes shown as �) of the others."""
     lines = data.split(b"\n")
-    out, n_gb = [], 0
-    for line in lines:
+    out, n_gb, bad = [], 0, []
+    for number, line in enumerate(lines, 1):
         try:
             out.append(line.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
-            try:
-                out.append(line.decode("gb18030"))
-                n_gb += 1
-            except UnicodeDecodeError:
-                out.append(line.decode("utf-8", errors="replace"))
-                n_gb += 1
-    return "\n".join(out), n_gb
+            pass
+        try:
+            out.append(line.decode("gb18030"))
+            n_gb += 1
+            continue
+        except UnicodeDecodeError:
+            pass
+        # One bad byte in a GBK line made the whole line UTF-8 garbage (its byline and date lost,
+        # a reviewer): the GB18030 reading keeps all but that byte.  UTF-8 text with a bad byte
+        # read as GB18030 is garbage of rare characters, so the count of common ones decides.
+        readings = [line.decode(enc, errors="replace") for enc in ("utf-8", "gb18030")]
+        text = max(readings, key=lambda t: (_common_count(t), -t.count("\ufffd")))
+        out.append(text)
+        bad.append((number, text.count("\ufffd")))
+    return "\n".join(out), n_gb, bad
+
+
+def _invalid_lines_problem(name: str, bad: list[tuple[int, int]]) -> Problem:
+    shown = "、".join(f"第 {n} 行" for n, _ in bad[:5]) + ("等" if len(bad) > 5 else "")
+    lines = ", ".join(str(n) for n, _ in bad[:5]) + (", …" if len(bad) > 5 else "")
+    total = sum(k for _, k in bad)
+    return Problem(name, "invalid-bytes",
+                   f"{total} byte(s) on line(s) {lines} are valid in neither UTF-8 nor GB18030; shown as �",
+                   f"{shown}有 {total} 处字节在 UTF-8 和 GB18030 中都无效，显示为 �")
 
 
 # Lines may end in \r\n (a file saved on Windows): the body keeps its line ends for the cleaning

@@ -274,3 +274,19 @@ def test_50mb_file_is_reported_without_reading_it(tmp_path, monkeypatch):
     got = read.read_seed(p, "big.txt")
     assert time.perf_counter() - t0 < 2
     assert got.kind == "too-large" and "big.txt" not in " ".join(opened)
+
+
+def test_a_byte_neither_encoding_reads_is_marked_and_explained_on_the_page():
+    """One byte valid in no encoding inside a GBK line: the line is read as GB18030 but for it, the
+    report names the line, and the article's page says what the � is (it said nothing)."""
+    from cppcc_archive.pipeline import process_bytes
+
+    a = bi.article("gbk-one-bad")
+    raw = a.text.encode("gbk")
+    cut = raw.index(a.paragraphs[1].encode("gbk")) + 6
+    res = process_bytes(raw[:cut] + b"\xff" + raw[cut:], "x.txt")
+    [art] = res.articles
+    assert a.paragraphs[1][3:] in art.text.replace("\ufffd", "")
+    assert "第 2 段中的 � 是来源文件里无法解码的字节（原字不详）。" in art.notes
+    bad = [p for p in res.problems if p.kind == "invalid-bytes"]
+    assert len(bad) == 1 and "第 5 行有 1 处字节" in bad[0].message_zh, res.problems

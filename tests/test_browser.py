@@ -240,7 +240,8 @@ def test_traditional_script_uses_the_forms_traditional_sources_use(page, site_ur
 
 def test_traditional_script_gets_cppcc_words_right(page, site_url, articles):
     """OpenCC's cn → tw tables gave 新徵程 (to levy), 乾事 (dry) and 閱籤 (a slip) in the seeds' text
-    (a reviewer reading the 繁 view): they are 新征程, 幹事 and 閱簽, while 標籤 stays a slip."""
+    (a reviewer reading the 繁 view): they are 新征程, 幹事 and 閱簽, while 標籤 stays a slip and the
+    words the mends must not touch (a review: 特徵程度, 曬乾事後) stay as OpenCC gives them."""
     wanted = {"新征程": "新征程", "营造良好干事氛围": "營造良好幹事氛圍", "办后阅签机制": "辦後閱簽機制"}
     for simplified, traditional in wanted.items():
         a = next(x for x in articles if simplified in x["text"])
@@ -253,6 +254,14 @@ def test_traditional_script_gets_cppcc_words_right(page, site_url, articles):
         assert traditional in text, simplified
         assert "标签" in tabs and "標籤" in page.locator("body").inner_text()   # the 标签 tab: a slip
         page.click(".zxwk-script-toggle")   # back to simplified for the next page
+    page.click(".zxwk-script-toggle")
+    page.wait_for_function("document.documentElement.getAttribute('data-script') === 'traditional'")
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'zxwk-fix';
+        p.textContent = '特征程度，象征程序，晒干事后，饼干事件，标签批量，伟大征程。';
+        document.querySelector('article').appendChild(p); }""")
+    page.wait_for_function("document.getElementById('zxwk-fix').textContent.indexOf('程度') > 0 "
+                           "&& document.getElementById('zxwk-fix').textContent.indexOf('徵') !== -1")
+    assert page.locator("#zxwk-fix").inner_text() == "特徵程度，象徵程序，曬乾事後，餅乾事件，標籤批量，偉大征程。"
 
 
 def test_search_then_traditional_switch_then_traditional_query(page, site_url, articles):

@@ -802,3 +802,25 @@ def test_charts_headings_and_header_as_assistive_technology_reads_them(seed_buil
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{page.relative_to(site)}: h{before} then h{after}"
         assert not re.search(r"<label[^>]*aria-label", html), page.relative_to(site)
+
+
+# The exports' fields as published until now, in order.  Outside tools read the CSV's columns by place
+# and may read the JSON's keys in order: a new field goes at the end, never between (a review found
+# that the header test compared CSV_COLUMNS with itself, so an insertion would have passed).
+PUBLISHED_CSV = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county", "topics",
+                 "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
+                 "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url")
+PUBLISHED_JSON = ("id", "url", "title", "title_derived", "source_file", "part", "also_in", "regions", "level", "topics",
+                  "topic_cues", "keywords", "date", "date_text", "authors", "people", "publisher", "source_url",
+                  "page", "rights", "captions", "credits", "notes", "original_keywords", "script", "text", "changes",
+                  "region_evidence", "raw_url", "curated", "raw_line", "topics_mentioned")
+
+
+def test_the_exports_only_ever_grow_at_their_end(seed_build, articles):
+    import csv
+    import io
+
+    header = next(csv.reader(io.StringIO((seed_build / "docs" / "articles.csv").read_text(encoding="utf-8-sig"))))
+    assert tuple(header[:len(PUBLISHED_CSV)]) == PUBLISHED_CSV
+    for a in articles:
+        assert tuple(a)[:len(PUBLISHED_JSON)] == PUBLISHED_JSON, a["id"]

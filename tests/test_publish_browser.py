@@ -165,7 +165,7 @@ def test_home_feed_link_gives_a_valid_atom_feed(page, site):
     assert set(page.requested_hosts) == {urlparse(base).netloc}, page.requested_hosts
 
 
-def test_a_citation_names_the_day_the_reader_opened_the_page(page, site):
+def test_a_citation_names_the_day_the_reader_opened_the_page(browser, site):
     """The 引用日期 (urldate, accessed) is the reader's day, filled in by the page's script: on a
     clock set to 5 January 2027 each form is exactly what cite.py gives for that day, for an article
     dated by month and day alone and one with no date (the seeds give no year; the entered day both
@@ -176,6 +176,9 @@ def test_a_citation_names_the_day_the_reader_opened_the_page(page, site):
     articles = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     dated = next(a for a in articles if a["date_text"])
     undated = next(a for a in articles if not a["date_text"] and not a["date"])
+    # The reader's own day: 10:00 in Beijing is still 4 January west of UTC-2 (a review).
+    ctx = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = ctx.new_page()
     page.clock.set_fixed_time("2027-01-05T10:00:00+08:00")
     for rec in (dated, undated):
         page.goto(base + rec["url"])
@@ -184,6 +187,7 @@ def test_a_citation_names_the_day_the_reader_opened_the_page(page, site):
         want = citation(rec, site_url or "", COMMIT_DATE[:10], "2027-01-05")
         assert shown == [want["text"], want["bibtex"].rstrip("\n"), want["csl_json"]], rec["url"]
         assert ("[2027-01-05]" in shown[0]) == bool(site_url or rec.get("source_url"))
+    ctx.close()
 
 
 def test_pages_that_link_feeds_make_no_failing_request(page, site):

@@ -742,12 +742,22 @@ def test_filters_and_sort(page, server):
     assert any(o.startswith("北京市（") for o in options)
     # Listed by the counts they show, most first: they followed the whole archive's counts, and a
     # reviewer read 重庆市（4）北京市（1）西藏自治区（2） for 政协委员, 民生保障（2） after （1） for 提案.
+    # Ties as the whole archive orders them (the manifest's rows).
+    manifest = page.evaluate("() => fetch('search/manifest.json').then(r => r.json())")
+    ties = 0
     for q in ("政协委员", "提案"):
         _search(page, q)
         for name in ("region", "topic"):
-            shown = [int(re.search(r"（(\d+)）$", o).group(1))
-                     for o in page.locator(f"select[name={name}] option").all_inner_texts()[1:]]
+            options = [re.fullmatch(r"(.+)（(\d+)）", o).groups()
+                       for o in page.locator(f"select[name={name}] option").all_inner_texts()[1:]]
+            shown = [int(n) for _, n in options]
             assert len(shown) > 2 and shown == sorted(shown, reverse=True), (q, name, shown)
+            rows = [row[0] for row in manifest["facets"][name]]
+            for (a, n), (b, m) in zip(options, options[1:]):
+                if n == m:
+                    ties += 1
+                    assert rows.index(a) < rows.index(b), (q, name, a, b)
+    assert ties
     _search(page, "政协")
     value = page.locator("select[name=region] option", has_text="北京市").get_attribute("value")
     page.select_option("select[name=region]", value)

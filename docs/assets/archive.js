@@ -1,5 +1,5 @@
-/* 政协文库 page scripts: the 简/繁 switch, paragraph anchors, the phones' tab strip and the
- * citation box's copy buttons' names.
+/* 政协文库 page scripts: the 简/繁 switch, paragraph anchors, the phones' tab strip, the
+ * citation box's copy buttons' names and the reader's day in its citations.
  *
  * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
  * switch any page to traditional script; conversion runs in the browser
@@ -33,11 +33,11 @@
   });
 
   // Words the cn → tw tables get wrong in CPPCC writing (found converting the seeds, and by a
-  // reviewer reading the 繁 view): the 新征程 of a journey is not 徵 (to levy), a 干事 (one who does
-  // the work, 营造干事氛围) is 幹 not 乾 (dry), and to sign off a document (阅签, 会签 …) is 簽, not 籤
-  // (a slip, as in 標籤).  A longer entry keeps a word that only looks like one (餅乾事件).
-  var WORD_FIXES = [["徵程", "征程"], ["乾事", "幹事"], ["餅乾事", "餅乾事"], ["閱籤", "閱簽"], ["會籤", "會簽"],
-                    ["審籤", "審簽"], ["批籤", "批簽"], ["核籤", "核簽"]];
+  // reviewer reading the 繁 view): the 新征程 of a journey is not 徵 (to levy; 特徵程度 stays), a
+  // 干事 after 好 (良好干事氛围; elsewhere the tables give 幹事, and 曬乾事後 stays dry) is 幹 not 乾,
+  // and to sign off a document (阅签, 会签 …) is 簽, not 籤 (a slip, as in 標籤 and 標籤批量).
+  var WORD_FIXES = [["新徵程", "新征程"], ["好乾事", "好幹事"], ["閱籤", "閱簽"], ["會籤", "會簽"], ["審籤", "審簽"],
+                    ["批籤", "批簽"], ["核籤", "核簽"]];
 
   // window.OpenCC is whichever opencc-js build loaded last: the search's
   // (traditional → simplified) has no cn → tw data, so it is used only if it can.
