@@ -149,9 +149,9 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     # Data files first: a broken one stops the build before any work.
     load_gazetteer(), load_taxonomy(), load_rules(), load_userdict(), load_stopwords(), load_overrides()
     seeds_url = seeds_address(os.environ.get("SEEDS_URL", ""))
-    from .curation import load_curation
+    from .curation import curation_file, load_curation
 
-    curation_path = curation or seeds / "curation.yaml"
+    curation_path = curation or curation_file(seeds)
     curated = load_curation(curation_path)
     if curated:
         from .curation import check_seed_names

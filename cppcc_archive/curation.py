@@ -26,11 +26,29 @@ from typing import Optional
 
 from .errors import ConfigError, load_yaml_config, yaml_key_lines
 
+CURATION_NAMES = ("curation.yaml", "curation.yml")   # in the seeds folder, any case
 LEVELS = {"全国", "省", "市", "县"}
 ARTICLE_KEYS = {"title", "regions", "topics", "level"}
 SEED_KEYS = {"split_before", "articles"}
 
 
+
+
+def curation_file(seeds: Path) -> Path:
+    """The seeds folder's curation file: ``curation.yaml``, or ``curation.yml`` (a curator's saved
+    under that name was ignored without a word, a review).  A file that is plainly one under another
+    name (``curation.yaml.txt``, as a text editor saves it, was published as an article) stops the
+    build, as two curation files do."""
+    names = sorted(p.name for p in Path(seeds).iterdir() if p.name.lower().startswith("curation.") and p.is_file())
+    found = [n for n in names if n.lower() in CURATION_NAMES]
+    for n in names:
+        if n not in found:
+            raise ConfigError(Path(seeds) / n, None, "a curation file must be named curation.yaml: under this name it is "
+                                                     "neither applied nor published (rename it)")
+    if len(found) > 1:
+        raise ConfigError(Path(seeds) / found[1], None, f"two curation files ({' and '.join(found)}): keep one, named "
+                                                        "curation.yaml")
+    return Path(seeds) / (found[0] if found else "curation.yaml")
 
 
 def load_curation(path: Optional[Path]) -> dict:

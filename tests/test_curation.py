@@ -76,6 +76,27 @@ def test_bad_curation_stops_build_with_file_and_line(tmp_path, seeds_copy, body,
     assert "Traceback" not in err
 
 
+def test_a_curation_file_named_yml_is_applied(tmp_path, seeds_copy):
+    """curation.yml was skipped as a seed and never read as curation, without a word (a review)."""
+    (seeds_copy / "curation.yml").write_text(f"{S003}:\n  articles:\n    1:\n      title: 甲乙丙\n", encoding="utf-8")
+    assert run_build(seeds_copy, tmp_path / "out", "--no-site") == 0
+    arts = json.loads((tmp_path / "out" / "articles.json").read_text(encoding="utf-8"))
+    assert [a["title"] for a in arts if a["source_file"] == S003 and a["part"] == 1] == ["甲乙丙"]
+
+
+@pytest.mark.parametrize("names,needle", [
+    (("curation.yaml.txt",), "a curation file must be named curation.yaml"),   # a text editor's save: was an article
+    (("curation.txt",), "a curation file must be named curation.yaml"),
+    (("curation.yaml", "curation.yml"), "two curation files (curation.yaml and curation.yml)"),
+])
+def test_a_misnamed_or_second_curation_file_stops_the_build(tmp_path, seeds_copy, names, needle, capsys):
+    for n in names:
+        (seeds_copy / n).write_text(f"{S003}:\n  articles:\n    1:\n      title: 甲乙丙\n", encoding="utf-8")
+    assert run_build(seeds_copy, tmp_path / "out", "--no-site") == 2
+    err = capsys.readouterr().err
+    assert needle in err and str(seeds_copy) in err and "Traceback" not in err, err
+
+
 def test_curation_saved_as_gbk_is_named_not_a_traceback(tmp_path, seeds_copy, capsys):
     (seeds_copy / "curation.yaml").write_bytes(f"{S003}:\n  articles:\n    0:\n      title: 甲\n".encode("gbk"))
     assert run_build(seeds_copy, tmp_path / "out", "--no-site") == 2
