@@ -69,6 +69,12 @@ def source_slug(source_file: str) -> str:
     return "s" + hashlib.sha256(source_file.encode("utf-8")).hexdigest()[:10]
 
 
+def person_slug(name: str) -> str:
+    """A person's anchor on the people pages, from the name: the headings' own ids counted them (#_36),
+    so a link to one led to another person once someone was added before (a curator's review)."""
+    return "p" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+
+
 def is_national(a: Article) -> bool:
     """About the national CPPCC with no place of its own: tagged 地区/全国, listed in the regions page's
     全国政协 section and counted on the maps' 全国 tile."""
@@ -1145,7 +1151,9 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
         # A reporter of a thousand articles is split over pages like any long list.
         for k, part in enumerate(_chunks(arts, PEOPLE_PER_PAGE)):
             heading = escape_md(name) + ("（续）" if k else "")
-            entries.append((name, f"## {heading}\n\n{titles}\n\n" + _article_list(part, "../", ordered=True), len(part)))
+            anchor = person_slug(name) + (f"-{k + 1}" if k else "")
+            entries.append((name, f"## {heading} {{ #{anchor} }}\n\n{titles}\n\n" + _article_list(part, "../", ordered=True),
+                            len(part)))
     return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名拼音排列；每人的文章由新到旧。", entries, PEOPLE_PER_PAGE,
                   lambda first, last: first if first == last else f"{first} – {last}")
 

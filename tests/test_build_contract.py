@@ -196,7 +196,8 @@ def test_long_indexes_are_split_into_pages(monkeypatch):
             assert f"]({rel.split('/')[1]})" in files[f"{folder}/index.md"], rel
     links = r"\]\(\.\./a/([0-9a-f]{12})\.md\)"
     assert all(len(re.findall(links, files[rel])) <= 2 for rel in people)
-    names = [n.removesuffix("（续）") for rel in people for n in re.findall(r"^## (.+)$", files[rel], re.M)]
+    names = [n.removesuffix("（续）") for rel in people for n in re.findall(r"^## (.+?) \{ #p[0-9a-f]{10}(?:-\d+)? \}$",
+                                                                            files[rel], re.M)]
     # In pinyin order; a person with more links than a page continues on the next.
     assert names == sorted(names, key=write.pinyin_order) and names != sorted(names)
     everyone = {p.name for a in kept for p in a.people} | {au.name for a in kept for au in a.authors}
@@ -658,6 +659,18 @@ def test_a_persons_articles_are_counted_and_newest_first():
     assert "记者 · 3 篇" in md
     listed = re.findall(r"\]\(\.\./a/([0-9a-f]{12})\.md\)", md)
     assert listed == [dated[2].id, dated[0].id, dated[1].id]
+
+
+def test_a_persons_anchor_stays_when_people_are_added_before_them():
+    """The headings' ids were counted (赵莉 #_36 became #_37 once 张三 came in before her, a curator's
+    review), so a shared link led to another person; each is now named by the person."""
+    from cppcc_archive import pipeline, write
+
+    a = pipeline.assemble(pipeline.gather(SEEDS))[0][0]
+    alone = write._people_pages({"赵莉": [("委员", a)]}, ["赵莉"])["people/index.md"]
+    more = write._people_pages({"赵莉": [("委员", a)], "艾力": [("委员", a)]}, ["艾力", "赵莉"])["people/index.md"]
+    anchor = f"## 赵莉 {{ #{write.person_slug('赵莉')} }}"
+    assert anchor in alone and anchor in more and write.person_slug("赵莉") != write.person_slug("艾力")
 
 
 def test_front_matter_with_a_chinese_colon_names_the_line_and_the_cause():
