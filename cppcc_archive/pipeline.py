@@ -21,6 +21,7 @@ from typing import Optional
 from . import convert
 from .clean import clean_text, cjk_count
 from .clean.boilerplate import load_rules, match_rule
+from .clean.fixers import remove_pinyin_annotations
 from .model import Article, Problem, SeedFile
 from . import read as reader  # looked up at call time, so tests can stand in for a file vanishing
 from .locate import article_lines, file_lines, in_file_order, squeeze
@@ -122,10 +123,16 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         res.changes["reassemble_blocks"] = moved
     curation = curation or {}
     if curation.get("split_before"):
-        drafts, unused = split_at(drafts, curation["split_before"])
+        drafts, unused, hits = split_at(drafts, curation["split_before"])
         for text in unused:
             res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph",
                                            f"split_before {text[:30]!r} 没有匹配任何段落"))
+        for text, n in hits.items():
+            if n > 1:   # a short beginning split the file at every paragraph it opens, and renumbered it
+                res.problems.append(Problem(
+                    seed.name, "curation", f"split_before {text[:30]!r} matches {n} paragraphs and starts an article at "
+                                           "each; a longer beginning picks one",
+                    f"split_before {text[:30]!r} 匹配了 {n} 个段落，每处都另起一篇；写得更长一些可只匹配一处"))
     if not drafts:
         res.problems.append(Problem(seed.name, "no-text", "no article text left after cleaning (only boilerplate or metadata)",
                                    "清理后没有正文（只有网页模板内容或元数据）"))
@@ -186,27 +193,41 @@ def _same_headline(headline: str, given: str) -> bool:
     return squeeze.sub("", headline) == squeeze.sub("", convert.to_simplified(given))
 
 
-def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str]]:
-    """Curator split points: a new article starts at a paragraph beginning with the given text."""
+def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str], dict[str, int]]:
+    """Curator split points: a new article starts at a paragraph beginning with the given text.
+    Returns the drafts, the beginnings that matched no paragraph, and how many paragraphs each
+    matched.  The text is compared as the curator copied it from the seed or the page: without
+    punctuation, spaces or pinyin annotations, in simplified script (text copied from the seed,
+    with its ASCII commas or 協(xié), matched nothing: a curator's review)."""
     from .split import Draft
 
-    unused = list(beginnings)
+    keys = {b: _split_key(b) for b in beginnings}
+    hits: dict[str, int] = {b: 0 for b in beginnings}
     out = []
     for d in drafts:
         cur = d
         out.append(cur)
         k = 0
         while k < len(cur.lines):
-            hit = next((b for b in beginnings if cur.lines[k].startswith(b)), None)
+            line = _split_key(cur.lines[k])
+            hit = next((b for b in beginnings if keys[b] and line.startswith(keys[b])), None)
             if hit and k > 0:
                 new = Draft(lines=cur.lines[k:], led=True)
                 del cur.lines[k:]
                 out.append(new)
                 cur, k = new, 0
-            if hit in unused:
-                unused.remove(hit)
+            if hit:
+                hits[hit] += 1
             k += 1
-    return out, unused
+    return out, [b for b in beginnings if not hits[b]], hits
+
+
+_NOT_SPLIT_KEY = re.compile(r"[^\w]|_")
+
+
+def _split_key(text: str) -> str:
+    """``text`` reduced to its characters, letters and digits, simplified (see ``split_at``)."""
+    return _NOT_SPLIT_KEY.sub("", convert.to_simplified(remove_pinyin_annotations(text)))
 
 
 def apply_overrides(art: Article, over: dict) -> Article:

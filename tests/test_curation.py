@@ -34,6 +34,27 @@ def test_split_and_overrides(tmp_path, seeds_copy):
     assert "- **编校修改**：政协层级、地区、标题、主题" in page   # the reader sees what a curator set
 
 
+S004 = "004_4bb3d2b3ae31962d.txt"
+
+
+def test_split_before_matches_text_copied_from_the_seed_and_flags_a_beginning_found_often(tmp_path, seeds_copy):
+    """Text copied from a seed, with its ASCII comma or 協(xié), matched nothing: the cleaned text has
+    full-width marks, no pinyin and simplified script (a curator's review).  A short beginning split
+    seed 004 at each of three paragraphs, without a word."""
+    (seeds_copy / "curation.yaml").write_text(
+        f"{S003}:\n  split_before:\n    - \"晋城市政协坚持协商前中后期“两问三要三明确”的协商程序,严格\"\n"
+        f"{S004}:\n  split_before:\n    - \"西城區(qū)政協(xié):\"\n    - \"石景山区政协\"\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert any(a["source_file"] == S003 and a["text"].startswith("晋城市政协坚持协商前中后期") for a in arts)
+    assert any(a["source_file"] == S004 and a["text"].startswith("西城区政协") for a in arts)
+    problems = [p["message"] for f in json.loads((out / "report.json").read_text(encoding="utf-8"))["files"]
+                for p in f["problems"] if p["kind"] == "curation"]
+    assert not any("matches no paragraph" in m for m in problems), problems
+    assert any(m.startswith("split_before '石景山区政协' matches 3 paragraphs") for m in problems), problems
+
+
 def test_a_topic_a_curator_sets_is_no_longer_only_mentioned(tmp_path, seeds_copy):
     """Part 0 of seed 003 also discusses 党的建设 and 数字政协 (beyond its four topics); a curator who
     makes 党的建设 its topic leaves every other topic above the threshold among those it also
