@@ -32,7 +32,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Libraries whose output the cached state keeps, named even when no module of a closure imports them
 # by name (jieba's version covers its IDF table, which keywords.py reads through it); the libraries the
 # closures do import are found with them (``_outside_imports``).
-PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml")
+PHASE1_LIBRARIES = ("opencc", "jieba", "rjieba", "ahocorasick-rs", "charset-normalizer", "pyyaml", "ftfy")
 DATA_SUFFIXES = {".tsv", ".yaml", ".txt", ".json"}
 
 # What each kind of cached state is made by: entry points whose import closures (plus single files

@@ -457,6 +457,18 @@ def _(ctx):
     ctx.expect(contains=(first[comma + 1:comma + 20], a.paragraphs[-1][:20], "\ufffd"))
 
 
+@case("utf8-read-as-cp1252", "UTF-8 text once read as Windows-1252 and saved as UTF-8 (天津 as å¤©æ´¥), with a © line.",
+      problems=("double-encoded",), articles=1, group="encoding",
+      does="repaired with ftfy and reported (`double-encoded`); the headline kept (the © inside 天 deleted it)")
+def _(ctx):
+    import ftfy.bad_codecs  # noqa: F401  (registers the codec that makes the damage)
+
+    a = article("double-encoded")
+    text = a.text + "\n©2024 天津日报\n"
+    ctx.file("utf8-read-as-cp1252.txt", text.encode("utf-8").decode("sloppy-windows-1252").encode("utf-8"), source=text)
+    ctx.expect(contains=(a.probe, a.paragraphs[0][:20], a.paragraphs[-1][:20]), absent=("å",))
+
+
 @case("utf16-truncated", "UTF-16 with BOM whose last code unit is cut in half (odd byte count).",
       problems=(("invalid-bytes", "uncertain-encoding"),), articles=1, group="encoding",
       does="published; the broken tail is reported (`invalid-bytes`)")
