@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib
 import io
 import json
 import os
@@ -461,7 +462,7 @@ def _(ctx):
       problems=("double-encoded",), articles=1, group="encoding",
       does="repaired with ftfy and reported (`double-encoded`); the headline kept (the © inside 天 deleted it)")
 def _(ctx):
-    import ftfy.bad_codecs  # noqa: F401  (registers the codec that makes the damage)
+    importlib.import_module("ftfy.bad_codecs")   # registers the codec that makes the damage
 
     a = article("double-encoded")
     text = a.text + "\n©2024 天津日报\n"
