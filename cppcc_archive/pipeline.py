@@ -172,8 +172,7 @@ def _with_raw_lines(articles: list[Article], original: str, body: str, tradition
         converted = file_lines(convert.to_simplified(original))
         lines = converted if len(converted) == len(lines) else lines
     bodies = [[p for p in a.paragraphs if not p.startswith(("## ", "### "))] for a in articles]
-    openings = [([a.title] if not a.title_derived and "title" not in a.curated else []) + body[:1]
-                for a, body in zip(articles, bodies)]
+    openings = [_source_headline(a) + body[:1] for a, body in zip(articles, bodies)]
     index = squeeze(lines[skip:])
     begins = article_lines(lines[skip:], openings, first_line=skip + 1, index=index)
     ordered = in_file_order(lines[skip:], bodies, begins, first_line=skip + 1, index=index)
@@ -181,6 +180,14 @@ def _with_raw_lines(articles: list[Article], original: str, body: str, tradition
     # when they are not.
     return [a.with_(raw_line=n, notes=a.notes if whole else a.notes + (SCATTERED_NOTE.format(n),))
             for a, n, whole in zip(articles, begins, ordered)]
+
+
+def _source_headline(a: Article) -> list[str]:
+    """The headline the source gave the article, if it gave one: its title, or under a curator's
+    title the heading ``apply_overrides`` kept at the top."""
+    if "title" not in a.curated:
+        return [] if a.title_derived else [a.title]
+    return [a.paragraphs[0][3:]] if a.paragraphs and a.paragraphs[0].startswith("## ") else []
 
 
 SCATTERED_NOTE = "本文在来源文件中不是连续的一段（版面错位，段落经重新拼合）：原始文本第 {} 行起只是其开头，其余段落在文件他处。"
@@ -238,6 +245,10 @@ def apply_overrides(art: Article, over: dict) -> Article:
     fields = {}
     if "title" in over:
         fields.update(title=over["title"].strip(), title_derived=False)
+        if not art.title_derived and not _same_headline(art.title, fields["title"]):
+            # The source's own headline stays, as a heading at the top of the text, as under a
+            # front-matter title (a curator's title hid it everywhere: a review).
+            fields["paragraphs"] = ("## " + art.title,) + art.paragraphs
     if "regions" in over:
         gaz = load_gazetteer()
         fields["regions"] = tuple(to_region(str(c), gaz) for c in over["regions"])

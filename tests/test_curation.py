@@ -37,6 +37,24 @@ def test_split_and_overrides(tmp_path, seeds_copy):
 S004 = "004_4bb3d2b3ae31962d.txt"
 
 
+def test_a_curated_title_keeps_the_source_headline_on_the_page_and_its_line(tmp_path, seeds_copy):
+    """A curator's title hid the source's headline everywhere and moved the article's line in its
+    file from the headline (29) to its first paragraph (a curator's review): the headline stays as a
+    heading at the top, as under a front-matter title, and still gives the line."""
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    before = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
+                  if a["source_file"] == S003 and a["part"] == 1)
+    (seeds_copy / "curation.yaml").write_text(f"{S003}:\n  articles:\n    1:\n      title: 山东省政协一年工作综述\n",
+                                              encoding="utf-8")
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    after = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
+                 if a["source_file"] == S003 and a["part"] == 1)
+    assert before["title"] == "抖擞精气神" and after["title"] == "山东省政协一年工作综述"
+    page = (out / "docs" / "a" / f"{after['id']}.md").read_text(encoding="utf-8")
+    assert "\n## 抖擞精气神\n" in page and after["raw_line"] == before["raw_line"] == 29
+
+
 def test_split_before_matches_text_copied_from_the_seed_and_flags_a_beginning_found_often(tmp_path, seeds_copy):
     """Text copied from a seed, with its ASCII comma or 協(xié), matched nothing: the cleaned text has
     full-width marks, no pinyin and simplified script (a curator's review).  A short beginning split
