@@ -1182,6 +1182,7 @@ def report_page(report: dict, shards: dict[str, str] | None = None, articles: li
             out.append(f"| {file_cell(fname)} | {escape_md(_problem_label(p['kind']))} | {escape_md(p.get('message_zh') or p['message'])} |")
         out.append("")
     out.extend(_noted_articles(articles or [], file_cell))
+    out.extend(_curated_articles(articles or [], file_cell))
     files = report["files"]
     if len(files) > REPORT_FILES_LISTED:
         # A row per file was 2.9 MB of HTML at 10,000 seeds: a large archive lists the files that
@@ -1227,6 +1228,21 @@ def _noted_articles(articles: list[Article], file_cell) -> list[str]:
     for a in shown:
         notes = " ".join(_note_markdown(n, f"a/{a.id}.md") for n in a.notes)
         out.append(f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {notes} |")
+    out.append("")
+    return out
+
+
+def _curated_articles(articles: list[Article], file_cell) -> list[str]:
+    """The report's table of the articles a curator changed (curation.yaml), and what: a curator who
+    added a split or an override had to open each page to see what it did (a curator's review)."""
+    curated = sorted((a for a in articles if a.curated), key=lambda a: (a.source_file, a.part))
+    if not curated:
+        return []
+    out = [f"## 编校修改的文章 {{ #report-curated }}\n\n共 {len(curated)} 篇文章按编校文件（curation.yaml）改写了字段。"
+           "增加分篇（split_before）会使该来源文件其后各篇的序号与网址改变，请核对。\n\n| 文章 | 来源文件 | 改写的字段 |\n|---|---|---|"]
+    for a in curated:
+        fields = "、".join(CURATED_LABELS.get(f, escape_md(f)) for f in a.curated)
+        out.append(f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {fields} |")
     out.append("")
     return out
 

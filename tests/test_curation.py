@@ -32,6 +32,11 @@ def test_split_and_overrides(tmp_path, seeds_copy):
     assert len(arts) == 8
     page = (out / "docs" / "a" / f"{part1['id']}.md").read_text(encoding="utf-8")
     assert "- **编校修改**：政协层级、地区、标题、主题" in page   # the reader sees what a curator set
+    # And the curator, in one place: the report lists what curation changed (a curator's review).
+    report = (out / "docs" / "report.md").read_text(encoding="utf-8")
+    section = report.split("## 编校修改的文章", 1)[1].split("\n## ", 1)[0]
+    assert f"(a/{part1['id']}.md)" in section and "（第 2 篇） | 政协层级、地区、标题、主题 |" in section
+    assert section.count("](a/") == sum(1 for a in arts if a["curated"]) == 1
 
 
 S004 = "004_4bb3d2b3ae31962d.txt"
