@@ -88,8 +88,8 @@ def _article_override(path, lines: dict, seed, part, over, gaz, topics: set) -> 
     """One article's overrides, checked; a mistake names its line and the field."""
     where = lines.get((seed, "articles", part))
     if not isinstance(part, int) or isinstance(part, bool) or part < 0:
-        raise ConfigError(path, where, f"{seed}: {part!r} is not a part number (0 for the seed's first article: "
-                                       "the page's 第 1 篇)")
+        raise ConfigError(path, where, f"{seed}: {part!r} is not a part number (a whole number without quotes, 0 "
+                                       "for the seed's first article: the page's 第 1 篇)")
     if not isinstance(over, dict):
         raise ConfigError(path, where, f"{seed}#{part}: expected some of {', '.join(sorted(ARTICLE_KEYS))}")
     for key in sorted(set(over) - ARTICLE_KEYS, key=str):

@@ -46,10 +46,28 @@ def load_yaml_config(path: Union[str, Path]) -> tuple[object, str]:
         raise ConfigError(path, e.line, f"{e.key!r} is given twice in the same mapping (first on line {e.first}); "
                                         "YAML would keep only the second")
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {getattr(e, 'problem', e)}")
+        raise _yaml_error(path, e)
     except (ValueError, TypeError) as e:  # e.g. an impossible date built while loading
         raise ConfigError(path, None, f"impossible value: {e}")
+
+
+# YAML's words for the mistakes curators make, and what to do (a curator's review: the messages were
+# jargon, and an unclosed quote was reported on a line past the end of the file).
+_YAML_HINTS = {
+    "mapping values are not allowed here": "a value holding a colon and a space, as 抖擞精气神: 山东, must be in quotes",
+    "found unexpected end of stream": "a quotation mark is opened and never closed",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+}
+
+
+def _yaml_error(path, e) -> ConfigError:
+    """A YAML syntax error as file:line and a reason a curator can act on: the line where the broken
+    value starts when YAML knows it (an unclosed quote), else where it noticed."""
+    problem = str(getattr(e, "problem", None) or e)
+    mark = getattr(e, "context_mark", None) if problem == "found unexpected end of stream" else None
+    mark = mark or getattr(e, "problem_mark", None)
+    hint = next((h for words, h in _YAML_HINTS.items() if problem.startswith(words)), None)
+    return ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}" + (f" ({hint})" if hint else ""))
 
 
 def yaml_key_lines(text: str) -> dict[tuple, int]:

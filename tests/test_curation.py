@@ -100,6 +100,10 @@ _TWO = (f"{S003}:\n  articles:\n    0:\n      level: 市\n    4:\n      title: �
     (f"{S003}:\n  articles:\n    0:\n      topics: [不存在]\n", "unknown topic '不存在'", 4),
     (f"{S003}:\n  colour: red\n", "unknown key 'colour'", 2),
     (f"{S003}: [unclosed\n", "not valid YAML", None),
+    # A curator's review: YAML's words alone, and an unclosed quote put past the file's end (line 6).
+    (f"{S003}:\n  articles:\n    1:\n      title: \"抖擞\n    2:\n", "a quotation mark is opened and never closed", 4),
+    (f"{S003}:\n  articles:\n    1:\n      title: 抖擞精气神: 山东省政协\n", "must be in quotes", 4),
+    (f"{S003}:\n  articles:\n    \"1\":\n      title: 甲\n", "a whole number without quotes", 3),
     # The curator review's cases: the line of the very field, the unknown field named, one value
     # where a list is wanted, a number for a code, a name that is no seed, a key given twice.
     (_TWO + "      level: 乡\n", "level must be one of", 7),
