@@ -123,12 +123,12 @@ def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
         res.changes["reassemble_blocks"] = moved
     curation = curation or {}
     if curation.get("split_before"):
-        drafts, unused, hits = split_at(drafts, curation["split_before"])
-        for text in unused:
-            res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph",
-                                           f"split_before {text[:30]!r} 没有匹配任何段落"))
+        drafts, hits = split_at(drafts, curation["split_before"])
         for text, n in hits.items():
-            if n > 1:   # a short beginning split the file at every paragraph it opens, and renumbered it
+            if not n:
+                res.problems.append(Problem(seed.name, "curation", f"split_before {text[:30]!r} matches no paragraph",
+                                            f"split_before {text[:30]!r} 没有匹配任何段落"))
+            elif n > 1:   # a short beginning split the file at every paragraph it opens, and renumbered it
                 res.problems.append(Problem(
                     seed.name, "curation", f"split_before {text[:30]!r} matches {n} paragraphs and starts an article at "
                                            "each; a longer beginning picks one",
@@ -200,10 +200,9 @@ def _same_headline(headline: str, given: str) -> bool:
     return squeeze.sub("", headline) == squeeze.sub("", convert.to_simplified(given))
 
 
-def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str], dict[str, int]]:
+def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]:
     """Curator split points: a new article starts at a paragraph beginning with the given text.
-    Returns the drafts, the beginnings that matched no paragraph, and how many paragraphs each
-    matched.  The text is compared as the curator copied it from the seed or the page: without
+    Returns the drafts and how many paragraphs each beginning matched.  The text is compared as the curator copied it from the seed or the page: without
     punctuation, spaces or pinyin annotations, in simplified script (text copied from the seed,
     with its ASCII commas or 協(xié), matched nothing: a curator's review)."""
     from .split import Draft
@@ -226,7 +225,7 @@ def split_at(drafts: list, beginnings: list[str]) -> tuple[list, list[str], dict
             if hit:
                 hits[hit] += 1
             k += 1
-    return out, [b for b in beginnings if not hits[b]], hits
+    return out, hits
 
 
 _NOT_SPLIT_KEY = re.compile(r"[^\w]|_")
