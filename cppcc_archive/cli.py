@@ -182,6 +182,12 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
     articles, report = pipeline.assemble(results)
     gc.freeze()
     stages("assemble")
+    splits_state = None
+    if cache_dir is not None:
+        from .curation import SPLITS_STATE, moved_by_splits
+
+        splits_state = Path(cache_dir) / SPLITS_STATE
+        _add_problems(report, moved_by_splits(_read_state(splits_state), curated, articles, paths["docs"] / "articles.json"))
     for f in report["files"]:
         for p in f["problems"]:
             log.warning("%s: %s", p["file"], p["message"])
@@ -270,6 +276,13 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
         save(writer_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
         record_ledger.save(writer_dir(cache_dir) / RECORDS)
+    if splits_state is not None:   # after the swap, as the ledgers: it describes the published tree
+        import json
+
+        from .cache import save_file
+        from .curation import splits_of
+
+        save_file(splits_state, json.dumps(splits_of(curated), ensure_ascii=False, sort_keys=True))
     if search_record is not None:
         import json
 
@@ -308,6 +321,24 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
             shown = paths["site"] if rel.startswith("..") else rel
             log.info("site: %s (browse it with `python3 -m http.server -d %s`, or build with --serve)", shown, shown)
     return report
+
+
+def _read_state(path: Path):
+    """A small JSON state file of the cache, or ``None`` when it is missing or unreadable."""
+    import json
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _add_problems(report: dict, problems: list) -> None:
+    """Problems found after ``assemble`` made the report, under their files and in the totals."""
+    by_file = {f["file"]: f for f in report["files"]}
+    for p in problems:
+        by_file[p.source_file]["problems"].append(p.as_dict())
+        report["totals"]["problems"] += 1
 
 
 def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, seeds_url: str = "",

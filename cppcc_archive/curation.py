@@ -20,11 +20,13 @@ files.  An override of a part the seed does not have is a problem in the build r
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 
 from .errors import ConfigError, load_yaml_config, yaml_key_lines
+from .model import Problem
 
 CURATION_NAMES = ("curation.yaml", "curation.yml")   # in the seeds folder, any case
 LEVELS = {"全国", "省", "市", "县"}
@@ -130,3 +132,59 @@ def check_seed_names(path: Optional[Path], curated: dict, names: list[str]) -> N
             raise ConfigError(path, yaml_key_lines(text).get((seed,)),
                               f"{seed!r} is not a seed file of this build (keys are seed file names as the build "
                               "report lists them, e.g. 003_9e6d6ef7a5f05978.txt)")
+
+
+# ---------------------------------------------------------------- split points that moved addresses
+
+SPLITS_STATE = "curation-splits.json"   # in the cache: each seed's split points as the last build had them
+
+
+def splits_of(curated: dict) -> dict[str, list[str]]:
+    """Each seed's ``split_before``, as the next build compares it."""
+    return {seed: list(spec["split_before"]) for seed, spec in curated.items() if spec.get("split_before")}
+
+
+def moved_by_splits(previous: Optional[dict], curated: dict, articles: Iterable, published: Path) -> list[Problem]:
+    """A problem for each seed whose split points changed since the last build and whose article
+    addresses now show other articles: a split renumbers the later parts, and with them their ids
+    (a curator's review: 湖北's address showed 民宗委's article, and the build said nothing).
+    ``previous``: ``splits_of`` the last build (``None`` when unknown); ``published``: its
+    ``articles.json``, read only when a split changed."""
+    if previous is None or not published.is_file():
+        return []
+    now = splits_of(curated)
+    changed = {seed for seed in set(now) | set(previous) if now.get(seed) != previous.get(seed)}
+    if not changed:
+        return []
+    before = _published_titles(published, changed)
+    problems = []
+    for seed in sorted(changed):
+        moved = [(a.id, before[a.id], a.title) for a in sorted(articles, key=lambda a: a.part)
+                 if a.source_file == seed and a.id in before and before[a.id] != a.title]
+        if moved:
+            shown = "; ".join(f"a/{i}/ was {old[:20]!r}, now {new[:20]!r}" for i, old, new in moved[:3])
+            shown_zh = "；".join(f"a/{i}/ 原为《{old[:20]}》，现为《{new[:20]}》" for i, old, new in moved[:3])
+            more = "…" if len(moved) > 3 else ""
+            problems.append(Problem(
+                seed, "curation",
+                f"split_before changed: {len(moved)} article address(es) now show other articles ({shown}{more}); "
+                "links and citations to them lead elsewhere",
+                f"split_before 改变后，{len(moved)} 个文章网址现为其他文章（{shown_zh}{more}），已有的链接与引用会指向别处"))
+    return problems
+
+
+def _published_titles(published: Path, seeds: set[str]) -> dict[str, str]:
+    """id → title of the published ``articles.json``'s articles of ``seeds`` (a record per line; a
+    line is parsed only when it names one of them)."""
+    needles = [json.dumps(s, ensure_ascii=False) for s in seeds]
+    out = {}
+    with open(published, encoding="utf-8") as fh:
+        for line in fh:
+            if any(n in line for n in needles):
+                try:
+                    rec = json.loads(line.rstrip().rstrip(","))
+                except ValueError:
+                    continue
+                if rec.get("source_file") in seeds:
+                    out[rec["id"]] = rec.get("title") or ""
+    return out

@@ -42,6 +42,29 @@ def test_split_and_overrides(tmp_path, seeds_copy):
 S004 = "004_4bb3d2b3ae31962d.txt"
 
 
+def test_a_new_split_names_the_addresses_that_now_show_other_articles(tmp_path, seeds_copy):
+    """A split renumbers the seed's later parts and so their ids: 湖北's address showed 民宗委's
+    article, and the build said nothing (a curator's review).  The build after the split says which
+    addresses moved, once."""
+    out = tmp_path / "out"
+
+    def curation_problems() -> list[str]:
+        assert run_build(seeds_copy, out, "--no-site") == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        return [p["message"] for f in report["files"] for p in f["problems"] if p["kind"] == "curation"]
+
+    assert curation_problems() == []
+    hubei = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
+                 if a["title"].startswith("湖北省政协对分党组建设"))
+    (seeds_copy / "curation.yaml").write_text(f"{S003}:\n  split_before:\n    - \"晋城市政协坚持协商前中后期\"\n",
+                                              encoding="utf-8")
+    [moved] = curation_problems()
+    assert moved.startswith("split_before changed: 6 article address(es) now show other articles")
+    now = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8")) if a["id"] == hubei["id"])
+    assert now["title"] != hubei["title"]
+    assert curation_problems() == []   # said once: the next build compares with this one
+
+
 def test_a_curated_title_keeps_the_source_headline_on_the_page_and_its_line(tmp_path, seeds_copy):
     """A curator's title hid the source's headline everywhere and moved the article's line in its
     file from the headline (29) to its first paragraph (a curator's review): the headline stays as a
