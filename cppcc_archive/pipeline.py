@@ -218,7 +218,11 @@ def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]
             line = _split_key(cur.lines[k])
             hit = next((b for b in beginnings if keys[b] and line.startswith(keys[b])), None)
             if hit and k > 0:
-                new = Draft(lines=cur.lines[k:], led=True)
+                # The page's date and publisher go with the part split off (a curator's review: the
+                # parts of 004's 人民政协网北京6月14日电 were cited 出版日期不详, [出版者不详]); a
+                # byline stays with the part it heads.
+                new = Draft(lines=cur.lines[k:], led=True, date=cur.date, date_text=cur.date_text,
+                            publisher=cur.publisher)
                 del cur.lines[k:]
                 out.append(new)
                 cur, k = new, 0

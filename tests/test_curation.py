@@ -95,6 +95,10 @@ def test_split_before_matches_text_copied_from_the_seed_and_flags_a_beginning_fo
     arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     assert any(a["source_file"] == S003 and a["text"].startswith("晋城市政协坚持协商前中后期") for a in arts)
     assert any(a["source_file"] == S004 and a["text"].startswith("西城区政协") for a in arts)
+    # A part split off keeps the page's date and publisher (人民政协网北京6月14日电), not its byline.
+    first, *rest = sorted((a for a in arts if a["source_file"] == S004), key=lambda a: a["part"])
+    assert first["date_text"] == "6月14日" and first["publisher"] and rest
+    assert all((a["date_text"], a["publisher"]) == (first["date_text"], first["publisher"]) for a in rest)
     problems = [p["message"] for f in json.loads((out / "report.json").read_text(encoding="utf-8"))["files"]
                 for p in f["problems"] if p["kind"] == "curation"]
     assert not any("matches no paragraph" in m for m in problems), problems
