@@ -232,12 +232,6 @@ def citation_csl_json(record: dict, site_url: str, entered: str | None, accessed
 
 # ---------------------------------------------------------------- page block
 
-# A researcher's review expected Zotero to import the BibTeX entry as a journal article (entrysubtype
-# is biblatex's) and without a date where the source gives no year (none is a BibTeX date); the
-# CSL-JSON item carries the newspaper type (article-newspaper) and the date as the source wrote it.
-IMPORT_HINT = "导入 Zotero 等文献管理软件：复制 CSL-JSON，再用其“从剪贴板导入”，可保留报纸文章类型与原文日期。"
-
-
 def citation_markdown(record: dict, site_url: str, entered: str | None) -> str:
     """A collapsed “引用本文” block for the article page (raw HTML, every value escaped).
 
@@ -256,5 +250,5 @@ def citation_markdown(record: dict, site_url: str, entered: str | None) -> str:
         return f'<p class="cite-label">{escape_html(label)}</p><pre class="cite-{kind}"><code>{code}</code></pre>'
 
     parts = [pre("GB/T 7714", c["text"], "text"), pre("BibTeX", c["bibtex"], "bibtex"),
-             pre("CSL-JSON", c["csl_json"], "csl"), f'<p class="cite-hint">{escape_html(IMPORT_HINT)}</p>']
+             pre("CSL-JSON", c["csl_json"], "csl")]
     return f'<details class="cite" data-search-exclude><summary>引用本文</summary>{"".join(parts)}</details>\n'

@@ -187,6 +187,8 @@ def test_a_citation_names_the_day_the_reader_opened_the_page(browser, site):
         want = citation(rec, site_url or "", COMMIT_DATE[:10], "2027-01-05")
         assert shown == [want["text"], want["bibtex"].rstrip("\n"), want["csl_json"]], rec["url"]
         assert ("[2027-01-05]" in shown[0]) == bool(site_url or rec.get("source_url"))
+        # Which form to import into a reference manager (written by the script, not in the HTML).
+        assert page.locator("details.cite .cite-hint").inner_text().startswith("导入 Zotero")
     ctx.close()
 
 
