@@ -657,7 +657,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
 
 PROBLEM_LABELS = {
     "empty": "空文件", "binary": "非文本文件", "undecodable": "无法解码", "uncertain-encoding": "编码存疑",
-    "mixed-encoding": "混合编码", "invalid-bytes": "无效字节", "too-large": "文件过大", "hidden": "隐藏文件",
+    "mixed-encoding": "混合编码", "invalid-bytes": "无效字节", "double-encoded": "双重编码", "too-large": "文件过大", "hidden": "隐藏文件",
     "extension": "扩展名不支持", "symlink-dir": "目录链接", "dangling-symlink": "失效链接", "vanished": "文件消失",
     "not-a-file": "非普通文件", "permission": "无读取权限", "unreadable": "无法读取", "empty-dir": "空目录",
     "front-matter": "前置元数据", "mojibake": "乱码无法恢复", "no-text": "无正文", "no-chinese": "无中文",

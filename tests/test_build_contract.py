@@ -837,3 +837,16 @@ def test_the_exports_only_ever_grow_at_their_end(seed_build, articles):
     assert tuple(header[:len(PUBLISHED_CSV)]) == PUBLISHED_CSV
     for a in articles:
         assert tuple(a)[:len(PUBLISHED_JSON)] == PUBLISHED_JSON, a["id"]
+
+
+def test_every_problem_kind_has_a_chinese_label():
+    """The report page names a problem's kind in Chinese; one added without a label showed its code
+    alone (double-encoded, in the sixteenth session, until a read-through)."""
+    from pathlib import Path
+
+    from cppcc_archive import write
+
+    kinds = set()
+    for path in Path(write.__file__).parent.rglob("*.py"):
+        kinds |= set(re.findall(r'Problem\(\s*[\w.\[\]"]+,\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
+    assert len(kinds) > 20 and kinds <= set(write.PROBLEM_LABELS), sorted(kinds - set(write.PROBLEM_LABELS))
