@@ -937,7 +937,7 @@ TOPIC_PER_PAGE = 500    # article links per page of a topic
 # A reader took 数字政协 0 for "nothing on it in the archive" (a researcher's review): the cap was said
 # nowhere, and long articles discuss far more topics than it keeps (seed 000: 15 above the threshold).
 TOPICS_EXPLAINED = ("每篇文章按主题词表的得分标注主题，最多 {n} 个（得分最高者），下表“文章数”按此统计；"
-                    "得分同样过线、但不在其前 {n} 个之内的主题记为该文“亦有论及”，单列于“亦有论及”。"
+                    "得分同样过线、但不在其前 {n} 个之内的主题记为该文“亦有论及”的主题，计入下表“亦有论及”一栏。"
                     "全部文章的这两项见[数据导出](../data.md)的 topics 与 topics\\_mentioned。")
 MENTIONING_LISTED = 50  # articles listed under 亦有论及 on a topic's page: the newest; all are in the exports
 
