@@ -1,5 +1,5 @@
 /* 政协文库 page scripts: the 简/繁 switch, paragraph anchors, the phones' tab strip, the
- * citation box's copy buttons' names and the reader's day in its citations.
+ * citation box's copy buttons' names, the reader's day in its citations and its import hint.
  *
  * Pages are simplified Chinese.  Readers in Hong Kong, Macao and Taiwan can
  * switch any page to traditional script; conversion runs in the browser

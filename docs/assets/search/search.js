@@ -589,7 +589,8 @@
   }
 
   // Regions and topics are listed by the counts they show, most first (ties as the whole archive
-  // orders them: more articles first, then regions by their code); years stay in date order.
+  // orders them: more articles first, then regions by their code and topics by name); years stay in
+  // date order.
   function fillSelect(sel, values, counts, keep, byCount) {
     var previous = keep ? sel.value : "";
     while (sel.options.length > 1) sel.remove(1);
