@@ -193,18 +193,21 @@ def _source_headline(a: Article) -> list[str]:
 SCATTERED_NOTE = "本文在来源文件中不是连续的一段（版面错位，段落经重新拼合）：原始文本第 {} 行起只是其开头，其余段落在文件他处。"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _same_headline(headline: str, given: str) -> bool:
     """The page's headline (simplified) and a front-matter title (as written) say the same, in
     either script and whatever the spacing."""
-    squeeze = re.compile(r"\s+")
-    return squeeze.sub("", headline) == squeeze.sub("", convert.to_simplified(given))
+    return _SPACES.sub("", headline) == _SPACES.sub("", convert.to_simplified(given))
 
 
 def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]:
     """Curator split points: a new article starts at a paragraph beginning with the given text.
-    Returns the drafts and how many paragraphs each beginning matched.  The text is compared as the curator copied it from the seed or the page: without
-    punctuation, spaces or pinyin annotations, in simplified script (text copied from the seed,
-    with its ASCII commas or 協(xié), matched nothing: a curator's review)."""
+    Returns the drafts and how many paragraphs each beginning matched.  The text is compared as the
+    curator copied it from the seed or the page: without punctuation, spaces or pinyin annotations,
+    in simplified script (text copied from the seed, with its ASCII commas or 協(xié), matched
+    nothing: a curator's review)."""
     from .split import Draft
 
     keys = {b: _split_key(b) for b in beginnings}

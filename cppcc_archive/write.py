@@ -1227,9 +1227,14 @@ def _noted_articles(articles: list[Article], file_cell) -> list[str]:
            f"引用前请核对原始文本。{more}\n\n| 文章 | 来源文件 | 说明 |\n|---|---|---|"]
     for a in shown:
         notes = " ".join(_note_markdown(n, f"a/{a.id}.md") for n in a.notes)
-        out.append(f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {notes} |")
+        out.append(_report_row(a, file_cell, notes))
     out.append("")
     return out
+
+
+def _report_row(a: Article, file_cell, last: str) -> str:
+    """A row of the report's article tables: the article, its source file and place there, ``last``."""
+    return f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {last} |"
 
 
 def _curated_articles(articles: list[Article], file_cell) -> list[str]:
@@ -1242,7 +1247,7 @@ def _curated_articles(articles: list[Article], file_cell) -> list[str]:
            "增加分篇（split_before）会使该来源文件其后各篇的序号与网址改变，请核对。\n\n| 文章 | 来源文件 | 改写的字段 |\n|---|---|---|"]
     for a in curated:
         fields = "、".join(CURATED_LABELS.get(f, escape_md(f)) for f in a.curated)
-        out.append(f"| {_link_to_article(a, '')} | {file_cell(a.source_file)}（第 {a.part + 1} 篇） | {fields} |")
+        out.append(_report_row(a, file_cell, fields))
     out.append("")
     return out
 
