@@ -350,6 +350,7 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
     4.4–4.8 to 3.9–4.0 s).  ``ledger``: a ``pagecache.RecordLedger``, whose unchanged objects
     ``articles.json`` copies from the published file."""
     from . import feeds, write
+    from .model import article_summary
     from .workers import can_fork, fork_map
 
     def feeds_and_csv(_shared=None, _chunk=None) -> None:
@@ -357,7 +358,7 @@ def _write_exports(sink, articles: list, report: dict, jobs: int, make_feeds, se
         # made only for an article a feed shows (the newest 50 of each).
         records = [write.listing_record(a, seeds_url) for a in articles]
         by_id = {a.id: a for a in articles}
-        feed_files = make_feeds(records, lambda r: feeds.article_summary(by_id[r["id"]]))
+        feed_files = make_feeds(records, lambda r: article_summary(by_id[r["id"]]))
         feed_files.update(feeds.alternate_sitemaps(feed_files))
         for rel, content in feed_files.items():
             sink(rel, content)

@@ -40,7 +40,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable
 
-from .model import listed_title
+# The summaries are the article pages' descriptions too: they live with the records, in the page
+# writer's code (``cache.writer_version``).
+from .model import NOT_XML, listed_title, summary
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +51,11 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 TAG_PREFIX = "tag:cppcc-archive,2026:"
 SITE_NAME = "政协文库"
 MAX_ENTRIES = 50
-SUMMARY_CHARS = 160
 TZ = "+08:00"  # dates are calendar days in China
 EMPTY_UPDATED = "2026-01-01T00:00:00+08:00"  # an empty feed still needs <updated>; fixed, never the build time
 # Roles that make someone an author of the entry; the others (编辑, 摄影 …) are contributors.
 AUTHOR_ROLES = ("作者", "记者", "通讯员")
 
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE = re.compile(r"\d{6}")
 
@@ -318,36 +318,6 @@ def _entry(r: dict, day: str, href, text: str) -> ET.Element:
     return e
 
 
-def summary(text: str, whole: bool = True) -> str | None:
-    """The first ``SUMMARY_CHARS`` characters of the body, whitespace collapsed.
-
-    Only a head of a long text is cleaned and split: the words of a head are the text's own but
-    for its last, which the cut may have shortened, so once the words before that one are longer
-    than the summary, the rest of the text cannot change it (every article's summary is made for
-    the feeds: 6,000 characters each at 10,000 seeds).  ``whole=False``: ``text`` is itself only a
-    head of the text, and the answer is None when that head is too short to tell.
-    """
-    head = 4 * SUMMARY_CHARS
-    while head < len(text):
-        flat = " ".join(_clean(text[:head]).split())
-        if flat.rfind(" ") > SUMMARY_CHARS:
-            return flat[:SUMMARY_CHARS].rstrip() + "……"
-        head *= 4
-    if not whole:
-        return None
-    flat = " ".join(_clean(text).split())
-    return flat if len(flat) <= SUMMARY_CHARS else flat[:SUMMARY_CHARS].rstrip() + "……"
-
-
-def article_summary(article) -> str:
-    """``summary(article.text)`` from the first paragraphs alone: joining every text of the archive
-    for its first 160 characters was a third of the feeds' worker in a one-seed rebuild (0.6 s of
-    1.6 s at 10,000 seeds)."""
-    head, whole = article.text_head(16 * SUMMARY_CHARS)
-    made = summary(head, whole)
-    return made if made is not None else summary(article.text)
-
-
 def _summary_of(r: dict) -> str:
     """A record's summary: made already (``summary``, by a build that leaves the text out), or from its text."""
     made = r.get("summary")
@@ -366,7 +336,7 @@ def _link(parent: ET.Element, href: str, **attrs: str) -> None:
 
 def _clean(s: str) -> str:
     """Drop what XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF)."""
-    return _NOT_XML.sub("", str(s))
+    return NOT_XML.sub("", str(s))
 
 
 def _stamp(day: str) -> str:

@@ -29,6 +29,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
+from markupsafe import Markup, escape
+
 try:
     from cppcc_archive import download, fastpage
 except ImportError:   # MkDocs run by hand from another directory: the package is beside this file
@@ -196,7 +198,7 @@ def on_page_content(html, page, config, files):
     if _compressible(page):
         page.__dict__[_PACKED] = zlib.compress(html.encode("utf-8"), 1)
         # Converted; its source is not needed again.  Empty, not None: MkDocs' page.title is None
-        # while the markdown is None, and Material's tag export (tags.json) reads the titles after this point.
+        # while the markdown is None, and the tags plugin reads the titles after this point.
         page.markdown = ""
         return ""
     return html
@@ -214,12 +216,21 @@ def on_page_context(context, page, config, nav):
     # there are tabs: without them the drawer is the only way round the site on a phone).
     context["cppcc_no_drawer"] = "navigation.tabs" in config["theme"]["features"] and (
         page not in nav.pages or "toc" in ((page.meta or {}).get("hide") or ()))
+    _escape_description(page)
     packed = page.__dict__.pop(_PACKED, None)
     if packed is not None:
         page.content = zlib.decompress(packed).decode("utf-8")
     if context.get("tags"):
         context["tags"] = [_linked_tag(t) for t in context["tags"]]
     return context
+
+
+def _escape_description(page) -> None:
+    """Material writes ``page.meta.description`` into an attribute as it is (MkDocs' templates do
+    not escape); an article's description is its own text, so it goes in escaped."""
+    meta = page.meta or {}
+    if "description" in meta and not isinstance(meta["description"], Markup):
+        meta["description"] = escape(str(meta["description"]))
 
 
 def _linked_tag(tag) -> SimpleNamespace:

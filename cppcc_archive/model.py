@@ -5,6 +5,7 @@ change what an earlier stage recorded behind its back (STYLE.md, rule 5).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -180,3 +181,39 @@ class FileReport:
     problems: tuple[Problem, ...]
     changes: tuple[tuple[str, int], ...]  # fixer name -> count over the file
     removed_chars: tuple[tuple[str, int], ...] = field(default=())  # fixer -> CJK chars removed
+
+
+# The feeds' summaries (and, shorter, the article pages' descriptions): their first characters.
+SUMMARY_CHARS = 160
+# What XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/FFFF): no summary holds it.
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def summary(text: str, whole: bool = True, chars: int = SUMMARY_CHARS) -> str | None:
+    """The first ``chars`` characters of the body, whitespace collapsed.
+
+    Only a head of a long text is cleaned and split: the words of a head are the text's own but
+    for its last, which the cut may have shortened, so once the words before that one are longer
+    than the summary, the rest of the text cannot change it (every article's summary is made for
+    the feeds and the pages: 6,000 characters each at 10,000 seeds).  ``whole=False``: ``text`` is itself only a
+    head of the text, and the answer is None when that head is too short to tell.
+    """
+    head = 4 * chars
+    while head < len(text):
+        flat = " ".join(NOT_XML.sub("", text[:head]).split())
+        if flat.rfind(" ") > chars:
+            return flat[:chars].rstrip() + "……"
+        head *= 4
+    if not whole:
+        return None
+    flat = " ".join(NOT_XML.sub("", text).split())
+    return flat if len(flat) <= chars else flat[:chars].rstrip() + "……"
+
+
+def article_summary(article, chars: int = SUMMARY_CHARS) -> str:
+    """``summary(article.text, chars=chars)`` from the first paragraphs alone: joining every text of
+    the archive for its first 160 characters was a third of the feeds' worker in a one-seed rebuild
+    (0.6 s of 1.6 s at 10,000 seeds)."""
+    head, whole = article.text_head(16 * chars)
+    made = summary(head, whole, chars)
+    return made if made is not None else summary(article.text, chars=chars)

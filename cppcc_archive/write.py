@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .cache import library_version, save_file
 from .clean.metadata import newest_order, shown_date
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
-from .model import Article, byline_line, listed_title
+from .model import Article, article_summary, byline_line, listed_title
 from .pagecache import GROUP, RELATED_COMMON, SEEDS, RelatedRecord, file_identity
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
@@ -547,6 +547,11 @@ def with_devised_legend(markdown: str, devised: frozenset) -> str:
     return markdown
 
 
+# The meta description's length: about what a search engine's result shows of a Chinese page; at
+# 10,000 seeds each character costs the site about 50 KB.
+DESCRIPTION_CHARS = 80
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _article_link(article_id: str, title: str, date: str | None, prefix: str, derived: bool = False) -> str:
     # An article is listed on about 20 pages (regions, topics, dates, people, related articles):
@@ -560,8 +565,10 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     """``source_listing``: the page of ``sources/`` that lists the article's source file."""
     from .cite import citation_markdown
 
-    # No table of contents: its sections are the same on every article page.
-    fm = {"title": safe_title(a.title), "tags": tags_for(a), "hide": ["toc"]}
+    # No table of contents: its sections are the same on every article page.  The description is
+    # what search engines and shared links show instead of the site's (escaped by mkdocs_hooks.py).
+    fm = {"title": safe_title(a.title), "description": article_summary(a, DESCRIPTION_CHARS), "tags": tags_for(a),
+          "hide": ["toc"]}
     out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
     meta = []
     if a.title_derived:

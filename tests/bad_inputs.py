@@ -734,7 +734,9 @@ def _(ctx):
 
 
 def _check_front_matter(view: "View", ctx: Ctx) -> list[str]:
+    from cppcc_archive.model import summary
     from cppcc_archive.markdown import safe_title
+    from cppcc_archive.write import DESCRIPTION_CHARS
 
     out = []
     for a in view.articles_of(ctx.names):
@@ -743,19 +745,22 @@ def _check_front_matter(view: "View", ctx: Ctx) -> list[str]:
             continue
         fm = read_front_matter(md.read_text(encoding="utf-8"))
         # Our keys only; ``hide`` is a constant of ours, never seed text.
-        if not isinstance(fm, dict) or set(fm) - {"title", "tags", "hide"} or fm.get("hide", ["toc"]) != ["toc"]:
+        if (not isinstance(fm, dict) or set(fm) - {"title", "description", "tags", "hide"}
+                or fm.get("hide", ["toc"]) != ["toc"]):
             out.append(f"unsafe: front matter of {md.name} has keys {sorted(fm) if isinstance(fm, dict) else fm!r}")
             continue
         if fm.get("title") != safe_title(a["title"]):
             out.append(f"wrong-report: front-matter title {fm.get('title')!r} differs from the article title {a['title']!r}")
         if not all(isinstance(t, str) for t in fm.get("tags", [])):
             out.append(f"unsafe: non-string tag in {md.name}")
+        if fm.get("description") != summary(a["text"], chars=DESCRIPTION_CHARS):
+            out.append(f"wrong-report: front-matter description {fm.get('description')!r} is not the start of the text")
     return out
 
 
 @case("yaml-breaking-title", "A title made of YAML syntax: `: # \" ' --- & ! % | > [ ] { } *`.", articles=1,
       group="hostile", markers=("xssmark",), check=_checks(_check_front_matter, check_page_exists),
-      does="front matter stays two quoted keys (title, tags); the title is shown as text")
+      does="front matter stays our quoted keys (title, description, tags); the title is shown as text")
 def _(ctx):
     a = article("yaml-title")
     title = f"&锚 !标签 %百分 {a.title[:6]}: 冒号 # 井号 \"引号\" '单引' | 管道 > [列表] {{映射}} *别名 ---"

@@ -107,17 +107,21 @@ def test_no_seed_content_is_live_html(catalogue):
 
 def test_front_matter_has_only_our_keys(catalogue):
     from cppcc_archive.markdown import safe_title
+    from cppcc_archive.model import summary
+    from cppcc_archive.write import DESCRIPTION_CHARS
 
     assert catalogue.view is not None
     docs = catalogue.view.out / "docs"
     titles = {a["id"]: a["title"] for a in catalogue.view.articles}
+    texts = {a["id"]: a["text"] for a in catalogue.view.articles}
     pages = sorted((docs / "a").glob("*.md"))
     assert len(pages) == len(titles)
     for md in pages:
         fm = bi.read_front_matter(md.read_text(encoding="utf-8"))
-        assert isinstance(fm, dict) and set(fm) <= {"title", "tags", "hide"}, (md.name, fm)
+        assert isinstance(fm, dict) and set(fm) <= {"title", "description", "tags", "hide"}, (md.name, fm)
         assert fm.get("hide") == ["toc"], (md.name, fm)
         assert isinstance(fm["title"], str) and fm["title"] == safe_title(titles[md.stem]), md.name
+        assert fm["description"] == summary(texts[md.stem], chars=DESCRIPTION_CHARS), md.name
         assert all(isinstance(t, str) and t.startswith(("地区/", "主题/")) for t in fm.get("tags", [])), (md.name, fm)
     for md in docs.rglob("*.md"):  # every other generated page parses too (source pages carry file names)
         text = md.read_text(encoding="utf-8")

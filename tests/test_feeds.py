@@ -12,6 +12,7 @@ import pytest
 
 from cppcc_archive import feeds
 from cppcc_archive.feeds import MAX_ENTRIES, parse_name_status, render_feeds
+from cppcc_archive.model import SUMMARY_CHARS, article_summary, summary
 from cppcc_archive.tag.topics import load_taxonomy
 from cppcc_archive.write import topic_slug
 
@@ -244,7 +245,7 @@ def test_long_text_is_cut_into_a_summary(no_git_above):
     r = record("0000000000aa", date="2024-01-01", text="字" * 500 + "\n\n第二段")
     files, _ = render_feeds([r], SITE, no_git_above)
     s = parse(files["feeds/all.xml"]).entries[0].summary
-    assert s == "字" * feeds.SUMMARY_CHARS + "……"
+    assert s == "字" * SUMMARY_CHARS + "……"
 
 
 def test_summary_from_a_head_of_the_text_equals_the_whole_texts():
@@ -253,7 +254,7 @@ def test_summary_from_a_head_of_the_text_equals_the_whole_texts():
     text gives."""
     import random
 
-    from cppcc_archive.feeds import SUMMARY_CHARS, _clean, summary
+    from cppcc_archive.feeds import _clean
 
     def whole(text):
         flat = " ".join(_clean(text).split())
@@ -275,8 +276,8 @@ def test_an_articles_summary_from_its_first_paragraphs_equals_the_whole_texts():
     characters XML drops at the cut, texts shorter than the head) it is what the whole text gives."""
     import random
 
-    from cppcc_archive.feeds import article_summary, summary
     from cppcc_archive.model import Article
+    from cppcc_archive.write import DESCRIPTION_CHARS
 
     rnd = random.Random(11)
     pieces = ["政协委员", "协商议政", " ", "   ", "\x01", "GDP", "，", "。"]
@@ -290,6 +291,8 @@ def test_an_articles_summary_from_its_first_paragraphs_equals_the_whole_texts():
         head, whole = a.text_head(100)
         assert a.text.startswith(head) and (head == a.text) == whole
         assert article_summary(a) == summary(a.text), repr(paragraphs[:3])
+        # The page's shorter description likewise.
+        assert article_summary(a, DESCRIPTION_CHARS) == summary(a.text, chars=DESCRIPTION_CHARS), repr(paragraphs[:3])
 
 
 def test_listing_records_give_the_feeds_and_the_csv_of_whole_records():
@@ -303,13 +306,13 @@ def test_listing_records_give_the_feeds_and_the_csv_of_whole_records():
     for a, full in zip(arts, whole):
         r = write.listing_record(a, "https://example.org/seeds/")
         assert r == {k: full[k] for k in write.LISTING_FIELDS}
-        assert feeds.article_summary(a) == feeds.summary(a.text)
+        assert article_summary(a) == summary(a.text)
         listing.append(r)
     by_id, asked = {a.id: a for a in arts}, []
 
     def summarize(r):
         asked.append(r["id"])
-        return feeds.article_summary(by_id[r["id"]])
+        return article_summary(by_id[r["id"]])
 
     first = {a.source_file: "2025-06-01" for a in arts}   # undated articles enter the feeds too
     made = render_feeds(listing, "https://example.org/wenku/", Path("seeds"), first=first, summarize=summarize)

@@ -33,6 +33,9 @@ class _Scan(HTMLParser):
         self.bad = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta" and dict(attrs).get("name") == "description":
+            # The article's own text, shown as text: checked by test_meta_description_is_plain_text.
+            attrs = [(k, v) for k, v in attrs if k != "content"]
         if tag in ("iframe", "object", "embed"):
             self.bad.append(tag)
         if tag == "script":
@@ -75,6 +78,40 @@ def test_hostile_seed_builds_and_is_inert(tmp_path):
     assert len(arts) == 2
     md = next((out / "docs" / "a").glob("*.md")).read_text(encoding="utf-8")
     assert "evil_key" not in md
+
+
+class _Descriptions(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta" and dict(attrs).get("name") == "description":
+            self.found.append(dict(attrs).get("content"))
+
+
+def test_meta_description_is_plain_text(tmp_path):
+    """An article page's meta description is the start of its text, as text: the hostile seed's
+    quotes, brackets and tags stay inside the attribute."""
+    from cppcc_archive.model import summary
+    from cppcc_archive.write import DESCRIPTION_CHARS
+
+    seeds = hostile_seeds(tmp_path, second_text="郑州市政协召开“委员之家”座谈会，主题为 \"Smart City\" 与 a&b<c。" + "委员们积极履职，" * 20)
+    out = tmp_path / "out"
+    assert run_build(seeds, out) == 0
+    arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    shown = []
+    for a in arts:
+        parser = _Descriptions()
+        parser.feed((out / "site" / a["url"] / "index.html").read_text(encoding="utf-8"))
+        assert parser.found == [summary(a["text"], chars=DESCRIPTION_CHARS)]
+        shown += parser.found
+    assert any("<b>" in d for d in shown) and any('"Smart City" 与 a&b<c' in d for d in shown)
+    assert all(d.endswith("……") and len(d) == DESCRIPTION_CHARS + 2 for d in shown)
+    # Elsewhere the site's own description.
+    parser = _Descriptions()
+    parser.feed((out / "site" / "index.html").read_text(encoding="utf-8"))
+    assert parser.found == ["政协新闻文章的清理、标注与检索档案"]
 
 
 def test_inline_scripts_are_ours_only(tmp_path):
