@@ -17,7 +17,9 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   original ``source_url`` when the seed gave one, else none.
 * The date is the article's ``date``; a text that names only month and day
   keeps its ``date_text`` (no year is invented); with no date at all it is
-  “出版日期不详”.  For an undated article BibTeX and CSL-JSON note the day it entered the archive
+  “出版日期不详”, as it is when the only date is a 本报讯 lead's (``date_source`` "lead"): that is
+  the day of the event reported, which BibTeX and CSL-JSON give in a note (文中所记事件日期).  For
+  an undated article BibTeX and CSL-JSON note the day it entered the archive
   (收录日期, when ``entered`` is known); the GB/T text does not, since the bracket after its date
   is the standard's place for the reader's day (a reviewer took 收录日期 there for it).  The
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.
@@ -108,6 +110,17 @@ def _title(record: dict) -> str:
 
 
 UNKNOWN_PUBLISHER = "[出版者不详]"
+EVENT_DATE = "文中所记事件日期"
+
+
+def _dates(record: dict) -> tuple[str, str, str]:
+    """(the ISO publication date or "", the source's wording of a date without a year or "", the
+    date of the event reported or "").  A 本报讯 lead's date (``date_source`` "lead") is the event's,
+    not the paper's (a review): cited, the paper's date is unknown, and the event's goes in a note."""
+    date, text = _flat(record.get("date") or ""), _flat(record.get("date_text") or "")
+    if record.get("date_source") == "lead":
+        return "", "", date or text
+    return date, text, ""
 
 
 def _publisher(record: dict) -> str:
@@ -130,7 +143,8 @@ def citation_text(record: dict, site_url: str, accessed: str | None = None) -> s
     who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
     url = article_url(record, site_url)
     kind = "N/OL" if url else "N"
-    date = _flat(record.get("date") or "") or _flat(record.get("date_text") or "") or "出版日期不详"
+    iso, text, _ = _dates(record)
+    date = iso or text or "出版日期不详"
     page = _page_number(record)
     if page:
         date += f"({page})"
@@ -165,7 +179,8 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None, accessed: 
     fields.append(("title", "{" + bibtex_escape(_title(record)) + "}"))
     fields.append(("journal", bibtex_escape(_publisher(record) or UNKNOWN_PUBLISHER)))
     fields.append(("entrysubtype", "newspaper"))
-    m = _DATE.fullmatch(record.get("date") or "")
+    iso, text, event = _dates(record)
+    m = _DATE.fullmatch(iso)
     if m:
         fields += [("date", m.group(0)), ("year", m.group(1)), ("month", str(int(m.group(2))))]
     page = _page_number(record)
@@ -175,10 +190,12 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None, accessed: 
     if url:
         fields.append(("url", bibtex_url(url)))
     notes = []
-    if not m and record.get("date_text"):
-        notes.append(f"原文日期：{_flat(record['date_text'])}")
+    if not m and text:
+        notes.append(f"原文日期：{text}")
     elif not m:
         notes.append("出版日期不详")
+    if event:
+        notes.append(f"{EVENT_DATE}：{event}")
     if not m and entered:
         notes.append(f"收录日期：{entered}")
     notes.append(f"{ARCHIVE}收录")
@@ -204,11 +221,12 @@ def citation_csl_json(record: dict, site_url: str, entered: str | None, accessed
         item["author"] = [{"literal": n} for n in names]
     if _publisher(record):
         item["container-title"] = _publisher(record)
-    m = _DATE.fullmatch(record.get("date") or "")
+    iso, text, event = _dates(record)
+    m = _DATE.fullmatch(iso)
     if m:
         item["issued"] = {"date-parts": [[int(m.group(1)), int(m.group(2)), int(m.group(3))]]}
-    elif record.get("date_text"):
-        item["issued"] = {"literal": _flat(record["date_text"])}
+    elif text:
+        item["issued"] = {"literal": text}
     page = _page_number(record)
     if page:
         item["page"] = page
@@ -218,8 +236,11 @@ def citation_csl_json(record: dict, site_url: str, entered: str | None, accessed
     item["archive"] = ARCHIVE
     if site_url:
         item["archive_location"] = f"a/{record['id']}/"
+    notes = [f"{EVENT_DATE}：{event}"] if event else []
     if not m and entered:
-        item["note"] = f"收录日期：{entered}"
+        notes.append(f"收录日期：{entered}")
+    if notes:
+        item["note"] = "；".join(notes)
     item["language"] = "zh-CN"
     if url and accessed and accessed != ACCESSED_SLOT:   # the last member, where the page's slot is
         item["accessed"] = {"date-parts": [[int(x) for x in accessed.split("-")]]}

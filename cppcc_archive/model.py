@@ -144,6 +144,8 @@ class Article:
     beginning_missing: bool = False
     # Topics above the threshold that the cap (max_topics) left out, best first: also discussed.
     topics_mentioned: tuple[str, ...] = ()
+    # Where ``date`` (or, without it, ``date_text``) comes from: clean.metadata.DATE_SOURCES.
+    date_source: Optional[str] = None
 
     @property
     def text(self) -> str:

@@ -225,7 +225,7 @@ def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]
                 # parts of 004's 人民政协网北京6月14日电 were cited 出版日期不详, [出版者不详]); a
                 # byline stays with the part it heads.
                 new = Draft(lines=cur.lines[k:], led=True, date=cur.date, date_text=cur.date_text,
-                            publisher=cur.publisher)
+                            date_source=cur.date_source, publisher=cur.publisher)
                 del cur.lines[k:]
                 out.append(new)
                 cur, k = new, 0
@@ -352,9 +352,9 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append(f"来源文件中有 {res.changes['repair_gbk_mojibake']} 处 GBK 乱码经自动修复，个别字词可能有误，"
                      "引用前请对照原始文本。")
     authors = tuple(d.authors)
-    date, date_text = d.date, d.date_text
+    date, date_text, date_source = d.date, d.date_text, d.date_source
     if fm.get("date"):
-        date = fm["date"]
+        date, date_source = fm["date"], "front_matter"
         date_text = date_text or fm["date"]
     art = Article(
         source_file=seed.name,
@@ -373,6 +373,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         original_keywords=tuple(d.keywords),
         date=date,
         date_text=date_text,
+        date_source=date_source if date or date_text else None,
         publisher=fm.get("publisher") or d.publisher or publisher_of_rights(rights),
         source_url=fm.get("source_url"),
         page=fm.get("page"),

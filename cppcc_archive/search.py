@@ -1226,7 +1226,7 @@ def _stand_in_metadata(r: dict) -> str:
 
     items = []
     if r.get("date") or r.get("date_text"):
-        items.append(("日期", shown_date(r.get("date"), r.get("date_text"))))
+        items.append(("日期", shown_date(r.get("date"), r.get("date_text"), r.get("date_source"))))
     if r.get("publisher"):
         items.append(("发布", r["publisher"]))
     byline = _byline(r)

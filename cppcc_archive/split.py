@@ -63,6 +63,7 @@ class Draft:
     publisher: Optional[str] = None
     date: Optional[str] = None
     date_text: Optional[str] = None
+    date_source: Optional[str] = None
     author_titles: list[str] = field(default_factory=list)
     continued_from: Optional[str] = None
     led: bool = False  # started by a lead line
@@ -133,7 +134,7 @@ def _apply(d: Draft, line: str, f: Found, ledger: Ledger) -> None:
     if f.publisher and not d.publisher:
         d.publisher = f.publisher
     if f.date_text and not d.date_text:
-        d.date_text, d.date = f.date_text, f.date
+        d.date_text, d.date, d.date_source = f.date_text, f.date, f.date_source
     if f.keywords:
         d.keywords.extend(f.keywords)
     if f.rest:

@@ -208,6 +208,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
         "curated": list(a.curated),
         "raw_line": a.raw_line,
         "topics_mentioned": list(a.topics_mentioned),
+        "date_source": a.date_source,
     }
 
 
@@ -221,12 +222,12 @@ def listing_record(a: Article, seeds_url: str = "") -> dict:
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
             "script": a.script, "raw_url": raw_url(a, seeds_url), "raw_line": a.raw_line,
-            "topics_mentioned": list(a.topics_mentioned)}
+            "topics_mentioned": list(a.topics_mentioned), "date_source": a.date_source}
 
 
 LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level",
                   "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script", "raw_url",
-                  "raw_line", "topics_mentioned")
+                  "raw_line", "topics_mentioned", "date_source")
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
@@ -343,9 +344,10 @@ def _csv_cell(value):
     return value
 
 
+# New columns go at the end: a spreadsheet's formulas name columns by place.
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url")   # new columns go at the end: a spreadsheet's formulas name columns by place
+               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url", "date_source")
 
 
 def articles_csv(records: list[dict], site_url: str = "") -> str:
@@ -365,7 +367,7 @@ def articles_csv(records: list[dict], site_url: str = "") -> str:
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
             "true" if r["title_derived"] else "false", "；".join(r["notes"]), r["raw_url"],
             "" if r["raw_line"] is None else r["raw_line"], "；".join(r["topics_mentioned"]),
-            site_url + r["url"])])
+            site_url + r["url"], r["date_source"] or "")])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 
@@ -575,7 +577,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
         meta.append("- **标题**：" + ("原文标题不在本来源文件中（本文开头不在其中，见下方说明），此标题由正文首句生成"
                                      if a.beginning_missing else "原文无标题，此标题由正文首句生成"))
     if a.date or a.date_text:
-        meta.append(f"- **日期**：{escape_md(shown_date(a.date, a.date_text))}")
+        meta.append(f"- **日期**：{escape_md(shown_date(a.date, a.date_text, a.date_source))}")
     if not a.date and entered:
         meta.append(f"- **收录日期**：{escape_md(entered)}（本馆收录之日，非原文日期）")
     if a.publisher:

@@ -822,11 +822,11 @@ def test_charts_headings_and_header_as_assistive_technology_reads_them(seed_buil
 # that the header test compared CSV_COLUMNS with itself, so an insertion would have passed).
 PUBLISHED_CSV = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county", "topics",
                  "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-                 "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url")
+                 "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url", "date_source")
 PUBLISHED_JSON = ("id", "url", "title", "title_derived", "source_file", "part", "also_in", "regions", "level", "topics",
                   "topic_cues", "keywords", "date", "date_text", "authors", "people", "publisher", "source_url",
                   "page", "rights", "captions", "credits", "notes", "original_keywords", "script", "text", "changes",
-                  "region_evidence", "raw_url", "curated", "raw_line", "topics_mentioned")
+                  "region_evidence", "raw_url", "curated", "raw_line", "topics_mentioned", "date_source")
 
 
 def test_the_exports_only_ever_grow_at_their_end(seed_build, articles):

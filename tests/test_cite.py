@@ -56,6 +56,19 @@ def test_undated_articles_state_it_and_carry_the_entered_day():
     assert "收录" not in citation(record(), SITE, "2026-11-23")["text"]
 
 
+def test_a_news_leads_full_date_is_the_events_not_the_papers():
+    """本报讯（记者 王泳）2024年6月13日，… dates the meeting; the paper's day is not known."""
+    c = citation(record(date="2024-06-13", date_text="2024年6月13日", date_source="lead"), SITE, "2026-11-23")
+    assert "人民政协报, 出版日期不详(3). https://" in c["text"]
+    assert "year =" not in c["bibtex"] and "date =" not in c["bibtex"]
+    assert "出版日期不详；文中所记事件日期：2024-06-13；收录日期：2026-11-23；政协文库收录" in c["bibtex"]
+    item = json.loads(c["csl_json"])[0]
+    assert "issued" not in item and item["note"] == "文中所记事件日期：2024-06-13；收录日期：2026-11-23"
+    # A dateline's or the front matter's date is cited as before.
+    for source in ("dateline", "front_matter", None):
+        assert "人民政协报, 2024-06-14(3)." in citation(record(date_source=source), SITE, None)["text"]
+
+
 def test_a_title_the_source_did_not_give_is_bracketed(articles):
     """A title made from the text's first sentence (the source gave none) was cited as the article's
     own; it is in square brackets, the mark of a devised title, in all three forms (seed 003's

@@ -1,6 +1,7 @@
 """Cleaning on the real seeds: the issue's figures, each checked over every article."""
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import SEEDS
@@ -155,6 +156,33 @@ def test_trailing_byline_follows_its_piece_when_it_moves(articles):
     assert xinjiang["authors"] == [{"name": "刘惠娟", "role": "记者"}]
 
 
+def test_a_news_leads_date_is_the_events_and_is_cited_as_such(articles, seed_build):
+    """Seed 003's 本报讯（记者 毛丽萍）12月26日，湖北省政协召开… gives the day of the meeting, not of
+    the paper: the page says so, and the citation gives the paper's date as unknown and the event's
+    in a note.  Seed 004's 人民政协网北京6月14日电 is a dateline: the day the report was filed."""
+    from cppcc_archive.cite import citation
+    from cppcc_archive.clean.metadata import DATE_SOURCES
+
+    hubei = next(a for a in articles if a["title"].startswith("湖北省政协对分党组建设"))
+    assert (hubei["date"], hubei["date_text"], hubei["date_source"]) == (None, "12月26日", "lead")
+    assert hubei["text"].startswith("12月26日，湖北省政协召开")
+    filed = [a for a in articles if a["source_file"].startswith("004")]
+    assert filed and all((a["date_text"], a["date_source"]) == ("6月14日", "dateline") for a in filed)
+    assert all(a["date_source"] is None for a in articles if not (a["date"] or a["date_text"]))
+    assert all(a["date_source"] in DATE_SOURCES for a in articles if a["date"] or a["date_text"])
+    md = (seed_build / "docs" / "a" / f"{hubei['id']}.md").read_text(encoding="utf-8")
+    assert "- **日期**：12月26日（原文未注明年份；导语所记事件日期，非出版日期）\n" in md
+    md = (seed_build / "docs" / "a" / f"{filed[0]['id']}.md").read_text(encoding="utf-8")
+    assert "- **日期**：6月14日（原文未注明年份）\n" in md
+    made = citation(hubei, "https://example.org/wenku/", "2025-01-02")
+    assert "出版日期不详" in made["text"] and "12月26日" not in made["text"]
+    assert "出版日期不详；文中所记事件日期：12月26日；收录日期：2025-01-02" in made["bibtex"]
+    csl = json.loads(made["csl_json"])[0]
+    assert "issued" not in csl and csl["note"] == "文中所记事件日期：12月26日；收录日期：2025-01-02"
+    made = citation(filed[0], "https://example.org/wenku/", "2025-01-02")
+    assert ", 6月14日" in made["text"] and json.loads(made["csl_json"])[0]["issued"] == {"literal": "6月14日"}
+
+
 def test_interrupted_paragraph_is_noted_and_linked(articles, seed_build):
     """Seed 003's 抖擞精气神 piece has a paragraph that stops at “…委员活动工作室探索“求解”，给”: the
     article carries a note naming it, and the page's note links to that paragraph."""
@@ -237,6 +265,19 @@ def test_a_front_matter_title_keeps_the_pages_own_headline():
     assert titled.paragraphs[1:] == plain.paragraphs
     same = pipeline.process_bytes(f"---\ntitle: {plain.title}\n---\n".encode() + path.read_bytes(), path.name).articles[0]
     assert same.paragraphs == plain.paragraphs   # the same headline is not printed twice
+
+
+def test_a_front_matter_date_is_the_publications_over_a_leads():
+    """Seed 003 (本报讯 leads) given the page's date in front matter: that is the date of every
+    article, as the publication's; each lead's own wording stays in date_text."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("003_*"))[0]
+    plain = pipeline.process_path(path, path.name).articles
+    dated = pipeline.process_bytes("---\ndate: 2024-12-27\n---\n".encode() + path.read_bytes(), path.name).articles
+    assert [a.date_source for a in plain if a.date_text] == ["lead"] * 4
+    assert {(a.date, a.date_source) for a in dated} == {("2024-12-27", "front_matter")}
+    assert [a.date_text for a in dated] == [a.date_text or "2024-12-27" for a in plain]
 
 
 def test_a_long_headline_kept_under_a_front_matter_title_is_not_joined_to_the_text():

@@ -31,6 +31,10 @@ PHOTO_CREDIT = re.compile(rf"\s+({NAME}(?:\s+{NAME})*)\s*摄$")
 CONTINUED_FROM = re.compile(r"^（上接(\d+|[一二三四五六七八九十]+)版）$")
 CONTINUED_TO = re.compile(r"^（下转(\d+|[一二三四五六七八九十]+)版）$")
 DATE_IN_TEXT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+# Where an article's date comes from, which says what it is the date of: the source page's front
+# matter (its publication), a dateline (…北京6月14日电: the day the report was filed), or a 本报讯
+# lead (the day of the event reported, not of the paper that printed it: cited as unknown).
+DATE_SOURCES = ("front_matter", "dateline", "lead")
 # The date a 本报讯 lead opens with: 本报讯（记者 毛丽萍）12月26日，湖北省政协召开…, or has
 # right after an opening quotation: 本报讯（记者 王泳）“政协机关……落到实处。”12月28日，山西省…
 LEAD_DATE = re.compile(r"^(?:“[^“”]{1,300}”)?(?P<date>(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日)(?=[，,\s])")
@@ -47,6 +51,7 @@ class Found:
     publisher: Optional[str] = None
     date: Optional[str] = None
     date_text: Optional[str] = None
+    date_source: Optional[str] = None  # DATE_SOURCES: what the date is the date of
     keywords: list[str] = field(default_factory=list)
     author_title: Optional[str] = None
     starts_article: bool = False
@@ -95,13 +100,14 @@ def recognise(line: str) -> Found:
         rest = line[m.end():]
         day = LEAD_DATE.match(rest)
         return Found(rest, "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True,
-                     date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None)
+                     date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None,
+                     date_source="lead" if day else None)
     m = DATELINE.match(line)
     if m:
         authors = [Author(n, "记者") for n in names(m.group("names") or "")]
         return Found(line[m.end():], "dateline", authors, publisher=m.group("pub"),
                      date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
-                     starts_article=True)
+                     date_source="dateline", starts_article=True)
     m = CONTINUED_FROM.match(line)
     if m:
         return Found("", "continuation_marker", starts_article=True, continued_from=m.group(1))
@@ -154,10 +160,25 @@ def newest_order(date: Optional[str], date_text, article_id: str) -> tuple:
     return (date or "", (0, 0) if date else month_day(date_text if isinstance(date_text, str) else None), article_id)
 
 
-def shown_date(date: str | None, date_text: str | None) -> str:
+def shown_date(date: str | None, date_text: str | None, source: str | None = None) -> str:
     """The 日期 an article page shows: the date, with the source's own wording when it differs (a
     dateline's 2023年6月14日, which a search finds the article by, for 2023-06-14), or the wording
-    alone with a note that the source gave no year."""
+    alone with a note that the source gave no year; a 本报讯 lead's date is said to be the event's
+    (``source``: the article's ``date_source``).
+
+    >>> shown_date(None, "12月26日", "lead")
+    '12月26日（原文未注明年份；导语所记事件日期，非出版日期）'
+    >>> shown_date("2023-06-14", "2023年6月14日", "dateline")
+    '2023-06-14（原文作“2023年6月14日”）'
+    """
+    notes = []
     if not date:
-        return f"{date_text}（原文未注明年份）"
-    return f"{date}（原文作“{date_text}”）" if date_text and date_text != date else date
+        notes.append("原文未注明年份")
+    elif date_text and date_text != date:
+        notes.append(f"原文作“{date_text}”")
+    if source == "lead":
+        notes.append(LEAD_DATE_NOTE)
+    return (date or date_text or "") + (f"（{'；'.join(notes)}）" if notes else "")
+
+
+LEAD_DATE_NOTE = "导语所记事件日期，非出版日期"
