@@ -196,7 +196,8 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
     site_url = feeds.normalize_site_url(os.environ.get("SITE_URL", ""))  # the variable mkdocs.yml reads
     first = feeds.first_commit_dates(seeds)
-    entered = feeds.entered_dates(({"id": a.id, "date": a.date, "source_file": a.source_file} for a in articles), first)
+    entered = feeds.entered_dates(({"id": a.id, "date": a.date, "date_source": a.date_source, "source_file": a.source_file}
+                                   for a in articles), first)
     docs = paths["docs"]
     staging = docs.parent / f".{docs.name}.staging"
     if staging.exists():

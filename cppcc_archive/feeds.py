@@ -139,20 +139,28 @@ def alternate_sitemaps(feed_paths) -> dict[str, str]:
     return {f"{d}/sitemap.xml": _EMPTY_SITEMAP for d in folders}
 
 
-def feed_date(r: dict, first: dict[str, str]) -> str | None:
-    """An article's date in the feeds: its own full date, else the day its seed was first committed (or None)."""
+def published_date(r: dict) -> str | None:
+    """An article's full date of publication, or None: a 本报讯 lead's date (``date_source`` "lead")
+    is the day of the event reported, not of the paper."""
     day = r.get("date")
-    if isinstance(day, str) and _DATE.fullmatch(day):
+    if r.get("date_source") != "lead" and isinstance(day, str) and _DATE.fullmatch(day):
         return day
-    return first.get(r["source_file"])
+    return None
+
+
+def feed_date(r: dict, first: dict[str, str]) -> str | None:
+    """An article's date in the feeds: its full date of publication, else the day its seed was first
+    committed (or None)."""
+    return published_date(r) or first.get(r["source_file"])
 
 
 def entered_dates(records, first: dict[str, str]) -> dict[str, str]:
-    """Article id → 收录日期 (the day its seed was first committed) for articles without a full date."""
+    """Article id → 收录日期 (the day its seed was first committed) for articles without a full date
+    of publication."""
     out = {}
     for r in records:
-        day = feed_date(r, first)
-        if day is not None and day != r.get("date"):
+        day = first.get(r["source_file"])
+        if day is not None and published_date(r) is None:
             out[r["id"]] = day
     return out
 
@@ -296,7 +304,7 @@ def _entry(r: dict, day: str, href, text: str) -> ET.Element:
     title = " ".join(_clean(r.get("title") or "").split())
     _text(e, "title", listed_title(title, bool(r.get("title_derived"))) or "无标题", type="text")
     _link(e, href(f"a/{r['id']}/"), rel="alternate", type="text/html")
-    if isinstance(r.get("date"), str) and _DATE.fullmatch(r["date"]):
+    if published_date(r):
         _text(e, "published", _stamp(r["date"]))
     _text(e, "updated", _stamp(day))
     authors = sorted(r.get("authors") or [], key=lambda x: (x.get("role") not in AUTHOR_ROLES, x.get("name") or ""))

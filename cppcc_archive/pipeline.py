@@ -223,9 +223,12 @@ def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]
             if hit and k > 0:
                 # The page's date and publisher go with the part split off (a curator's review: the
                 # parts of 004's 人民政协网北京6月14日电 were cited 出版日期不详, [出版者不详]); a
-                # byline stays with the part it heads.
-                new = Draft(lines=cur.lines[k:], led=True, date=cur.date, date_text=cur.date_text,
-                            date_source=cur.date_source, publisher=cur.publisher)
+                # byline stays with the part it heads, and so does a 本报讯 lead's date: it is the
+                # day of that piece's event.
+                page_date = cur.date_source != "lead"
+                new = Draft(lines=cur.lines[k:], led=True, publisher=cur.publisher,
+                            **({"date": cur.date, "date_text": cur.date_text, "date_source": cur.date_source}
+                               if page_date else {}))
                 del cur.lines[k:]
                 out.append(new)
                 cur, k = new, 0

@@ -578,7 +578,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
                                      if a.beginning_missing else "原文无标题，此标题由正文首句生成"))
     if a.date or a.date_text:
         meta.append(f"- **日期**：{escape_md(shown_date(a.date, a.date_text, a.date_source))}")
-    if not a.date and entered:
+    if entered:   # only for an article without a date of publication (feeds.entered_dates)
         meta.append(f"- **收录日期**：{escape_md(entered)}（本馆收录之日，非原文日期）")
     if a.publisher:
         meta.append(f"- **发布**：{escape_md(a.publisher)}")

@@ -271,6 +271,7 @@ def test_a_front_matter_date_is_the_publications_over_a_leads():
     """Seed 003 (本报讯 leads) given the page's date in front matter: that is the date of every
     article, as the publication's; each lead's own wording stays in date_text."""
     from cppcc_archive import pipeline
+    from cppcc_archive.clean.metadata import shown_date
 
     path = sorted(SEEDS.glob("003_*"))[0]
     plain = pipeline.process_path(path, path.name).articles
@@ -278,6 +279,23 @@ def test_a_front_matter_date_is_the_publications_over_a_leads():
     assert [a.date_source for a in plain if a.date_text] == ["lead"] * 4
     assert {(a.date, a.date_source) for a in dated} == {("2024-12-27", "front_matter")}
     assert [a.date_text for a in dated] == [a.date_text or "2024-12-27" for a in plain]
+    # The page does not pass the lead's day off as the wording of the paper's.
+    hubei = next(a for a in dated if a.title.startswith("湖北省政协对分党组建设"))
+    assert shown_date(hubei.date, hubei.date_text, hubei.date_source) == "2024-12-27（正文所记日期：12月26日）"
+
+
+def test_a_part_split_off_a_news_lead_does_not_take_its_date():
+    """A curator splits seed 003's Hubei piece (本报讯…12月26日，…) before its second paragraph: the
+    new part's text has no lead, so it has no date; the piece keeps its own."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("003_*"))[0]
+    cut = {"split_before": ["2016年10月，湖北省在全国省级政协较早设立了9个专委会分党组"]}
+    arts = pipeline.process_path(path, path.name, cut).articles
+    piece = next(a for a in arts if a.title.startswith("湖北省政协对分党组建设"))
+    rest = arts[arts.index(piece) + 1]
+    assert rest.paragraphs[0].startswith("2016年10月，湖北省") and piece.date_source == "lead"
+    assert (rest.date, rest.date_text, rest.date_source) == (None, None, None)
 
 
 def test_a_long_headline_kept_under_a_front_matter_title_is_not_joined_to_the_text():

@@ -241,6 +241,20 @@ def test_hostile_text_is_escaped_and_plain(no_git_above):
     assert f"feeds/topic/{topic_slug(chr(65) + '&B<c>' + chr(34))}.xml" in files
 
 
+def test_a_news_leads_date_is_not_a_publication_date():
+    """本报讯（记者…）2024年6月13日，… dates the event: the feed dates the entry by the day its seed
+    entered the archive, gives no <published>, and the article gets that 收录日期 as an undated one
+    does (a review: it had none, and was cited without a date at all)."""
+    lead = {**record("0000000000aa", date="2024-06-13", source="a.txt"), "date_source": "lead"}
+    paper = {**record("0000000000bb", date="2024-06-13", source="b.txt"), "date_source": "front_matter"}
+    first = {"a.txt": "2025-03-01", "b.txt": "2025-03-01"}
+    files, entered = render_feeds([lead, paper], SITE, Path("seeds"), first=first)
+    assert entered == {"0000000000aa": "2025-03-01"}
+    entries = {e.id.rsplit("/", 1)[1]: e for e in parse(files["feeds/all.xml"]).entries}
+    assert "published" not in entries["0000000000aa"] and entries["0000000000aa"].updated.startswith("2025-03-01")
+    assert entries["0000000000bb"].published.startswith("2024-06-13")
+
+
 def test_long_text_is_cut_into_a_summary(no_git_above):
     r = record("0000000000aa", date="2024-01-01", text="字" * 500 + "\n\n第二段")
     files, _ = render_feeds([r], SITE, no_git_above)

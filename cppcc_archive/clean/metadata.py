@@ -170,12 +170,15 @@ def shown_date(date: str | None, date_text: str | None, source: str | None = Non
     '12月26日（原文未注明年份；导语所记事件日期，非出版日期）'
     >>> shown_date("2023-06-14", "2023年6月14日", "dateline")
     '2023-06-14（原文作“2023年6月14日”）'
+    >>> shown_date("2024-12-27", "12月26日", "front_matter")   # front matter's date, a lead's wording
+    '2024-12-27（正文所记日期：12月26日）'
     """
     notes = []
     if not date:
         notes.append("原文未注明年份")
     elif date_text and date_text != date:
-        notes.append(f"原文作“{date_text}”")
+        same_day = month_day(date_text) == (int(date[5:7]), int(date[8:10])) if len(date) == 10 else False
+        notes.append(f"原文作“{date_text}”" if same_day else f"正文所记日期：{date_text}")
     if source == "lead":
         notes.append(LEAD_DATE_NOTE)
     return (date or date_text or "") + (f"（{'；'.join(notes)}）" if notes else "")
