@@ -60,20 +60,22 @@ def to_simplified(text: str) -> str:
     return pattern.sub(lambda m: table[m.group(0)], out)
 
 
-def detect_script(text: str, simplified: str | None = None, changed: int | None = None) -> str:
+def detect_script(text: str, simplified: str | None = None, changed: int | None = None,
+                  cjk: int | None = None) -> str:
     """'traditional' when converting changes a noticeable share of CJK characters.
 
     Pass the already converted text (and the count of characters that differ,
-    when known) to avoid converting or comparing twice.
+    and ``cjk_count(text)``, when known) to avoid converting, comparing or counting twice.
     """
     if simplified is not None and simplified == text:
         return "simplified"  # nothing changed: most seeds, no per-character loop
     if simplified is None or len(simplified) != len(text):
         sample = text[:20000]
         return detect_script(sample, _converter("t2s.json").convert(sample))
-    from .clean import cjk_count
+    if cjk is None:
+        from .clean import cjk_count
 
-    cjk = cjk_count(text)
+        cjk = cjk_count(text)
     if changed is None:
         changed = sum(map(ne, text, simplified))  # C-level loop; conversions only change CJK characters
     return "traditional" if cjk and changed / cjk > 0.03 else "simplified"

@@ -70,9 +70,12 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_cleaning_never_raises_and_is_idempotent(text):
-    once, _, _ = clean_text(text)
+    once, _, removed = clean_text(text)
     twice, changes, _ = clean_text(once)
     assert twice == once, changes
+    # The accounting the pipeline counts the cleaned text's CJK characters by.
+    assert cjk_count(once) == cjk_count(text) - sum(removed.values())
+    assert clean_text(text, cjk_count(text)) == (once, *clean_text(text)[1:])
 
 
 @settings(max_examples=300, deadline=None)

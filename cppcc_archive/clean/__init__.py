@@ -59,16 +59,18 @@ def cjk_count(text: str) -> int:
     return sum(map(len, _CJK_RUN.findall(text)))
 
 
-def clean_text(text: str) -> tuple[str, dict[str, int], dict[str, int]]:
-    """Run every fixer once, in order.
+def clean_text(text: str, cjk: int | None = None) -> tuple[str, dict[str, int], dict[str, int]]:
+    """Run every fixer once, in order (``cjk``: ``cjk_count(text)``, when the caller has it).
 
     Returns the text, the number of changes per fixer (only fixers that
     changed something), and the CJK characters each fixer removed (negative
-    when a repair gave characters back), for the character accounting.
+    when a repair gave characters back), for the character accounting: the
+    text returned holds ``cjk`` less their sum.
     """
     changes: dict[str, int] = {}
     removed: dict[str, int] = {}
-    cjk = cjk_count(text)
+    if cjk is None:
+        cjk = cjk_count(text)
     for name, fix, count in FIXERS:
         new = fix(text)
         if new != text:
