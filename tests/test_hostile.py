@@ -28,13 +28,16 @@ ALLOWED_HOSTS = {"", "127.0.0.1"}
 
 
 class _Scan(HTMLParser):
+    """Live markup in a page (``bad``), and the page's meta descriptions (``descriptions``)."""
+
     def __init__(self):
         super().__init__()
-        self.bad = []
+        self.bad, self.descriptions = [], []
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta" and dict(attrs).get("name") == "description":
             # The article's own text, shown as text: checked by test_meta_description_is_plain_text.
+            self.descriptions.append(dict(attrs).get("content"))
             attrs = [(k, v) for k, v in attrs if k != "content"]
         if tag in ("iframe", "object", "embed"):
             self.bad.append(tag)
@@ -80,16 +83,6 @@ def test_hostile_seed_builds_and_is_inert(tmp_path):
     assert "evil_key" not in md
 
 
-class _Descriptions(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "meta" and dict(attrs).get("name") == "description":
-            self.found.append(dict(attrs).get("content"))
-
-
 def test_meta_description_is_plain_text(tmp_path):
     """An article page's meta description is the start of its text, as text: the hostile seed's
     quotes, brackets and tags stay inside the attribute."""
@@ -102,16 +95,16 @@ def test_meta_description_is_plain_text(tmp_path):
     arts = json.loads((out / "articles.json").read_text(encoding="utf-8"))
     shown = []
     for a in arts:
-        parser = _Descriptions()
+        parser = _Scan()
         parser.feed((out / "site" / a["url"] / "index.html").read_text(encoding="utf-8"))
-        assert parser.found == [summary(a["text"], chars=DESCRIPTION_CHARS)]
-        shown += parser.found
+        assert parser.descriptions == [summary(a["text"], chars=DESCRIPTION_CHARS)] and not parser.bad
+        shown += parser.descriptions
     assert any("<b>" in d for d in shown) and any('"Smart City" 与 a&b<c' in d for d in shown)
     assert all(d.endswith("……") and len(d) == DESCRIPTION_CHARS + 2 for d in shown)
     # Elsewhere the site's own description.
-    parser = _Descriptions()
+    parser = _Scan()
     parser.feed((out / "site" / "index.html").read_text(encoding="utf-8"))
-    assert parser.found == ["政协新闻文章的清理、标注与检索档案"]
+    assert parser.descriptions == ["政协新闻文章的清理、标注与检索档案"]
 
 
 def test_inline_scripts_are_ours_only(tmp_path):
