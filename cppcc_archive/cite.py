@@ -16,7 +16,8 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   archive (``site_url`` + ``a/<id>/``); without ``site_url`` it is the
   original ``source_url`` when the seed gave one, else none.
 * The date is the article's ``date``; a text that names only month and day
-  keeps its ``date_text`` (no year is invented); with no date at all it is
+  keeps its ``date_text`` (no year is invented), in the GB/T text after “[出版年不详]”; with no
+  date at all it is
   “出版日期不详”, as it is when the only date is a 本报讯 lead's (``date_source`` "lead"): that is
   the day of the event reported, which BibTeX and CSL-JSON give in a note (文中所记事件日期).  For
   an undated article BibTeX and CSL-JSON note the day it entered the archive
@@ -110,6 +111,7 @@ def _title(record: dict) -> str:
 
 
 UNKNOWN_PUBLISHER = "[出版者不详]"
+UNKNOWN_YEAR = "[出版年不详]"
 EVENT_DATE = "文中所记事件日期"
 
 
@@ -144,7 +146,9 @@ def citation_text(record: dict, site_url: str, accessed: str | None = None) -> s
     url = article_url(record, site_url)
     kind = "N/OL" if url else "N"
     iso, text, _ = _dates(record)
-    date = iso or text or "出版日期不详"
+    # A day without its year is marked so: followed by the reader's day in brackets, 6月14日 read as
+    # that year's (a journalist's review of 人民政协网 6月14日[2026-12-07]).
+    date = iso or (f"{UNKNOWN_YEAR}{text}" if text else "出版日期不详")
     page = _page_number(record)
     if page:
         date += f"({page})"

@@ -48,7 +48,7 @@ def test_undated_articles_state_it_and_carry_the_entered_day():
     assert "journal = {[出版者不详]}" in c["bibtex"]
     assert "container-title" not in json.loads(c["csl_json"])[0]
     partial = citation(record(date=None, page=None), "", "2026-11-23")
-    assert partial["text"].endswith("人民政协报, 6月14日.")  # no year is invented
+    assert partial["text"].endswith("人民政协报, [出版年不详]6月14日.")  # no year is invented, nor implied
     assert "收录日期：2026-11-23" in partial["bibtex"]
     item = json.loads(partial["csl_json"])[0]
     assert item["issued"] == {"literal": "6月14日"} and item["note"] == "收录日期：2026-11-23"

@@ -317,7 +317,10 @@
       if (box.querySelector(".cite-hint")) return;
       var p = document.createElement("p");
       p.className = "cite-hint";
-      p.textContent = "导入 Zotero 等文献管理软件：复制 CSL-JSON，再用其“从剪贴板导入”，可保留报纸文章类型与原文日期。";
+      // The original's date only where the CSL-JSON gives one (a review: the hint promised it always).
+      var dated = box.textContent.indexOf('"issued"') >= 0;
+      p.textContent = "导入 Zotero 等文献管理软件：复制 CSL-JSON，再用其“从剪贴板导入”，可保留报纸文章类型" +
+        (dated ? "与原文日期。" : "与各项著录信息。");
       box.appendChild(p);
     });
   }
