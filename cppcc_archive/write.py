@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .cache import library_version, save_file
 from .clean.metadata import newest_order, shown_date
 from .markdown import escape_html, escape_md, front_matter, md_link, safe_title
-from .model import Article, article_summary, byline_line, listed_title
+from .model import Article, article_description, byline_line, listed_title
 from .pagecache import GROUP, RELATED_COMMON, SEEDS, RelatedRecord, file_identity
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
@@ -569,7 +569,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
 
     # No table of contents: its sections are the same on every article page.  The description is
     # what search engines and shared links show instead of the site's (escaped by mkdocs_hooks.py).
-    fm = {"title": safe_title(a.title), "description": article_summary(a, DESCRIPTION_CHARS), "tags": tags_for(a),
+    fm = {"title": safe_title(a.title), "description": article_description(a, DESCRIPTION_CHARS), "tags": tags_for(a),
           "hide": ["toc"]}
     out = [front_matter(fm), f"# {escape_md(safe_title(a.title))}\n"]
     meta = []

@@ -156,6 +156,30 @@ def test_trailing_byline_follows_its_piece_when_it_moves(articles):
     assert xinjiang["authors"] == [{"name": "刘惠娟", "role": "记者"}]
 
 
+def test_the_meta_description_leaves_the_section_headings_out(articles, seed_build):
+    """Seed 000's page opens with the section 那曲市政协, whose text begins 那曲市政协深刻把握…: the
+    description had them run together (那曲市政协 那曲市政协深刻把握…, a review); an article without
+    headings is described by the start of its text, as its feed entry is summarised."""
+    import yaml
+
+    from cppcc_archive import pipeline
+    from cppcc_archive.model import article_description, summary
+    from cppcc_archive.write import DESCRIPTION_CHARS
+
+    def description(a):
+        md = (seed_build / "docs" / "a" / f"{a['id']}.md").read_text(encoding="utf-8")
+        return yaml.safe_load(md.split("---\n")[1])["description"]
+
+    naqu = next(a for a in articles if a["source_file"].startswith("000"))
+    assert naqu["text"].startswith("那曲市政协\n那曲市政协深刻把握")
+    assert description(naqu).startswith("那曲市政协深刻把握政协性质定位") and description(naqu).endswith("……")
+    path = sorted(SEEDS.glob("003_*"))[0]
+    plain = [a for a in pipeline.process_path(path, path.name).articles
+             if not any(p.startswith(("## ", "### ")) for p in a.paragraphs)]
+    assert plain and all(article_description(a, DESCRIPTION_CHARS) == summary(a.text, chars=DESCRIPTION_CHARS)
+                         for a in plain)
+
+
 def test_a_news_leads_date_is_the_events_and_is_cited_as_such(articles, seed_build):
     """Seed 003's 本报讯（记者 毛丽萍）12月26日，湖北省政协召开… gives the day of the meeting, not of
     the paper: the page says so, and the citation gives the paper's date as unknown and the event's

@@ -291,7 +291,6 @@ def test_an_articles_summary_from_its_first_paragraphs_equals_the_whole_texts():
     import random
 
     from cppcc_archive.model import Article
-    from cppcc_archive.write import DESCRIPTION_CHARS
 
     rnd = random.Random(11)
     pieces = ["政协委员", "协商议政", " ", "   ", "\x01", "GDP", "，", "。"]
@@ -305,8 +304,6 @@ def test_an_articles_summary_from_its_first_paragraphs_equals_the_whole_texts():
         head, whole = a.text_head(100)
         assert a.text.startswith(head) and (head == a.text) == whole
         assert article_summary(a) == summary(a.text), repr(paragraphs[:3])
-        # The page's shorter description likewise.
-        assert article_summary(a, DESCRIPTION_CHARS) == summary(a.text, chars=DESCRIPTION_CHARS), repr(paragraphs[:3])
 
 
 def test_listing_records_give_the_feeds_and_the_csv_of_whole_records():
