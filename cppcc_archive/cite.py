@@ -15,12 +15,11 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
   online resource), else ``[N]``.  The URL is the article's page in this
   archive (``site_url`` + ``a/<id>/``); without ``site_url`` it is the
   original ``source_url`` when the seed gave one, else none.
-* The date is the article's ``date``; a text that names only month and day
-  keeps its ``date_text`` (no year is invented), in the GB/T text after “[出版年不详]”; with no
-  date at all it is
-  “出版日期不详”, as it is when the only date is a 本报讯 lead's (``date_source`` "lead"): that is
-  the day of the event reported, which BibTeX and CSL-JSON give in a note (文中所记事件日期).  For
-  an undated article BibTeX and CSL-JSON note the day it entered the archive
+* The date is the article's ``date``; a text that names only month and day keeps its
+  ``date_text`` (no year is invented), in the GB/T text after “[出版年不详]”; with no date at all
+  it is “出版日期不详”, as it is when the only date is a 本报讯 lead's (``date_source`` "lead"):
+  that is the day of the event reported, which BibTeX and CSL-JSON give in a note (文中所记事件日期).
+  For an undated article BibTeX and CSL-JSON note the day it entered the archive
   (收录日期, when ``entered`` is known); the GB/T text does not, since the bracket after its date
   is the standard's place for the reader's day (a reviewer took 收录日期 there for it).  The
   newspaper page (版次, ``第3版``) becomes ``(3)`` after the date.

@@ -197,8 +197,9 @@ def summary(text: str, whole: bool = True, chars: int = SUMMARY_CHARS) -> str | 
     Only a head of a long text is cleaned and split: the words of a head are the text's own but
     for its last, which the cut may have shortened, so once the words before that one are longer
     than the summary, the rest of the text cannot change it (every article's summary is made for
-    the feeds and the pages: 6,000 characters each at 10,000 seeds).  ``whole=False``: ``text`` is itself only a
-    head of the text, and the answer is None when that head is too short to tell.
+    the feeds and its description for its page: 6,000 characters each at 10,000 seeds).
+    ``whole=False``: ``text`` is itself only a head of the text, and the answer is None when that
+    head is too short to tell.
     """
     head = 4 * chars
     while head < len(text):

@@ -203,8 +203,8 @@ def test_a_news_leads_date_is_the_events_and_is_cited_as_such(articles, seed_bui
     assert "出版日期不详；文中所记事件日期：12月26日；收录日期：2025-01-02" in made["bibtex"]
     csl = json.loads(made["csl_json"])[0]
     assert "issued" not in csl and csl["note"] == "文中所记事件日期：12月26日；收录日期：2025-01-02"
-    made = citation(filed[0], "https://example.org/wenku/", "2025-01-02")
-    assert ", [出版年不详]6月14日[2025-01-03]." in citation(filed[0], "https://example.org/wenku/", None, "2025-01-03")["text"]
+    made = citation(filed[0], "https://example.org/wenku/", None, "2025-01-03")
+    assert ", [出版年不详]6月14日[2025-01-03]." in made["text"]   # the reader's day, not the article's year
     assert json.loads(made["csl_json"])[0]["issued"] == {"literal": "6月14日"}
 
 

@@ -177,7 +177,7 @@ def shown_date(date: str | None, date_text: str | None, source: str | None = Non
     if not date:
         notes.append("原文未注明年份")
     elif date_text and date_text != date:
-        same_day = month_day(date_text) == (int(date[5:7]), int(date[8:10])) if len(date) == 10 else False
+        same_day = month_day(date_text) == (int(date[5:7]), int(date[8:10]))   # dates are ISO (read, _iso)
         notes.append(f"原文作“{date_text}”" if same_day else f"正文所记日期：{date_text}")
     if source == "lead":
         notes.append(LEAD_DATE_NOTE)
