@@ -1068,7 +1068,7 @@ def dates_pages(articles: list[Article]) -> dict[str, str]:
     for name, arts in sections:
         for part in _chunks(arts, DATES_PER_PAGE) if arts else []:
             entries.append((name, f"## {name}\n\n" + "\n".join(f"- {_link_to_article(a, '../')}" for a in part) + "\n", len(part)))
-    return _paged("dates", "时间线", "按日期由新到旧排列。原文未注明年份的文章单列，不推测年份。", entries, DATES_PER_PAGE,
+    return _paged("dates", "时间线", "按日期由新到旧排列。原文未注明年份的文章单列，不推测年份。“本报讯”导语所记的是事件日期，不是出版日期（见文章页）。", entries, DATES_PER_PAGE,
                   lambda first, last: first if first == last else f"{first} – {last}")
 
 

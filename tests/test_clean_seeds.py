@@ -198,6 +198,8 @@ def test_a_news_leads_date_is_the_events_and_is_cited_as_such(articles, seed_bui
     assert "- **日期**：12月26日（原文未注明年份；导语所记事件日期，非出版日期）\n" in md
     md = (seed_build / "docs" / "a" / f"{filed[0]['id']}.md").read_text(encoding="utf-8")
     assert "- **日期**：6月14日（原文未注明年份）\n" in md
+    timeline = (seed_build / "docs" / "dates" / "index.md").read_text(encoding="utf-8")
+    assert "“本报讯”导语所记的是事件日期，不是出版日期" in timeline and f"a/{hubei['id']}.md" in timeline
     made = citation(hubei, "https://example.org/wenku/", "2025-01-02")
     assert "出版日期不详" in made["text"] and "12月26日" not in made["text"]
     assert "出版日期不详；文中所记事件日期：12月26日；收录日期：2025-01-02" in made["bibtex"]
