@@ -7,11 +7,18 @@ holding a one-item CSL-JSON list).  ``record`` is an ``articles.json`` object,
 article entered the archive (from ``feeds.render_feeds``) or ``None``, and
 ``accessed`` the day the reader consulted it (``YYYY-MM-DD``) or ``None``.
 
-Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]):
+Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]) and, when the outlet is a
+website, for online news (电子公告 [EB/OL]):
+
+* An outlet whose name ends as a website's does (人民政协网, 中国西藏新闻网: ``WEB_OUTLET``) is
+  cited as an online item: ``[EB/OL]`` with its date in parentheses (the standard's place for an
+  online item's date, ``人民政协网, (2023-06-14)``), biblatex's ``@online`` with the site as
+  ``organization``, CSL's ``webpage`` with the site as ``container-title``, and no newspaper page.
+  A review found 人民政协网's articles cited as a newspaper's, ``[N]``.
 
 * Authors are the people with role 作者/记者/通讯员 (not 编辑/摄影), at most
   three then “等”; with none the author is “佚名”, as GB/T 7714-2015 asks.
-* The type is ``[N/OL]`` when a URL is given (the standard's mark for an
+* A newspaper article's type is ``[N/OL]`` when a URL is given (the standard's mark for an
   online resource), else ``[N]``.  The URL is the article's page in this
   archive (``site_url`` + ``a/<id>/``); without ``site_url`` it is the
   original ``source_url`` when the seed gave one, else none.
@@ -112,6 +119,13 @@ def _title(record: dict) -> str:
 UNKNOWN_PUBLISHER = "[出版者不详]"
 UNKNOWN_YEAR = "[出版年不详]"
 EVENT_DATE = "文中所记事件日期"
+# The ends of a website's name (人民政协网, 中国西藏新闻网, 澎湃新闻客户端, …公众号); a newspaper's ends in 报.
+WEB_OUTLET = re.compile(r"(网|网站|客户端|公众号)$")
+
+
+def is_web_outlet(record: dict) -> bool:
+    """Whether the publisher is a website rather than a newspaper (cited [EB/OL], not [N])."""
+    return bool(WEB_OUTLET.search(_publisher(record)))
 
 
 def _dates(record: dict) -> tuple[str, str, str]:
@@ -129,6 +143,9 @@ def _publisher(record: dict) -> str:
 
 
 def _page_number(record: dict) -> str | None:
+    """The newspaper page (版次) as a number; a website has none."""
+    if is_web_outlet(record):
+        return None
     m = re.search(r"\d+", record.get("page") or "")
     return m.group(0) if m else None
 
@@ -143,11 +160,13 @@ def citation_text(record: dict, site_url: str, accessed: str | None = None) -> s
     names = authors(record)
     who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
     url = article_url(record, site_url)
-    kind = "N/OL" if url else "N"
+    web = is_web_outlet(record)
+    kind = "EB/OL" if web else "N/OL" if url else "N"
     iso, text, _ = _dates(record)
     # A day without its year is marked so: followed by the reader's day in brackets, 6月14日 read as
     # that year's (a journalist's review of 人民政协网 6月14日[2026-12-07]).
-    date = iso or (f"{UNKNOWN_YEAR}{text}" if text else "出版日期不详")
+    date = iso or (f"{UNKNOWN_YEAR}{text}" if text else "")
+    date = (f"({date})" if web else date) if date else "出版日期不详"
     page = _page_number(record)
     if page:
         date += f"({page})"
@@ -180,8 +199,12 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None, accessed: 
         # Each name in braces: BibTeX must not split a Chinese name or read "and" inside one.
         fields.append(("author", " and ".join("{" + bibtex_escape(n) + "}" for n in names)))
     fields.append(("title", "{" + bibtex_escape(_title(record)) + "}"))
-    fields.append(("journal", bibtex_escape(_publisher(record) or UNKNOWN_PUBLISHER)))
-    fields.append(("entrysubtype", "newspaper"))
+    web = is_web_outlet(record)
+    if web:   # biblatex's @online, which GB/T 7714 styles for biblatex cite as [EB/OL]
+        fields.append(("organization", bibtex_escape(_publisher(record))))
+    else:
+        fields.append(("journal", bibtex_escape(_publisher(record) or UNKNOWN_PUBLISHER)))
+        fields.append(("entrysubtype", "newspaper"))
     iso, text, event = _dates(record)
     m = _DATE.fullmatch(iso)
     if m:
@@ -207,7 +230,7 @@ def citation_bibtex(record: dict, site_url: str, entered: str | None, accessed: 
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields)
     if url and accessed:   # the last field, so that an empty slot leaves a valid entry
         body += accessed if accessed == ACCESSED_SLOT else f",\n  urldate = {{{accessed}}}"
-    return f"@article{{{bibtex_key(record)},\n{body}\n}}\n"
+    return f"@{'online' if web else 'article'}{{{bibtex_key(record)},\n{body}\n}}\n"
 
 
 def bibtex_key(record: dict) -> str:
@@ -218,7 +241,8 @@ def bibtex_key(record: dict) -> str:
 # ---------------------------------------------------------------- CSL-JSON
 
 def citation_csl_json(record: dict, site_url: str, entered: str | None, accessed: str | None = None) -> str:
-    item: dict = {"id": bibtex_key(record), "type": "article-newspaper", "title": _title(record)}
+    kind = "webpage" if is_web_outlet(record) else "article-newspaper"
+    item: dict = {"id": bibtex_key(record), "type": kind, "title": _title(record)}
     names = authors(record)
     if names:
         item["author"] = [{"literal": n} for n in names]

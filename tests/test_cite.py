@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from cppcc_archive.cite import bibtex_escape, citation, citation_markdown
+from cppcc_archive.cite import bibtex_escape, citation, citation_markdown, is_web_outlet
 
 SITE = "https://example.org/archive/"
 HOSTILE = '<script>alert("x")</script> & {50%} #1 _a_ \\end $x^2~ \'q\' [l](http://x) {: .c } `c`'
@@ -69,6 +69,30 @@ def test_a_news_leads_full_date_is_the_events_not_the_papers():
         assert "人民政协报, 2024-06-14(3)." in citation(record(date_source=source), SITE, None)["text"]
 
 
+def test_a_website_s_article_is_cited_as_online_news_not_as_a_newspaper_s(articles):
+    """Seed 004 is from 人民政协网 (its dateline: 人民政协网北京6月14日电) and seed 002 from
+    中国西藏新闻网 (its copyright line): websites, cited as GB/T 7714's electronic bulletin [EB/OL] with
+    the date in parentheses, biblatex's @online and CSL's webpage, never as a newspaper [N] (a review)."""
+    by_publisher = {a["publisher"]: a for a in articles if a["publisher"]}
+    assert set(by_publisher) == {"人民政协网", "中国西藏新闻网"}
+    rmzx = citation(by_publisher["人民政协网"], SITE, None, "2027-01-05")
+    assert rmzx["text"] == ("包松娅. 为展现新时代首都政协新作为汇聚力量——贯彻落实中央政协工作会议精神的北京答卷[EB/OL]. "
+                            "人民政协网, ([出版年不详]6月14日)[2027-01-05]. "
+                            f"https://example.org/archive/{by_publisher['人民政协网']['url']}.")
+    assert rmzx["bibtex"].startswith("@online{") and "organization = {人民政协网}" in rmzx["bibtex"]
+    assert "journal" not in rmzx["bibtex"] and "entrysubtype" not in rmzx["bibtex"]
+    item = json.loads(rmzx["csl_json"])[0]
+    assert item["type"] == "webpage" and item["container-title"] == "人民政协网"
+    xz = citation(by_publisher["中国西藏新闻网"], "", None)["text"]
+    assert "[EB/OL]. 中国西藏新闻网, 出版日期不详." in xz and "[N" not in xz
+    # A dated web item: its date in parentheses, and a newspaper page (版次) a website has not is left out.
+    dated = citation(record(publisher="人民政协网"), SITE, None)["text"]
+    assert "[EB/OL]. 人民政协网, (2024-06-14). https://" in dated
+    # A newspaper stays a newspaper, and a name merely holding 网 is not a website's.
+    assert "[N/OL]. 人民政协报, 2024-06-14(3). " in citation(record(), SITE, None)["text"]
+    assert not is_web_outlet(record(publisher="网络安全报")) and is_web_outlet(record(publisher="澎湃新闻客户端"))
+
+
 def test_a_title_the_source_did_not_give_is_bracketed(articles):
     """A title made from the text's first sentence (the source gave none) was cited as the article's
     own; it is in square brackets, the mark of a devised title, in all three forms (seed 003's
@@ -77,7 +101,7 @@ def test_a_title_the_source_did_not_give_is_bracketed(articles):
     assert derived
     for a in derived:
         c = citation(a, SITE, None)
-        assert f". [{a['title']}][N/OL]. " in c["text"], c["text"]
+        assert f". [{a['title']}][{'EB' if is_web_outlet(a) else 'N'}/OL]. " in c["text"], c["text"]
         assert "title = {{[" in c["bibtex"] and json.loads(c["csl_json"])[0]["title"] == f"[{a['title']}]"
     assert ". 北京市政协召开全体会议[N/OL]. " in citation(record(), SITE, None)["text"]   # a title of its own: as it is
     hostile = citation(record(title=HOSTILE, title_derived=True), SITE, None)

@@ -310,7 +310,7 @@
 
   // Which form a reference manager should take: a researcher's review expected Zotero to import the
   // BibTeX entry as a journal article (entrysubtype is biblatex's) and with no date where the source
-  // gives no year; the CSL-JSON item keeps the newspaper type and the date as written.  Added here,
+  // gives no year; the CSL-JSON item keeps the type (newspaper or web page) and the date as written.  Added here,
   // not in each page's HTML (3 MB at 10,000 seeds, with the site near its 600 MB budget).
   function citationHint() {
     Array.prototype.forEach.call(document.querySelectorAll("details.cite"), function (box) {
@@ -319,7 +319,7 @@
       p.className = "cite-hint";
       // The original's date only where the CSL-JSON gives one (a review: the hint promised it always).
       var dated = box.textContent.indexOf('"issued"') >= 0;
-      p.textContent = "导入 Zotero 等文献管理软件：复制 CSL-JSON，再用其“从剪贴板导入”，可保留报纸文章类型" +
+      p.textContent = "导入 Zotero 等文献管理软件：复制 CSL-JSON，再用其“从剪贴板导入”，可保留文献类型（报纸或网络新闻）" +
         (dated ? "与原文日期。" : "与各项著录信息。");
       box.appendChild(p);
     });
