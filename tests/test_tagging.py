@@ -73,6 +73,14 @@ def test_topics_beyond_the_cap_are_mentioned_not_lost(articles):
     assert score_all_topics("会议", "委员们参加会议。") == ((), (), ())
 
 
+def test_a_report_on_cppcc_bodies_own_work_innovations_has_a_topic(articles):
+    """Seed 003's 北京市政协首次发布 区政协履职创新优秀案例 was 未分类: no topic of the taxonomy covered a
+    CPPCC body's own work (履职创新, 优秀案例, 自身建设).  It is 自身建设, on its title's cues."""
+    a = next(a for a in articles if a["title"].startswith("北京市政协首次发布"))
+    assert a["topics"][0] == "自身建设"
+    assert {"履职创新", "优秀案例"} <= set(a["topic_cues"]["自身建设"]), a["topic_cues"]
+
+
 def test_topic_exclusions():
     topics, _ = score_topics("", "加强纪律监督、纪律监督、纪律监督")
     assert "民主监督" not in topics
