@@ -16,7 +16,7 @@ website, for online news (电子公告 [EB/OL]):
   ``organization``, CSL's ``webpage`` with the site as ``container-title``, and no newspaper page.
   A review found 人民政协网's articles cited as a newspaper's, ``[N]``.
 
-* Authors are the people with role 作者/记者/通讯员 (not 编辑/摄影), at most
+* Authors are the people with role 作者/记者/通讯员/实习生 (not 编辑/摄影), at most
   three then “等”; with none the author is “佚名”, as GB/T 7714-2015 asks.
 * A newspaper article's type is ``[N/OL]`` when a URL is given (the standard's mark for an
   online resource), else ``[N]``.  The URL is the article's page in this
@@ -57,9 +57,9 @@ import re
 from urllib.parse import quote
 
 from .markdown import escape_html
+from .model import AUTHOR_ROLES
 
 ARCHIVE = "政协文库"
-AUTHOR_ROLES = ("作者", "记者", "通讯员")
 MAX_AUTHORS = 3
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BIB_SPECIAL = {

@@ -42,7 +42,7 @@ from typing import Callable
 
 # The summaries are the article pages' descriptions too: they live with the records, in the page
 # writer's code (``cache.writer_version``).
-from .model import NOT_XML, listed_title, summary
+from .model import AUTHOR_ROLES, NOT_XML, listed_title, summary
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +53,6 @@ SITE_NAME = "政协文库"
 MAX_ENTRIES = 50
 TZ = "+08:00"  # dates are calendar days in China
 EMPTY_UPDATED = "2026-01-01T00:00:00+08:00"  # an empty feed still needs <updated>; fixed, never the build time
-# Roles that make someone an author of the entry; the others (编辑, 摄影 …) are contributors.
-AUTHOR_ROLES = ("作者", "记者", "通讯员")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE = re.compile(r"\d{6}")

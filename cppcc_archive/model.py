@@ -49,7 +49,10 @@ class Author:
 
 
 # Bylines are shown and indexed by role, in this order.
-ROLE_ORDER = ("作者", "记者", "通讯员", "编辑", "摄影")
+ROLE_ORDER = ("作者", "记者", "通讯员", "实习生", "编辑", "摄影")
+# The roles of the people who wrote the text (a citation's authors, a feed's <author>), not of
+# those who edited it or took its photos.
+AUTHOR_ROLES = ("作者", "记者", "通讯员", "实习生")
 
 
 def byline_line(pairs, escape=str) -> str:

@@ -206,7 +206,8 @@ def test_a_news_leads_date_is_the_events_and_is_cited_as_such(articles, seed_bui
     csl = json.loads(made["csl_json"])[0]
     assert "issued" not in csl and csl["note"] == "文中所记事件日期：12月26日；收录日期：2025-01-02"
     made = citation(filed[0], "https://example.org/wenku/", None, "2025-01-03")
-    assert ", [出版年不详]6月14日[2025-01-03]." in made["text"]   # the reader's day, not the article's year
+    # the reader's day, not the article's year (a website's article: its date in parentheses)
+    assert ", ([出版年不详]6月14日)[2025-01-03]." in made["text"]
     assert json.loads(made["csl_json"])[0]["issued"] == {"literal": "6月14日"}
 
 
@@ -339,3 +340,32 @@ def test_a_long_headline_kept_under_a_front_matter_title_is_not_joined_to_the_te
             "三月五日，臺灣同胞參加政協會議，圍繞兩岸融合發展建言獻策。會議強調要凝聚共識。\n")
     assert pipeline.process_bytes(same.encode(), "y.txt").articles[0].paragraphs == (
         "三月五日，台湾同胞参加政协会议，围绕两岸融合发展建言献策。会议强调要凝聚共识。",)
+
+
+def test_a_leads_credits_give_each_person_the_role_written_before_them():
+    """A curator's review: （记者 李明 通讯员 张华） gave 通讯员 as a third reporter's name, cited as an
+    author; another paper's lead (厦门日报讯) and a lead without credits stayed in the text.  Seed 003's
+    Hubei lead, 本报讯（记者 毛丽萍）12月26日，…, written each of those ways."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("003_*"))[0]
+    page = path.read_bytes().decode("utf-8")
+    lead = "本报讯(记者 毛丽萍)12月26日,"
+    assert lead in page   # the scraped page's ASCII brackets, restored to full width by the cleaning
+
+    def hubei(new_lead: str):
+        arts = pipeline.process_bytes(page.replace(lead, new_lead).encode("utf-8"), path.name).articles
+        return next(a for a in arts if "湖北省政协召开党的建设工作领导小组" in "".join(a.paragraphs))
+
+    both = hubei("本报讯(记者 毛丽萍 通讯员 张华)12月26日,")
+    assert [(p.name, p.role) for p in both.authors] == [("毛丽萍", "记者"), ("张华", "通讯员")]
+    assert both.paragraphs[0].startswith("12月26日，湖北省政协") and both.date_text == "12月26日"
+    other = hubei("湖北日报讯(记者 毛丽萍)12月26日,")
+    assert (other.publisher, other.date_text, other.date_source) == ("湖北日报", "12月26日", "lead")
+    assert [p.name for p in other.authors] == ["毛丽萍"] and "日报讯" not in "".join(other.paragraphs)
+    bare = hubei("本报讯 12月26日,")
+    assert (bare.publisher, bare.date_text, list(bare.authors)) == (None, "12月26日", [])
+    assert not bare.paragraphs[0].startswith("本报讯")
+    # A bracket that holds no credits is the text's: the lead is not taken apart.
+    odd = hubei("本报讯(图片由湖北省政协提供)12月26日,")
+    assert not odd.authors and "图片由湖北省政协提供" in "".join(odd.paragraphs)

@@ -17,11 +17,16 @@ _NAMES = re.compile(NAME)
 
 BYLINE = re.compile(rf"^□\s*({NAME}(?:\s+{NAME})*)$")
 STAFF_REPORTER = re.compile(rf"^本报(?:融媒体)?记者\s*({NAME}(?:\s+{NAME})*)$")
-NEWS_LEAD = re.compile(rf"^(本报讯|本报电)\s*（((?:融媒体|特约|见习)?记者|通讯员)\s*({NAME}(?:\s+{NAME})*)）\s*")
+# A news lead: 本报讯 or another paper's (厦门日报讯, 南方日报讯), with its credits in brackets
+# (（记者 李明 通讯员 张华）) or none (本报讯 委员们…, 南方日报讯 11月3日，…).
+NEWS_LEAD = re.compile(r"^(?P<pub>本报|(?!据)[\u4e00-\u9fff]{2,10}?报)(?:讯|电)(?:\s*（(?P<credits>[^（）]{2,80})）|(?=[\s\d“]))\s*")
 DATELINE = re.compile(
-    rf"^(?P<pub>[\u4e00-\u9fff]{{2,10}}?(?:网|报|社|台|新闻))(?P<place>[\u4e00-\u9fff]{{2,6}}?)"
-    rf"(?P<date>(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日)电\s*(?:（(?:记者|通讯员)\s*(?P<names>{NAME}(?:\s+{NAME})*)）)?\s*"
+    r"^(?P<pub>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|新闻))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+    r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)电\s*(?:（(?P<credits>[^（）]{2,80})）)?\s*"
 )
+# The roles of a lead's or a dateline's credits, each before its names: （记者 李明 王芳 通讯员 张华）,
+# （融媒体记者 李木元）, （本报记者 陈志明、实习生 赵六）.  通讯员 is a role, never a name.
+CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:融媒体|特约|见习|实习)?(?P<reporter>记者)|通讯员|实习生")
 EDITOR = re.compile(rf"^(责任编辑|编辑|校对|审核)[：:]\s*({NAME}(?:[\s、，]+{NAME})*)$")
 KEYWORDS = re.compile(r"^关键词[：:]\s*(.+)$")
 AUTHOR_NOTE = re.compile(r"（作者系([^（）]{2,60})）\s*$")
@@ -62,6 +67,33 @@ def names(s: str) -> list[str]:
     return _NAMES.findall(s)
 
 
+def credits(s: str) -> Optional[list[Author]]:
+    """The people of a bracketed credit line, each with the role written before them, or ``None``
+    when the bracket is something else (a name with no role before it, a word that is no name).
+
+    >>> [(a.name, a.role) for a in credits("记者 李明 通讯员 张华")]
+    [('李明', '记者'), ('张华', '通讯员')]
+    >>> [(a.name, a.role) for a in credits("本报记者陈志明、实习生 赵六")]
+    [('陈志明', '记者'), ('赵六', '实习生')]
+    >>> credits("图片由市政协提供") is None
+    True
+    """
+    found: list[Author] = []
+    role = None
+    for token in re.split(r"[\s、，,]+", s.strip()):
+        while token:
+            m = CREDIT_ROLE.match(token)
+            if m:
+                role = "记者" if m.group("reporter") else m.group(0)
+                token = token[m.end():]
+            elif role and _NAMES.fullmatch(token):
+                found.append(Author(token, role))
+                token = ""
+            else:
+                return None
+    return found or None
+
+
 def _iso(y: Optional[str], m: str, d: str) -> Optional[str]:
     if not y:
         return None  # never invent a year
@@ -96,16 +128,16 @@ def recognise(line: str) -> Found:
         return Found("", "byline", [Author(n, "记者") for n in names(m.group(1))], starts_article=True)
     m = NEWS_LEAD.match(line)
     if m:
-        role = "通讯员" if m.group(2) == "通讯员" else "记者"
-        rest = line[m.end():]
+        authors, rest = _credited(line, m)
         day = LEAD_DATE.match(rest)
-        return Found(rest, "byline", [Author(n, role) for n in names(m.group(3))], starts_article=True,
+        return Found(rest, "byline", authors, starts_article=True,
+                     publisher=None if m.group("pub") == "本报" else m.group("pub"),
                      date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None,
                      date_source="lead" if day else None)
     m = DATELINE.match(line)
     if m:
-        authors = [Author(n, "记者") for n in names(m.group("names") or "")]
-        return Found(line[m.end():], "dateline", authors, publisher=m.group("pub"),
+        authors, rest = _credited(line, m)
+        return Found(rest, "dateline", authors, publisher=m.group("pub"),
                      date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
                      date_source="dateline", starts_article=True)
     m = CONTINUED_FROM.match(line)
@@ -133,6 +165,17 @@ def recognise(line: str) -> Found:
     if m:
         return Found(line[: m.start()].rstrip(), "trailing_byline", [Author(n, "记者") for n in names(m.group(1))])
     return Found(line)
+
+
+def _credited(line: str, m: re.Match) -> tuple[list[Author], str]:
+    """The people of a lead's or a dateline's bracket (``m``'s group "credits") and the text after
+    the match.  A bracket that is not a list of credits stays in the text."""
+    if m.group("credits") is None:
+        return [], line[m.end():]
+    authors = credits(m.group("credits"))
+    if authors is None:
+        return [], line[m.start("credits") - 1:]
+    return authors, line[m.end():]
 
 
 def _caption(text: str) -> Found:
