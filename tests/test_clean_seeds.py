@@ -369,3 +369,17 @@ def test_a_leads_credits_give_each_person_the_role_written_before_them():
     # A bracket that holds no credits is the text's: the lead is not taken apart.
     odd = hubei("本报讯(图片由湖北省政协提供)12月26日,")
     assert not odd.authors and "图片由湖北省政协提供" in "".join(odd.paragraphs)
+
+
+def test_an_opening_word_of_whole_articles_is_not_taken_for_a_missing_beginning():
+    """Seed 001's first piece opens mid-sentence (计划，使协商课题…) and is noted so; a curator's review
+    found every article opening 近日，… noted the same way.  The same page, opening 近日，: no note."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("001_*"))[0]
+    page = path.read_bytes()
+    note = "本文开头可能缺失：首段似从句子中间开始。"
+    first = pipeline.process_bytes(page, path.name).articles[0]
+    assert first.paragraphs[0].startswith("计划，使协商课题") and note in first.notes
+    opened = pipeline.process_bytes(page.replace("计划,使协商课题".encode(), "近日,使协商课题".encode()), path.name).articles[0]
+    assert opened.paragraphs[0].startswith("近日，使协商课题") and note not in opened.notes
