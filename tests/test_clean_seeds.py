@@ -383,3 +383,34 @@ def test_an_opening_word_of_whole_articles_is_not_taken_for_a_missing_beginning(
     assert first.paragraphs[0].startswith("计划，使协商课题") and note in first.notes
     opened = pipeline.process_bytes(page.replace("计划,使协商课题".encode(), "近日,使协商课题".encode()), path.name).articles[0]
     assert opened.paragraphs[0].startswith("近日，使协商课题") and note not in opened.notes
+
+
+def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
+    """A curator's review: an HTML page's menu bar became part of its title, its 发布时间 line gave no
+    date, and its contact footer stayed as the last paragraphs (noted as an ending cut off).  Seed
+    003's Shanxi piece (its headline and paragraphs) on such a page, with seed 002's footer link bar
+    in the order a synthetic page has it (法律声明 first, which the footer_links rule missed)."""
+    from cppcc_archive import pipeline
+
+    seed = sorted(SEEDS.glob("003_*"))[0].read_text(encoding="utf-8").splitlines()
+    headline = seed[2]
+    body = [x for x in seed[8:12] if x.strip()]
+    assert headline == "强化三级政协联动 汇聚协商议政合力" and body[0].startswith("会上,各市政协秘书长")
+    footer_bar = sorted(SEEDS.glob("002_*"))[0].read_text(encoding="utf-8").splitlines()[16]
+    assert footer_bar.startswith("關于我們 丨")
+    items = [x.strip() for x in footer_bar.split("丨")]
+    page = "\n".join([
+        "<html><body>", '<div class="nav">首页 | 政协动态 | 委员风采 | 联系我们</div>', f"<h1>{headline}</h1>",
+        "<p>发布时间：2024-12-29 10:30 来源：山西政协网</p>", *(f"<p>{x}</p>" for x in body),
+        '<div class="footer">地址：太原市迎泽大街369号 邮编：030001 联系电话：0351-4046000<br>',
+        "返回首页 | 打印本页 | 关闭窗口<br>", " 丨".join(items[3:4] + items[:3] + items[4:]), "</div></body></html>"])
+    result = pipeline.process_bytes(page.encode("utf-8"), "shanxi.html")
+    [a] = result.articles
+    assert a.title == headline
+    assert (a.date, a.date_source, a.publisher) == ("2024-12-29", "page", "山西政协网")
+    assert a.paragraphs[0].startswith("会上，各市政协秘书长") and a.paragraphs[-1].endswith("。")
+    text = "\n".join(a.paragraphs)
+    for chrome in ("首页", "打印本页", "邮编", "法律声明", "发布时间"):
+        assert chrome not in text, chrome
+    assert not [n for n in a.notes if "结尾缺失" in n]
+    assert {"boilerplate:nav_bar", "boilerplate:site_contact"} <= set(result.changes)

@@ -27,6 +27,13 @@ DATELINE = re.compile(
 # The roles of a lead's or a dateline's credits, each before its names: （记者 李明 王芳 通讯员 张华）,
 # （融媒体记者 李木元）, （本报记者 陈志明、实习生 赵六）.  通讯员 is a role, never a name.
 CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:融媒体|特约|见习|实习)?(?P<reporter>记者)|通讯员|实习生")
+# A web page's line under its headline: 发布时间：2024-05-10 10:30 来源：浙江政协网 作者：张三 浏览次数：12.
+# It opens with a date's or a source's key (an 编辑：… line closes an article: ``EDITOR``) and is
+# nothing but keys (PAGE_META_KEY) and their values.
+PAGE_META_START = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源)[：:]")
+PAGE_META_KEY = re.compile(r"(发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|"
+                           r"浏览次数|浏览量|点击数|点击量|阅读数|阅读量|字号|字体)[：:]")
+PAGE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?")
 EDITOR = re.compile(rf"^(责任编辑|编辑|校对|审核)[：:]\s*({NAME}(?:[\s、，]+{NAME})*)$")
 KEYWORDS = re.compile(r"^关键词[：:]\s*(.+)$")
 AUTHOR_NOTE = re.compile(r"（作者系([^（）]{2,60})）\s*$")
@@ -37,9 +44,10 @@ CONTINUED_FROM = re.compile(r"^（上接(\d+|[一二三四五六七八九十]+)�
 CONTINUED_TO = re.compile(r"^（下转(\d+|[一二三四五六七八九十]+)版）$")
 DATE_IN_TEXT = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 # Where an article's date comes from, which says what it is the date of: the source page's front
-# matter (its publication), a dateline (…北京6月14日电: the day the report was filed), or a 本报讯
-# lead (the day of the event reported, not of the paper that printed it: cited as unknown).
-DATE_SOURCES = ("front_matter", "dateline", "lead")
+# matter (its publication), a dateline (…北京6月14日电: the day the report was filed), a 本报讯
+# lead (the day of the event reported, not of the paper that printed it: cited as unknown), or the
+# web page's own line under its headline (发布时间：2024-05-10 来源：…: its publication).
+DATE_SOURCES = ("front_matter", "dateline", "lead", "page")
 # The date a 本报讯 lead opens with: 本报讯（记者 毛丽萍）12月26日，湖北省政协召开…, or has
 # right after an opening quotation: 本报讯（记者 王泳）“政协机关……落到实处。”12月28日，山西省…
 LEAD_DATE = re.compile(r"^(?:“[^“”]{1,300}”)?(?P<date>(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日)(?=[，,\s])")
@@ -140,6 +148,10 @@ def recognise(line: str) -> Found:
         return Found(rest, "dateline", authors, publisher=m.group("pub"),
                      date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
                      date_source="dateline", starts_article=True)
+    if PAGE_META_START.match(line):
+        found = page_meta(line)
+        if found is not None:
+            return found
     m = CONTINUED_FROM.match(line)
     if m:
         return Found("", "continuation_marker", starts_article=True, continued_from=m.group(1))
@@ -165,6 +177,41 @@ def recognise(line: str) -> Found:
     if m:
         return Found(line[: m.start()].rstrip(), "trailing_byline", [Author(n, "记者") for n in names(m.group(1))])
     return Found(line)
+
+
+def page_meta(line: str) -> Optional[Found]:
+    """A web page's 发布时间/来源 line (``PAGE_META_START``), or ``None`` when the line is more than
+    its keys and values (a long line is text that happens to open with 时间：).
+
+    >>> f = page_meta("发布时间：2024-05-10 来源：浙江政协网")
+    >>> (f.date, f.date_text, f.date_source, f.publisher)
+    ('2024-05-10', '2024-05-10', 'page', '浙江政协网')
+    >>> f = page_meta("来源：人民政协报  作者：王泳  日期：2024年6月14日 浏览次数：128")
+    >>> (f.date, f.publisher, [(a.name, a.role) for a in f.authors])
+    ('2024-06-14', '人民政协报', [('王泳', '作者')])
+    >>> page_meta("时间：从2023年起，全省各级政协组织围绕乡村振兴开展了一系列专题协商活动，取得了积极成效。") is None
+    True
+    """
+    keys = list(PAGE_META_KEY.finditer(line))
+    if len(line) > 120 or "。" in line:
+        return None
+    values = {k.group(1): line[k.end(): nxt.start() if nxt else len(line)].strip()
+              for k, nxt in zip(keys, keys[1:] + [None])}
+    found = Found("", "page_meta")
+    for key, value in values.items():
+        if key in ("发布时间", "发布日期", "发稿时间", "时间", "日期"):
+            day = PAGE_DATE.search(value)
+            if day and found.date_text is None:
+                found.date_text, found.date = day.group(0), _iso(*day.groups())
+                found.date_source = "page"
+        elif key.endswith("来源") and 2 <= len(value) <= 20 and not found.publisher:
+            found.publisher = value
+        elif key in ("作者", "撰稿", "编辑", "责任编辑"):
+            role = "作者" if key in ("作者", "撰稿") else "编辑"
+            found.authors += [Author(n, role) for n in names(value)]
+    # The line under a headline, when it dates the page: the lines before it are that headline.
+    found.starts_article = found.date_text is not None
+    return found if (found.date_text or found.publisher or found.authors) else None
 
 
 def _credited(line: str, m: re.Match) -> tuple[list[Author], str]:
