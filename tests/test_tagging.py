@@ -24,6 +24,21 @@ def test_same_county_name_resolved_by_context():
     assert main("南通市通州区政协调研", "江苏省南通市通州区政协组织委员视察。")[0] == ("江苏省", "南通市", "通州区")
 
 
+def test_places_listed_before_one_cppcc_body_each_name_one():
+    """A curator's review: in 武侯区、锦江区政协负责同志发言 only 锦江区 was listed; both name a CPPCC
+    body.  A place named once in passing (先后赴合肥、芜湖、安庆调研) is still not an article's region."""
+    counties = lambda r: [x.county for x in r.regions if x.county]   # noqa: E731
+    listed = tag_regions("成都市政协召开专题协商会", "成都市政协召开专题协商会，武侯区、锦江区政协负责同志发言。")
+    assert counties(listed) == ["武侯区", "锦江区"]
+    three = tag_regions("厦门市政协召开会议", "厦门市政协召开会议，思明区、湖里区、集美区政协负责同志参加。")
+    assert counties(three) == ["思明区", "湖里区", "集美区"]
+    passing = tag_regions("安徽省政协调研", "安徽省政协调研组先后赴合肥、芜湖、安庆调研。芜湖市政协介绍情况。")
+    assert [x.prefecture for x in passing.regions] == [None, "芜湖市"]
+    # A list that does not end in 政协 gives its places no such weight.
+    plain = tag_regions("成都市政协召开专题协商会", "成都市政协召开专题协商会，委员赴武侯区、锦江区调研。")
+    assert counties(plain) == []
+
+
 def test_ambiguous_name_without_support_is_not_guessed():
     region, _ = main("鼓楼区政协召开会议", "委员们开展协商。")
     assert region is None

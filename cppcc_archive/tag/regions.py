@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -109,7 +109,23 @@ def find_mentions(text: str, weight: float = 1.0, index: Optional[_Index] = None
         if after.startswith("政协"):
             w *= W_BODY_OF
         out.append(Mention(start, end + 1, surface, codes, kind, w))
-    return out
+    return _enumerated_bodies(text, out)
+
+
+def _enumerated_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places listed before one 政协 share it: in 武侯区、锦江区政协 both name a CPPCC body (a curator's
+    review found 武侯区, named once with no 政协 of its own, left out of the article's regions)."""
+    return [replace(m, weight=m.weight * W_BODY_OF) if _listed_before_body(text, mentions, i) else m
+            for i, m in enumerate(mentions)]
+
+
+def _listed_before_body(text: str, mentions: list[Mention], i: int) -> bool:
+    """Whether mention ``i`` is followed by 、 and a list of places whose last is followed by 政协."""
+    if text[mentions[i].end:mentions[i].end + 1] != "、":
+        return False
+    while i + 1 < len(mentions) and text[mentions[i].end:mentions[i + 1].start] == "、":
+        i += 1
+    return text[mentions[i].end:mentions[i].end + 2] == "政协"
 
 
 def _place_context(text: str, start: int, end: int, codes: tuple[str, ...], idx: _Index) -> bool:
