@@ -45,7 +45,9 @@ _RESOLVED: dict[tuple[str, str, str], tuple] = {}
 _CHROME: dict[str, str] = {}
 # The compression of articles.json running during this build: (thread, partial file, errors, cancel).
 # MkDocs loads this file afresh with each configuration, so nothing here outlives a build.
-_GZIP: list[tuple[threading.Thread, str, list[BaseException], threading.Event]] = []
+_GZIP: list[tuple[threading.Thread | None, str, list[BaseException], threading.Event]] = []
+# Set by ``build.py --serve`` for the MkDocs server it starts: the site is a local preview.
+PREVIEW_ENV = "CPPCC_ARCHIVE_PREVIEW"
 
 
 def _compressible(page) -> bool:
@@ -89,16 +91,37 @@ def _start_download(files, config) -> None:
     partial = os.path.join(config["site_dir"], f".{download.GZ_NAME}.partial")
     errors: list[BaseException] = []
     cancel = threading.Event()
+    if _kept_from_last_build(config["site_dir"], src, partial):
+        _GZIP.append((None, partial, errors, cancel))
+        return
+    # A preview compresses fast (2.4 s instead of 10 s at 10,000 seeds, a third larger): a curator
+    # waits for each rebuild, and nobody downloads the file from it.
+    level = download.PREVIEW_LEVEL if os.environ.get(PREVIEW_ENV) else download.LEVEL
 
     def compress() -> None:
         try:
-            download.gzip_file(src, partial, cancel)
+            download.gzip_file(src, partial, cancel, level)
         except BaseException as exc:   # raised again by the build's thread in on_post_build
             errors.append(exc)
 
     thread = threading.Thread(target=compress, name="articles.json.gz", daemon=True)
     thread.start()
     _GZIP.append((thread, partial, errors, cancel))
+
+
+def _kept_from_last_build(site_dir: str, src: str, partial: str) -> bool:
+    """In a build that keeps the site folder (``mkdocs build --dirty``, a ``--serve`` rebuild; any
+    other build empties it first), the compressed file of an ``articles.json`` unchanged since: set
+    aside as the compression's result, out of the way of MkDocs' placeholder.  At 10,000 seeds the
+    compression was 7.5 of the 12.9 s of such a rebuild."""
+    kept = os.path.join(site_dir, download.GZ_NAME)
+    try:
+        if os.stat(kept).st_size == 0 or os.stat(kept).st_mtime_ns <= os.stat(src).st_mtime_ns:
+            return False
+        os.replace(kept, partial)
+    except OSError:
+        return False
+    return True
 
 
 def _finish_download(site_dir: str | None) -> None:
@@ -108,7 +131,8 @@ def _finish_download(site_dir: str | None) -> None:
         thread, partial, errors, cancel = _GZIP.pop()
         if site_dir is None:
             cancel.set()
-        thread.join()
+        if thread is not None:
+            thread.join()
         if site_dir is None or errors:
             try:
                 os.unlink(partial)
