@@ -188,6 +188,11 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
         splits_state = Path(cache_dir) / SPLITS_STATE
         _add_problems(report, moved_by_splits(_read_state(splits_state), curated, articles, paths["docs"] / "articles.json"))
+        from . import renames
+
+        titles_state, seed_titles = Path(cache_dir) / renames.STATE, renames.seed_titles(results)
+        _add_problems(report, renames.renamed(renames.valid_state(_read_state(titles_state)), seed_titles,
+                                              {r.name: len(r.articles) for r in results}))
     for f in report["files"]:
         for p in f["problems"]:
             log.warning("%s: %s", p["file"], p["message"])
@@ -277,13 +282,14 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
         save(writer_dir(cache_dir) / LEDGER, page_entries)   # after the swap: it describes the tree now published
         record_ledger.save(writer_dir(cache_dir) / RECORDS)
-    if splits_state is not None:   # after the swap, as the ledgers: it describes the published tree
+    if splits_state is not None:   # after the swap, as the ledgers: they describe the published tree
         import json
 
         from .cache import save_file
         from .curation import splits_of
 
         save_file(splits_state, json.dumps(splits_of(curated), ensure_ascii=False, sort_keys=True))
+        save_file(titles_state, json.dumps(seed_titles, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     if search_record is not None:
         import json
 

@@ -670,7 +670,7 @@ PROBLEM_LABELS = {
     "extension": "扩展名不支持", "symlink-dir": "目录链接", "dangling-symlink": "失效链接", "vanished": "文件消失",
     "not-a-file": "非普通文件", "permission": "无读取权限", "unreadable": "无法读取", "empty-dir": "空目录",
     "front-matter": "前置元数据", "mojibake": "乱码无法恢复", "no-text": "无正文", "no-chinese": "无中文",
-    "title-only": "仅有标题", "duplicate": "重复文章", "region-unknown": "地区未知", "curation": "编校文件",
+    "title-only": "仅有标题", "duplicate": "重复文章", "region-unknown": "地区未知", "curation": "编校文件", "renamed": "文件改名",
     "file-name": "文件名编码", "internal-error": "内部错误",
 }
 

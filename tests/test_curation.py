@@ -65,6 +65,35 @@ def test_a_new_split_names_the_addresses_that_now_show_other_articles(tmp_path, 
     assert curation_problems() == []   # said once: the next build compares with this one
 
 
+def test_a_renamed_seed_names_the_addresses_it_moved(tmp_path, seeds_copy):
+    """A curator's review renamed a seed: ids come from the file name, so every address of its
+    articles changed, and the build said nothing.  The build after the rename says so, once; a seed
+    deleted while another is added is no rename."""
+    out = tmp_path / "out"
+
+    def renamed() -> list[dict]:
+        assert run_build(seeds_copy, out, "--no-site") == 0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        return [p for f in report["files"] for p in f["problems"] if p["kind"] == "renamed"]
+
+    assert renamed() == []
+    def ids(seed: str) -> list[str]:   # in part order
+        return [a["id"] for a in sorted(json.loads((out / "articles.json").read_text(encoding="utf-8")),
+                                        key=lambda a: a["part"]) if a["source_file"] == seed]
+
+    old_ids = ids(S003)
+    (seeds_copy / S003).rename(seeds_copy / "shanxi-2024.txt")
+    [moved] = renamed()
+    new_ids = ids("shanxi-2024.txt")
+    assert moved["file"] == "shanxi-2024.txt" and len(new_ids) == len(old_ids) == 7
+    assert moved["message"].startswith(f"looks renamed from {S003}, which the last build had: the same 7 article(s)")
+    assert f"a/{old_ids[0]}/ → a/{new_ids[0]}/…" in moved["message"] and S003 in moved["message_zh"]
+    assert renamed() == []   # said once: the next build compares with this one
+    (seeds_copy / "shanxi-2024.txt").unlink()
+    (seeds_copy / "new.txt").write_text("北京市政协召开全体会议。委员们围绕民生议题协商议政。\n", encoding="utf-8")
+    assert renamed() == []
+
+
 def test_a_curated_title_keeps_the_source_headline_on_the_page_and_its_line(tmp_path, seeds_copy):
     """A curator's title hid the source's headline everywhere and moved the article's line in its
     file from the headline (29) to its first paragraph (a curator's review): the headline stays as a
