@@ -331,7 +331,7 @@ def test_failed_compression_fails_the_site_build_and_leaves_no_partial_file(tmp_
     def files():
         return Files([File("articles.json", str(docs), str(site), True)])
 
-    def broken(src, dest, cancelled=None):
+    def broken(src, dest, cancelled=None, level=None):
         with open(dest, "wb") as fh:
             fh.write(b"half")
         raise OSError("disk full")
@@ -347,7 +347,7 @@ def test_failed_compression_fails_the_site_build_and_leaves_no_partial_file(tmp_
 
     started, seen = threading.Event(), []
 
-    def slow(src, dest, cancelled=None):
+    def slow(src, dest, cancelled=None, level=None):
         started.set()
         cancelled.wait(10)   # stands for a long compression: returns at once when cancelled
         seen.append(cancelled.is_set())

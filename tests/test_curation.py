@@ -144,8 +144,8 @@ def test_a_topic_a_curator_sets_is_no_longer_only_mentioned(tmp_path, seeds_copy
     part0 = next(a for a in json.loads((out / "articles.json").read_text(encoding="utf-8"))
                  if a["source_file"] == S003 and a["part"] == 0)
     assert part0["topics"] == ["党的建设"]
-    assert part0["topics_mentioned"] == ["社情民意", "委员履职", "政治协商", "经济发展", "乡村振兴", "民主监督", "参政议政",
-                                         "数字政协"]
+    assert part0["topics_mentioned"] == ["社情民意", "自身建设", "委员履职", "政治协商", "经济发展", "乡村振兴", "民主监督",
+                                         "参政议政", "数字政协"]
 
 
 _TWO = (f"{S003}:\n  articles:\n    0:\n      level: 市\n    4:\n      title: 乙\n")   # part 4 starts on line 5
