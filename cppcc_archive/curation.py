@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 
-from .errors import ConfigError, load_yaml_config, yaml_key_lines
+from .errors import FULLWIDTH_HINT, ConfigError, line_of, load_yaml_config, yaml_key_lines
 from .model import Problem
 
 CURATION_NAMES = ("curation.yaml", "curation.yml")   # in the seeds folder, any case
@@ -81,17 +81,19 @@ def load_curation(path: Optional[Path]) -> dict:
             raise ConfigError(path, lines.get((seed, "articles"), line), f"{seed}: articles must map part numbers to overrides")
         arts = {}
         for part, over in articles.items():
-            arts[part] = _article_override(path, lines, seed, part, over, gaz, topics)
+            arts[part] = _article_override(path, lines, seed, part, over, gaz, topics, text)
         out[str(seed)] = {"split_before": [s.strip() for s in splits], "articles": arts}
     return out
 
 
-def _article_override(path, lines: dict, seed, part, over, gaz, topics: set) -> dict:
+def _article_override(path, lines: dict, seed, part, over, gaz, topics: set, text: str = "") -> dict:
     """One article's overrides, checked; a mistake names its line and the field."""
     where = lines.get((seed, "articles", part))
     if not isinstance(part, int) or isinstance(part, bool) or part < 0:
         raise ConfigError(path, where, f"{seed}: {part!r} is not a part number (a whole number without quotes, 0 "
                                        "for the seed's first article: the page's 第 1 篇)")
+    if isinstance(over, str) and "：" in over:   # title：新标题, which YAML reads as one piece of text
+        raise ConfigError(path, line_of(text, over.splitlines()[0]) or where, f"{seed}#{part}: {over[:40]!r}: {FULLWIDTH_HINT}")
     if not isinstance(over, dict):
         raise ConfigError(path, where, f"{seed}#{part}: expected some of {', '.join(sorted(ARTICLE_KEYS))}")
     for key in sorted(set(over) - ARTICLE_KEYS, key=str):

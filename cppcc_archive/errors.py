@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Optional, Union
 
@@ -46,28 +47,71 @@ def load_yaml_config(path: Union[str, Path]) -> tuple[object, str]:
         raise ConfigError(path, e.line, f"{e.key!r} is given twice in the same mapping (first on line {e.first}); "
                                         "YAML would keep only the second")
     except yaml.YAMLError as e:
-        raise _yaml_error(path, e)
+        raise _yaml_error(path, e, text)
     except (ValueError, TypeError) as e:  # e.g. an impossible date built while loading
         raise ConfigError(path, None, f"impossible value: {e}")
 
 
-# YAML's words for the mistakes curators make, and what to do (a curator's review: the messages were
-# jargon, and an unclosed quote was reported on a line past the end of the file).
+# YAML's words for the mistakes curators make, and what to do (curators' reviews: the messages were
+# jargon, and an unclosed quote or bracket, or a key without its colon, was reported on a later line).
 _YAML_HINTS = {
     "mapping values are not allowed here": "a value holding a colon and a space, as 抖擞精气神: 山东, must be in quotes",
     "found unexpected end of stream": "a quotation mark is opened and never closed",
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "expected ',' or ']'": "a [ list opened on this line is not closed with ]",
+    "expected ',' or '}'": "a { mapping opened on this line is not closed with }",
+    "could not find expected ':'": "a key needs a colon and a space after it, as 民主监督: ",
+    "expected <block end>": "this line is indented differently from the lines of its block: the keys of one "
+                            "mapping start in the same column",
 }
+# Mistakes YAML notices only where the text that holds them ends: reported where that text starts.
+_REPORTED_AT_START = ("found unexpected end of stream", "expected ',' or ']'", "expected ',' or '}'",
+                      "could not find expected ':'")
+# A key written with the full-width colon (title：新标题, 民主监督：), which YAML reads as plain text: a
+# field's name or a topic's at the start of a line (not a list item's text, 会议指出：…).
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:[A-Za-z_][\w.-]*|[\u4e00-\u9fff]{2,8})：")
+FULLWIDTH_HINT = "write the colon after a key as ':' and a space, not the full-width '：'"
 
 
-def _yaml_error(path, e) -> ConfigError:
+def _yaml_error(path, e, text: str = "") -> ConfigError:
     """A YAML syntax error as file:line and a reason a curator can act on: the line where the broken
-    value starts when YAML knows it (an unclosed quote), else where it noticed."""
+    text starts when YAML knows it (an unclosed quote or bracket, a key without its colon), else
+    where it noticed; a key with a full-width colon on or just before that line is named as such."""
     problem = str(getattr(e, "problem", None) or e)
-    mark = getattr(e, "context_mark", None) if problem == "found unexpected end of stream" else None
-    mark = mark or getattr(e, "problem_mark", None)
+    start = problem.startswith(_REPORTED_AT_START)
+    mark = (getattr(e, "context_mark", None) if start else None) or getattr(e, "problem_mark", None)
+    line = mark.line + 1 if mark else None
     hint = next((h for words, h in _YAML_HINTS.items() if problem.startswith(words)), None)
-    return ConfigError(path, mark.line + 1 if mark else None, f"not valid YAML: {problem}" + (f" ({hint})" if hint else ""))
+    fullwidth = fullwidth_key_line(text, line)
+    if fullwidth:
+        line, hint = fullwidth, FULLWIDTH_HINT
+    elif problem.startswith("mapping values are not allowed here") and _bare_key_before(text, line):
+        # 港澳台侨 without its colon: YAML reads it and the next line's key as one text
+        line, hint = line - 1, _YAML_HINTS["could not find expected ':'"]
+    return ConfigError(path, line, f"not valid YAML: {problem}" + (f" ({hint})" if hint else ""))
+
+
+def _bare_key_before(text: str, line: Optional[int]) -> bool:
+    """Whether the line before ``line`` is a lone word indented less than ``line``: a key whose colon
+    is missing."""
+    rows = text.splitlines()
+    if not line or line < 2 or line > len(rows):
+        return False
+    prev, cur = rows[line - 2], rows[line - 1]
+    indent = lambda row: len(row) - len(row.lstrip(" "))   # noqa: E731
+    return bool(re.fullmatch(r"\s*[^\s:：#\-\[\]{}'\"]+\s*", prev)) and indent(prev) < indent(cur)
+
+
+def fullwidth_key_line(text: str, line: Optional[int], before: int = 2) -> Optional[int]:
+    """The line (1-based) of a key written with a full-width colon, at ``line`` or up to ``before``
+    lines above it, or ``None``."""
+    if not line:
+        return None
+    rows = text.splitlines()
+    for n in range(min(line, len(rows)), max(0, line - before - 1), -1):
+        if _FULLWIDTH_KEY.match(rows[n - 1]):
+            return n
+    return None
 
 
 def yaml_key_lines(text: str) -> dict[tuple, int]:

@@ -30,7 +30,7 @@ from .pagecache import GROUP, RELATED_COMMON, SEEDS, RelatedRecord, file_identit
 from .sink import DirectorySink, MemorySink  # noqa: F401  (the build and the tests use them from here)
 from .tag.gazetteer import load_gazetteer
 from .tag.regions import region_tag, to_region
-from .tag.topics import load_taxonomy
+from .tag.topics import UNTOPICED, load_taxonomy
 from .workers import can_fork, fork_map
 
 # Generated entries at the top of the docs tree; nothing else is ever written.  dates.md and
@@ -89,14 +89,14 @@ def tags_for(a: Article) -> list[str]:
         tags.append("地区/全国")
     else:
         tags.append("地区/未知")
-    tags += ["主题/" + t for t in a.topics] or ["主题/未分类"]
+    tags += ["主题/" + t for t in a.topics] or ["主题/" + UNTOPICED]
     return tags
 
 
 # Pages of the tags that are not a place or a topic of the taxonomy (anchors set on those pages).
 _SPECIAL_TAG_TARGETS = {"地区": "regions/index.md", "主题": "topics/index.md",
                         "地区/全国": "regions/index.md#national", "地区/未知": "regions/index.md#unknown",
-                        "主题/未分类": "topics/index.md#untagged"}
+                        "主题/" + UNTOPICED: "topics/index.md#untagged"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -594,7 +594,7 @@ def article_page(a: Article, siblings: list[Article], related: list[Article], si
     if a.level:
         meta.append(f"- **政协层级**：{escape_md(a.level)}")
     topics = [md_link(t, f"../topics/{topic_slug(t)}.md") for t in a.topics]
-    meta.append("- **主题**：" + (" · ".join(topics) if topics else "未分类"))
+    meta.append("- **主题**：" + (" · ".join(topics) if topics else UNTOPICED))
     if a.topics_mentioned:
         meta.append("- **亦有论及**：" + "、".join(escape_md(t) for t in a.topics_mentioned))
     if a.keywords:
@@ -937,7 +937,7 @@ def topic_pages(articles: list[Article]) -> dict[str, str]:
         lines.append(f"| {md_link(t, f'{topic_slug(t)}.md')} | {escape_md(desc)} | {len(by_topic.get(t, []))} "
                      f"| {len(mentioning.get(t, []))} |")
         files.update(_topic_pages(t, desc, by_topic.get(t, []), mentioning.get(t, []), tax.max_topics))
-    lines.append("\n## 未分类 { #untagged }\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
+    lines.append(f"\n## {UNTOPICED} {{ #untagged }}\n\n" + (_article_list(untagged, "../") if untagged else "暂无。\n"))
     files["topics/index.md"] = "\n".join(lines)
     return files
 

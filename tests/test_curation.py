@@ -160,6 +160,10 @@ _TWO = (f"{S003}:\n  articles:\n    0:\n      level: 市\n    4:\n      title: �
     (f"{S003}:\n  articles:\n    1:\n      title: \"抖擞\n    2:\n", "a quotation mark is opened and never closed", 4),
     (f"{S003}:\n  articles:\n    1:\n      title: 抖擞精气神: 山东省政协\n", "must be in quotes", 4),
     (f"{S003}:\n  articles:\n    \"1\":\n      title: 甲\n", "a whole number without quotes", 3),
+    # A curator's review: a full-width colon was reported as a missing field, or on the next line.
+    (f"{S003}:\n  articles:\n    1:\n      title：厦门市政协会议\n", "not the full-width '：'", 4),
+    (f"{S003}:\n  articles:\n    1:\n      title：厦门市政协会议\n      level: 市\n", "not the full-width '：'", 4),
+    (f"{S003}:\n  split_before: [\"晋城市政协\"\n  articles:\n    1:\n      title: 甲\n", "not closed with ]", 2),
     # The curator review's cases: the line of the very field, the unknown field named, one value
     # where a list is wanted, a number for a code, a name that is no seed, a key given twice.
     (_TWO + "      level: 乡\n", "level must be one of", 7),

@@ -106,7 +106,7 @@ def test_broken_taxonomy_names_file_and_line(tmp_path):
     bad.write_text("threshold: 5\nmax_topics: 4\ntopics:\n  政治协商:\n    description: x\n    cues: {协商: heavy}\n", encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_taxonomy(bad)
-    assert f"{bad}:4" in str(e.value)
+    assert f"{bad}:6" in str(e.value)   # the cue's own line (a curator's review: it named the topic's)
     bad.write_text("topics: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_taxonomy(bad)
@@ -121,6 +121,15 @@ _TOPIC = "  {name}:\n    description: x\n    cues: {{协商: 3}}\n"
     ("topics:\n" + _TOPIC.format(name="委员履职") + _TOPIC.format(name="委员履职"), 5, "'委员履职' is given twice"),
     # A misspelt key: the exclusions would silently stop working.
     ("topics:\n" + _TOPIC.format(name="民主监督") + "    excludes: [纪律监督]\n", 5, "unknown key 'excludes'"),
+    # A curator's review: a negative weight was taken, and 未分类 (the site's name for no topic) too.
+    ("topics:\n  民主监督:\n    description: x\n    cues: {协商: -3}\n", 4, "weights are positive"),
+    ("topics:\n" + _TOPIC.format(name="未分类"), 2, "what the site calls an article with no topic"),
+    # The same review: YAML's words alone, on the line after the mistake.
+    ("topics:\n" + _TOPIC.format(name="民主监督") + "    exclude: [纪律监督\n" + _TOPIC.format(name="委员履职"), 5,
+     "a [ list opened on this line is not closed with ]"),
+    ("topics:\n  民主监督\n    description: x\n    cues: {协商: 3}\n", 2, "a key needs a colon"),
+    ("topics:\n  民主监督:\n    description：x\n    cues: {协商: 3}\n", 3, "not the full-width '：'"),
+    ("topics:\n  民主监督:\n    description: x\n   cues: {协商: 3}\n", 4, "indented differently"),
     # A topic name moved to the left margin: it would leave the taxonomy without a word.
     ("topics:\n" + _TOPIC.format(name="民主监督") + "履职创新:\n    description: x\n    cues: {创新: 3}\n", 5,
      "unknown key '履职创新' at the top level"),

@@ -31,6 +31,8 @@ class Taxonomy:
 
 TOP_KEYS = {"threshold", "max_topics", "topics"}
 TOPIC_KEYS = {"description", "cues", "exclude"}
+# What the site calls an article that no topic fits (its tag 主题/未分类, a section of the topics page).
+UNTOPICED = "未分类"
 
 
 @functools.lru_cache(maxsize=None)
@@ -56,13 +58,20 @@ def load_taxonomy(path: Path = TOPICS_FILE) -> Taxonomy:
     descriptions = []
     for name, spec in data["topics"].items():
         line = lines.get(("topics", name))
+        if str(name) == UNTOPICED:
+            raise ConfigError(path, line, f"{UNTOPICED!r} is what the site calls an article with no topic; give the "
+                                          "topic another name")
         if not isinstance(spec, dict) or not isinstance(spec.get("cues"), dict) or not spec["cues"]:
             raise ConfigError(path, line, f"topic {name!r} needs a non-empty 'cues' mapping of phrase: weight")
         if not str(spec.get("description", "")).strip():
             raise ConfigError(path, line, f"topic {name!r} needs a description")
         for cue, weight in spec["cues"].items():
+            at = lines.get(("topics", name, "cues", cue), line)
             if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not str(cue).strip():
-                raise ConfigError(path, line, f"topic {name!r}: cue {cue!r} needs a numeric weight")
+                raise ConfigError(path, at, f"topic {name!r}: cue {cue!r} needs a numeric weight")
+            if weight <= 0:
+                raise ConfigError(path, at, f"topic {name!r}: cue {cue!r} has weight {weight}; weights are positive "
+                                            "(a phrase inside which a cue does not count goes under exclude)")
             entries.setdefault(str(cue), [[], False])[0].append((str(name), float(weight)))
         for ex in spec.get("exclude") or []:
             if not isinstance(ex, str) or not ex.strip():
