@@ -229,7 +229,7 @@ def split_at(drafts: list, beginnings: list[str]) -> tuple[list, dict[str, int]]
                 # byline stays with the part it heads, and so does a 本报讯 lead's date: it is the
                 # day of that piece's event.
                 page_date = cur.date_source != "lead"
-                new = Draft(lines=cur.lines[k:], led=True, publisher=cur.publisher,
+                new = Draft(lines=cur.lines[k:], led=True, split_by_curator=True, publisher=cur.publisher,
                             **({"date": cur.date, "date_text": cur.date_text, "date_source": cur.date_source}
                                if page_date else {}))
                 del cur.lines[k:]
@@ -270,7 +270,7 @@ def apply_overrides(art: Article, over: dict) -> Article:
                       topics_mentioned=tuple(t for t in art.topics + art.topics_mentioned if t not in over["topics"]))
     if "level" in over:
         fields["level"] = over["level"]
-    return art.with_(curated=tuple(sorted(over)), **fields)
+    return art.with_(curated=tuple(sorted(set(over) | set(art.curated))), **fields)
 
 
 def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple[list[str], Optional[str], list[str]]:
@@ -385,6 +385,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         page=fm.get("page"),
         rights=rights,
         id=article_id(seed.name, part),
+        curated=("split_before",) if d.split_by_curator else (),
     )
     return tag_article(art, tuple(d.author_titles))
 

@@ -67,6 +67,7 @@ class Draft:
     author_titles: list[str] = field(default_factory=list)
     continued_from: Optional[str] = None
     led: bool = False  # started by a lead line
+    split_by_curator: bool = False  # started at a curator's split point (curation's split_before)
     note_index: Optional[int] = None  # body lines after an author note (作者系…) are not this piece's
     # Authors signed at the end of a body line ("…委员作业”。（刘惠娟）"): (line, authors), so that
     # they follow the line when re-assembly moves it to another article.

@@ -39,7 +39,8 @@ from .workers import can_fork, fork_map
 GENERATED = ("index.md", "a", "regions", "topics", "sources", "dates", "people", "dates.md", "people.md", "stats.md",
              "tags.md", "report.md", "raw", "articles.json", "report.json", "articles.csv", "data.md", "feeds", "search")
 HOME_TEMPLATE = "home.template.md"
-CURATED_LABELS = {"title": "标题", "regions": "地区", "topics": "主题", "level": "政协层级"}
+CURATED_LABELS = {"title": "标题", "regions": "地区", "topics": "主题", "level": "政协层级",
+                  "split_before": "分篇起点（split_before）"}
 # What each cleaning step did, in words a reader understands.
 CHANGE_LABELS = {
     "normalize_line_endings": "统一换行符",
@@ -1253,7 +1254,8 @@ def _curated_articles(articles: list[Article], file_cell) -> list[str]:
     if not curated:
         return []
     out = [f"## 编校修改的文章 {{ #report-curated }}\n\n共 {len(curated)} 篇文章按编校文件（curation.yaml）改写了字段。"
-           "增加分篇（split_before）会使该来源文件其后各篇的序号与网址改变，请核对。\n\n| 文章 | 来源文件 | 改写的字段 |\n|---|---|---|"]
+           "“分篇起点”指该篇从编校文件所定的分篇处开始；增加分篇（split_before）会使该来源文件其后各篇的序号与网址改变，请核对。"
+           "\n\n| 文章 | 来源文件 | 改写的字段 |\n|---|---|---|"]
     for a in curated:
         fields = "、".join(CURATED_LABELS.get(f, escape_md(f)) for f in a.curated)
         out.append(_report_row(a, file_cell, fields))

@@ -28,15 +28,18 @@ def test_split_and_overrides(tmp_path, seeds_copy):
     assert part1["text"].startswith("朔州市政协结合主题教育")
     assert part1["title"] == "朔州等市政协经验交流" and not part1["title_derived"]
     assert part1["regions"][0]["prefecture"] == "朔州市" and part1["level"] == "市"
-    assert part1["topics"] == ["委员履职"] and part1["curated"] == ["level", "regions", "title", "topics"]
+    # The part starts at the curator's split point: that is curation too (a curator's review: the
+    # report listed the overridden fields, not where a split was made).
+    assert part1["topics"] == ["委员履职"] and part1["curated"] == ["level", "regions", "split_before", "title", "topics"]
     assert len(arts) == 8
     page = (out / "docs" / "a" / f"{part1['id']}.md").read_text(encoding="utf-8")
-    assert "- **编校修改**：政协层级、地区、标题、主题" in page   # the reader sees what a curator set
+    assert "- **编校修改**：政协层级、地区、分篇起点（split_before）、标题、主题" in page   # the reader sees what a curator set
     # And the curator, in one place: the report lists what curation changed (a curator's review).
     report = (out / "docs" / "report.md").read_text(encoding="utf-8")
     section = report.split("## 编校修改的文章", 1)[1].split("\n## ", 1)[0]
-    assert f"(a/{part1['id']}.md)" in section and "（第 2 篇） | 政协层级、地区、标题、主题 |" in section
+    assert f"(a/{part1['id']}.md)" in section and "（第 2 篇） | 政协层级、地区、分篇起点（split_before）、标题、主题 |" in section
     assert section.count("](a/") == sum(1 for a in arts if a["curated"]) == 1
+    assert [a["part"] for a in arts if "split_before" in a["curated"]] == [1]
 
 
 S004 = "004_4bb3d2b3ae31962d.txt"
