@@ -11,7 +11,7 @@ Choices, following GB/T 7714-2015 for newspaper articles (报纸 [N]) and, when 
 website, for online news (电子公告 [EB/OL]):
 
 * An outlet whose name ends as a website's does (人民政协网, 中国西藏新闻网: ``WEB_OUTLET``) is
-  cited as an online item: ``[EB/OL]`` with its date in parentheses (the standard's place for an
+  cited as an online item: ``[EB/OL]`` (``[EB]`` when no URL is known) with its date in parentheses (the standard's place for an
   online item's date, ``人民政协网, (2023-06-14)``), biblatex's ``@online`` with the site as
   ``organization``, CSL's ``webpage`` with the site as ``container-title``, and no newspaper page.
   A review found 人民政协网's articles cited as a newspaper's, ``[N]``.
@@ -161,7 +161,7 @@ def citation_text(record: dict, site_url: str, accessed: str | None = None) -> s
     who = ", ".join(names[:MAX_AUTHORS]) + (", 等" if len(names) > MAX_AUTHORS else "") if names else "佚名"
     url = article_url(record, site_url)
     web = is_web_outlet(record)
-    kind = "EB/OL" if web else "N/OL" if url else "N"
+    kind = ("EB" if web else "N") + ("/OL" if url else "")   # /OL: online, at the URL that follows
     iso, text, _ = _dates(record)
     # A day without its year is marked so: followed by the reader's day in brackets, 6月14日 read as
     # that year's (a journalist's review of 人民政协网 6月14日[2026-12-07]).

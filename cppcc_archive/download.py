@@ -26,6 +26,10 @@ PLAIN_MAX_BYTES = 100 * 1024 * 1024
 # is level 1: 2.4 s at 10,000 seeds, 85 MB instead of 67.
 LEVEL = 9
 PREVIEW_LEVEL = 1
+# The compressed files this process put in a site, by path: the identity (path, device, inode, size,
+# modification time) of the articles.json each was made from.  MkDocs loads its hooks afresh with each build, so
+# this record lives here, where a ``--serve`` process's rebuilds find it (``mkdocs_hooks``).
+COMPRESSED: dict[str, tuple] = {}
 
 
 def publishes_plain(size: int) -> bool:

@@ -82,7 +82,10 @@ def _yaml_error(path, e, text: str = "") -> ConfigError:
     mark = (getattr(e, "context_mark", None) if start else None) or getattr(e, "problem_mark", None)
     line = mark.line + 1 if mark else None
     hint = next((h for words, h in _YAML_HINTS.items() if problem.startswith(words)), None)
-    fullwidth = fullwidth_key_line(text, line)
+    # A key with a full-width colon is plain text to YAML: it runs into the next line's key (mapping
+    # values are not allowed here) or stands where a key should (could not find expected ':').
+    fullwidth = fullwidth_key_line(text, line, before=1) if problem.startswith(
+        ("mapping values are not allowed here", "could not find expected ':'")) else None
     if fullwidth:
         line, hint = fullwidth, FULLWIDTH_HINT
     elif problem.startswith("mapping values are not allowed here") and _bare_key_before(text, line):

@@ -45,7 +45,7 @@ _RESOLVED: dict[tuple[str, str, str], tuple] = {}
 _CHROME: dict[str, str] = {}
 # The compression of articles.json running during this build: (thread, partial file, errors, cancel).
 # MkDocs loads this file afresh with each configuration, so nothing here outlives a build.
-_GZIP: list[tuple[threading.Thread | None, str, list[BaseException], threading.Event]] = []
+_GZIP: list[tuple[threading.Thread | None, str, list[BaseException], threading.Event, tuple]] = []
 # Set by ``build.py --serve`` for the MkDocs server it starts: the site is a local preview.
 PREVIEW_ENV = "CPPCC_ARCHIVE_PREVIEW"
 
@@ -91,8 +91,9 @@ def _start_download(files, config) -> None:
     partial = os.path.join(config["site_dir"], f".{download.GZ_NAME}.partial")
     errors: list[BaseException] = []
     cancel = threading.Event()
-    if _kept_from_last_build(config["site_dir"], src, partial):
-        _GZIP.append((None, partial, errors, cancel))
+    source = _identity(src)   # before the compression reads it: an edit meanwhile shows next time
+    if _kept_from_last_build(config["site_dir"], source, partial):
+        _GZIP.append((None, partial, errors, cancel, source))
         return
     # A preview compresses fast (2.4 s instead of 10 s at 10,000 seeds, a third larger): a curator
     # waits for each rebuild, and nobody downloads the file from it.
@@ -106,18 +107,24 @@ def _start_download(files, config) -> None:
 
     thread = threading.Thread(target=compress, name="articles.json.gz", daemon=True)
     thread.start()
-    _GZIP.append((thread, partial, errors, cancel))
+    _GZIP.append((thread, partial, errors, cancel, source))
 
 
-def _kept_from_last_build(site_dir: str, src: str, partial: str) -> bool:
+def _identity(path: str) -> tuple:
+    st = os.stat(path)
+    return (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)   # not ctime: a rebuild links the file anew
+
+
+def _kept_from_last_build(site_dir: str, source: tuple, partial: str) -> bool:
     """In a build that keeps the site folder (``mkdocs build --dirty``, a ``--serve`` rebuild; any
-    other build empties it first), the compressed file of an ``articles.json`` unchanged since: set
-    aside as the compression's result, out of the way of MkDocs' placeholder.  At 10,000 seeds the
-    compression was 7.5 of the 12.9 s of such a rebuild."""
+    other build empties it first), the compressed file this process made of the very same
+    ``articles.json`` (``download.COMPRESSED``: path and identity): set aside as the compression's
+    result, out of the way of MkDocs' placeholder.  At 10,000 seeds the compression was 7.5 of the
+    12.9 s of such a rebuild."""
     kept = os.path.join(site_dir, download.GZ_NAME)
+    if download.COMPRESSED.get(kept) != source:
+        return False
     try:
-        if os.stat(kept).st_size == 0 or os.stat(kept).st_mtime_ns <= os.stat(src).st_mtime_ns:
-            return False
         os.replace(kept, partial)
     except OSError:
         return False
@@ -128,7 +135,7 @@ def _finish_download(site_dir: str | None) -> None:
     """Wait for the compression; with ``site_dir``, move its file into place, else stop it
     and discard what it wrote."""
     while _GZIP:
-        thread, partial, errors, cancel = _GZIP.pop()
+        thread, partial, errors, cancel, source = _GZIP.pop()
         if site_dir is None:
             cancel.set()
         if thread is not None:
@@ -141,7 +148,9 @@ def _finish_download(site_dir: str | None) -> None:
             if site_dir is not None:
                 raise errors[0]
             continue
-        os.replace(partial, os.path.join(site_dir, download.GZ_NAME))
+        dest = os.path.join(site_dir, download.GZ_NAME)
+        os.replace(partial, dest)
+        download.COMPRESSED[dest] = source
 
 
 def on_post_build(config):

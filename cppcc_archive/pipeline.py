@@ -465,11 +465,11 @@ def _starts_mid_sentence(p: str) -> bool:
     return bool(m) and m.group(1) not in ARTICLE_OPENERS
 
 
-# Time and discourse words a whole news article opens with, before a comma.
+# Time and setting words a whole news article opens with, before a comma; not connectives (其次，
+# 此外，因此，…), which point back to text before them (a review: they hid real missing openings).
 ARTICLE_OPENERS = frozenset(
-    "近日 日前 近期 近来 连日 连日来 今年 去年 今天 昨天 今日 昨日 当天 当日 上午 下午 晚上 目前 当前 眼下 如今 "
-    "近年 近年来 多年来 此前 随后 同时 为此 对此 据悉 会上 会前 会后 会议 此外 另外 首先 其次 最后 然而 因此 "
-    "其中 期间 活动中 本次 今年来 年初 年底 岁末 新春 春节 节前".split())
+    "近日 日前 近期 近来 连日 连日来 今年 去年 今天 昨天 今日 昨日 目前 当前 眼下 如今 "
+    "近年 近年来 多年来 据悉 今年来 年初 年底 岁末 新春 春节 节前".split())
 
 
 # More headings than this on one page are not a page's structure but a list of short lines (and

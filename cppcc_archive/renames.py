@@ -3,8 +3,10 @@
 An article's id comes from its seed's file name and its part (``pipeline.article_id``), so that better
 cleaning never moves an address; renaming the file moves all of them.  A curator's review renamed a
 seed and found its old addresses gone with nothing said.  The build keeps, in the cache, a digest of
-each seed's article titles (``STATE``); a seed that is new since the last build and has the titles
-of one that is gone is reported under its new name, with the addresses that changed.
+each seed's articles, their titles and their sentences (``STATE``; the sentence hashes the
+near-duplicate search already has); a seed that is new since the last build and has the articles of
+one that is gone is reported under its new name, with the addresses that changed.  (Titles alone
+matched a column's daily pieces: 政协简讯 deleted on one day and added the next.)
 """
 from __future__ import annotations
 
@@ -14,16 +16,20 @@ from typing import Iterable, Optional
 from .model import Problem
 from .pipeline import article_id
 
-STATE = "seed-titles.json"   # in the cache: seed name → digest of its articles' titles, as last built
+STATE = "seed-articles.json"   # in the cache: seed name → digest of its articles, as last built
 
 
-def titles_digest(titles: Iterable[str]) -> str:
-    return hashlib.sha256("\x1f".join(titles).encode("utf-8")).hexdigest()[:16]
+def articles_digest(titles: Iterable[str], sentences: Iterable) -> str:
+    """A digest of a seed's article titles and of their sentence hashes (``pipeline.fingerprints``)."""
+    h = hashlib.sha256("\x1f".join(titles).encode("utf-8"))
+    for hashes in sentences:
+        h.update(b"\x1e" + hashes.tobytes())
+    return h.hexdigest()[:16]
 
 
-def seed_titles(results: Iterable) -> dict[str, str]:
-    """The state this build leaves: each seed with articles, and the digest of their titles in order."""
-    return {r.name: titles_digest(a.title for a in r.articles) for r in results if r.articles}
+def seed_digests(results: Iterable) -> dict[str, str]:
+    """The state this build leaves: each seed with articles, and the digest of them in order."""
+    return {r.name: articles_digest((a.title for a in r.articles), r.fingerprints) for r in results if r.articles}
 
 
 def valid_state(data) -> Optional[dict[str, str]]:

@@ -90,6 +90,10 @@ def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
     drafts: list[Draft] = [Draft()]
     for i, (line, f) in enumerate(zip(lines, found)):
         cur = drafts[-1]
+        if f.kind == "page_meta" and any(not is_heading_like(x) for x in cur.lines):
+            # A web page's 发布时间 line stands under its headline; after text it is the text's own
+            # (a review: a meeting notice's 时间/来源 lines split an article and dated it).
+            f = Found(line)
         if f.starts_article and _should_start_new(cur):
             new = Draft(led=True)
             _move_headline(cur, new, allow_comma=f.continued_from is None)

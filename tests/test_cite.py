@@ -84,7 +84,7 @@ def test_a_website_s_article_is_cited_as_online_news_not_as_a_newspaper_s(articl
     item = json.loads(rmzx["csl_json"])[0]
     assert item["type"] == "webpage" and item["container-title"] == "人民政协网"
     xz = citation(by_publisher["中国西藏新闻网"], "", None)["text"]
-    assert "[EB/OL]. 中国西藏新闻网, 出版日期不详." in xz and "[N" not in xz
+    assert "[EB]. 中国西藏新闻网, 出版日期不详." in xz and "[N" not in xz   # no URL known: no /OL
     # A dated web item: its date in parentheses, and a newspaper page (版次) a website has not is left out.
     dated = citation(record(publisher="人民政协网"), SITE, None)["text"]
     assert "[EB/OL]. 人民政协网, (2024-06-14). https://" in dated

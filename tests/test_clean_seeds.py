@@ -414,3 +414,23 @@ def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
         assert chrome not in text, chrome
     assert not [n for n in a.notes if "结尾缺失" in n]
     assert {"boilerplate:nav_bar", "boilerplate:site_contact"} <= set(result.changes)
+
+
+def test_the_texts_own_notice_table_and_credit_lines_stay_where_they_belong():
+    """A code review of the web-page rules: a meeting notice's 时间/来源 lines in the text split the
+    article and dated it; a table row with bars, a copyright bar and a page-credits bar were dropped.
+    Seed 003's Shanxi paragraphs with such lines among them."""
+    from cppcc_archive import pipeline
+
+    seed = sorted(SEEDS.glob("003_*"))[0].read_text(encoding="utf-8").splitlines()
+    body = [x for x in seed[8:12] if x.strip()]
+    page = "\n".join([seed[2], "", *body[:2], "会议通知如下", "时间：2024年6月5日上午9时", "来源：国家统计局",
+                      "姓名 | 职务 | 单位", *body[2:], "本版编辑 | 李明 | 王芳", "版权所有 | 人民政协网 | 京ICP备"])
+    result = pipeline.process_bytes(page.encode("utf-8"), "notice.txt")
+    [a] = result.articles   # not split at the notice
+    text = "\n".join(a.paragraphs)
+    for kept in ("时间：2024年6月5日上午9时", "来源：国家统计局", "姓名 | 职务 | 单位"):
+        assert kept in text, kept
+    assert (a.date, a.date_source) == (None, None)
+    assert a.rights == "版权所有 | 人民政协网 | 京ICP备"   # the rights line, not dropped as a menu
+    assert "本版编辑 | 李明 | 王芳" in a.credits

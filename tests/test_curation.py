@@ -97,6 +97,21 @@ def test_a_renamed_seed_names_the_addresses_it_moved(tmp_path, seeds_copy):
     assert renamed() == []
 
 
+def test_a_column_s_pieces_of_one_title_are_no_rename():
+    """A review: with titles alone, a column's 政协简讯 deleted one day and another 政协简讯 added the
+    next were reported as a rename; the digest covers the articles' sentences too."""
+    from array import array
+
+    from cppcc_archive.renames import articles_digest, renamed
+
+    monday = articles_digest(["政协简讯"], [array("I", [11, 12, 13])])
+    tuesday = articles_digest(["政协简讯"], [array("I", [21, 22, 23])])
+    assert monday != tuesday
+    assert renamed({"0501.txt": monday}, {"0502.txt": tuesday}, {"0502.txt": 1}) == []
+    [moved] = renamed({"0501.txt": monday}, {"简讯0501.txt": monday}, {"简讯0501.txt": 1})
+    assert moved.source_file == "简讯0501.txt" and moved.kind == "renamed" and "…" not in moved.message
+
+
 def test_a_curated_title_keeps_the_source_headline_on_the_page_and_its_line(tmp_path, seeds_copy):
     """A curator's title hid the source's headline everywhere and moved the article's line in its
     file from the headline (29) to its first paragraph (a curator's review): the headline stays as a

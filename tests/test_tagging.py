@@ -153,6 +153,19 @@ def test_evaluation_figures(articles):
     assert not res["missing"]
 
 
+def test_a_name_ends_where_the_words_after_it_begin():
+    """A curator's review: 省政协副主席陈小平带队 gave no one; then a code review: with 带队 and 致辞
+    ending a name, a name ending in 强 lost it (王志 for 王志强), as a verb's first character."""
+    from cppcc_archive.tag.people import find_people
+
+    def named(text):
+        return [p.name for p in find_people(text)]
+
+    assert named("省政协副主席陈小平带队。") == ["陈小平"]
+    assert named("市政协主席王志强带队调研，省政协副主席李国强致辞。") == ["王志强", "李国强"]
+    assert named("市政协主席王刚强调，") == named("市政协主席王刚说，") == named("市政协主席王刚表示，") == ["王刚"]
+
+
 def test_people_with_titles(articles):
     people = {p["name"]: p["title"] for a in articles for p in a["people"]}
     assert people.get("魏小东") == "北京市政协主席"

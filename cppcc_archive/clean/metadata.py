@@ -26,11 +26,15 @@ DATELINE = re.compile(
 )
 # The roles of a lead's or a dateline's credits, each before its names: （记者 李明 王芳 通讯员 张华）,
 # （融媒体记者 李木元）, （本报记者 陈志明、实习生 赵六）.  通讯员 is a role, never a name.
-CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:融媒体|特约|见习|实习)?(?P<reporter>记者)|通讯员|实习生")
+CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:融媒体|特约|见习|实习)?(?P<reporter>记者)|通讯员|实习生|摄影|编辑")
+# Words of a credit line that name no one: （记者 李明 报道）, （通讯员 张华 整理）.
+CREDIT_WORDS = frozenset("报道 整理 采写 摄 文 图 供稿 发自".split())
 # A web page's line under its headline: 发布时间：2024-05-10 10:30 来源：浙江政协网 作者：张三 浏览次数：12.
 # It opens with a date's or a source's key (an 编辑：… line closes an article: ``EDITOR``) and is
 # nothing but keys (PAGE_META_KEY) and their values.
-PAGE_META_START = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源)[：:]")
+PAGE_META_START = re.compile(r"(?:发布时间|发布日期|发稿时间|稿件来源|信息来源|文章来源|来源)[：:]")
+# A source named alone (来源：人民政协报) is an outlet's name; 来源：国家统计局 under a table is the text's.
+OUTLET = re.compile(r"[\u4e00-\u9fff]{2,20}(?:网|网站|报|报社|社|台|客户端|公众号|新闻|杂志|周刊|传媒)")
 PAGE_META_KEY = re.compile(r"(发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|"
                            r"浏览次数|浏览量|点击数|点击量|阅读数|阅读量|字号|字体)[：:]")
 PAGE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?")
@@ -83,22 +87,24 @@ def credits(s: str) -> Optional[list[Author]]:
     [('李明', '记者'), ('张华', '通讯员')]
     >>> [(a.name, a.role) for a in credits("本报记者陈志明、实习生 赵六")]
     [('陈志明', '记者'), ('赵六', '实习生')]
-    >>> credits("图片由市政协提供") is None
-    True
+    >>> [(a.name, a.role) for a in credits("记者李明通讯员张华 报道")]
+    [('李明', '记者'), ('张华', '通讯员')]
+    >>> [(a.name, a.role) for a in credits("记者 李明 摄影 张华")]
+    [('李明', '记者'), ('张华', '摄影')]
+    >>> [credits(x) for x in ("图片由市政协提供", "李明 张华", "记者 a1")]
+    [None, None, None]
     """
     found: list[Author] = []
-    role = None
-    for token in re.split(r"[\s、，,]+", s.strip()):
-        while token:
-            m = CREDIT_ROLE.match(token)
-            if m:
-                role = "记者" if m.group("reporter") else m.group(0)
-                token = token[m.end():]
-            elif role and _NAMES.fullmatch(token):
-                found.append(Author(token, role))
-                token = ""
-            else:
+    role, at = None, 0
+    for m in [*CREDIT_ROLE.finditer(s), None]:
+        for name in re.split(r"[\s、，,]+", s[at:m.start() if m else len(s)].strip()):
+            if not name or name in CREDIT_WORDS:
+                continue
+            if role is None or not _NAMES.fullmatch(name):
                 return None
+            found.append(Author(name, role))
+        if m:
+            role, at = ("记者" if m.group("reporter") else m.group(0)), m.end()
     return found or None
 
 
@@ -181,34 +187,43 @@ def recognise(line: str) -> Found:
 
 def page_meta(line: str) -> Optional[Found]:
     """A web page's 发布时间/来源 line (``PAGE_META_START``), or ``None`` when the line is more than
-    its keys and values (a long line is text that happens to open with 时间：).
+    short keys and values (a sentence that happens to open with 来源：) or names a source that is no
+    outlet (来源：国家统计局, under a table).
 
-    >>> f = page_meta("发布时间：2024-05-10 来源：浙江政协网")
-    >>> (f.date, f.date_text, f.date_source, f.publisher)
-    ('2024-05-10', '2024-05-10', 'page', '浙江政协网')
+    >>> f = page_meta("发布时间：2024-05-10 10:30 | 来源：浙江政协网 | 浏览次数：12")
+    >>> (f.date, f.date_text, f.date_source, f.publisher, f.starts_article)
+    ('2024-05-10', '2024-05-10', 'page', '浙江政协网', True)
     >>> f = page_meta("来源：人民政协报  作者：王泳  日期：2024年6月14日 浏览次数：128")
     >>> (f.date, f.publisher, [(a.name, a.role) for a in f.authors])
     ('2024-06-14', '人民政协报', [('王泳', '作者')])
-    >>> page_meta("时间：从2023年起，全省各级政协组织围绕乡村振兴开展了一系列专题协商活动，取得了积极成效。") is None
-    True
+    >>> (page_meta("来源：人民政协报 2024-05-10").date, page_meta("来源：人民政协报").starts_article)
+    ('2024-05-10', False)
+    >>> [page_meta(x) for x in ("来源：国家统计局", "发布时间：2024年5月10日至12日，委员们赴成都调研")]
+    [None, None]
     """
-    keys = list(PAGE_META_KEY.finditer(line))
-    if len(line) > 120 or "。" in line:
+    if len(line) > 120 or re.search("[，。；]", line):
         return None
-    values = {k.group(1): line[k.end(): nxt.start() if nxt else len(line)].strip()
+    keys = list(PAGE_META_KEY.finditer(line))
+    values = {k.group(1): line[k.end(): nxt.start() if nxt else len(line)].strip(" \t|丨｜")
               for k, nxt in zip(keys, keys[1:] + [None])}
     found = Found("", "page_meta")
     for key, value in values.items():
         if key in ("发布时间", "发布日期", "发稿时间", "时间", "日期"):
             day = PAGE_DATE.search(value)
             if day and found.date_text is None:
-                found.date_text, found.date = day.group(0), _iso(*day.groups())
-                found.date_source = "page"
-        elif key.endswith("来源") and 2 <= len(value) <= 20 and not found.publisher:
-            found.publisher = value
+                found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
+        elif key.endswith("来源") and not found.publisher:
+            outlet = OUTLET.fullmatch(re.split(r"[\s|丨｜【]", value, maxsplit=1)[0])
+            if outlet is None and not found.date_text and len(values) == 1:
+                return None
+            found.publisher = outlet.group(0) if outlet else None
         elif key in ("作者", "撰稿", "编辑", "责任编辑"):
             role = "作者" if key in ("作者", "撰稿") else "编辑"
             found.authors += [Author(n, role) for n in names(value)]
+    if found.date_text is None:   # 来源：人民政协报 2024-05-10
+        day = PAGE_DATE.search(line)
+        if day:
+            found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
     # The line under a headline, when it dates the page: the lines before it are that headline.
     found.starts_article = found.date_text is not None
     return found if (found.date_text or found.publisher or found.authors) else None

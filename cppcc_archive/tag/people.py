@@ -107,7 +107,7 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     mentions = []   # (where, name, title)
     for m in _title_matches(text):
         title, name = m.group(1), m.group(2)
-        name = _trim_name(name)
+        name = _trim_name(name, text[m.end(2):m.end(2) + 1])
         # 曾表示, 常说: a three-character "name" that is a surname-like character and a word.
         if not name or name in _NOT_NAMES or (len(name) == 3 and name[1:] in _NOT_NAMES) or not looks_like_name(name):
             continue
@@ -143,14 +143,20 @@ def _title_matches(text: str):
             yield from _TITLE.finditer(text, run.start(), run.end() + 1)
 
 
-def _trim_name(name: str) -> str:
+# A verb the last character of a three-character "name" begins with the character after it: 王刚说，
+# (说 alone), 王刚表示 … A real name ending in such a character keeps it (王志强带队, 李国强致辞: a
+# review found 王志 and 李国 once 带队 and 致辞 could end a name).
+_VERB_STARTS = {"表": "示", "介": "绍", "指": "出", "强": "调", "认": "为真", "看": "来", "建": "议", "主": "持",
+                "出": "席", "讲": "话", "所": "在"}
+
+
+def _trim_name(name: str, after: str = "") -> str:
     if "·" in name:
         # 尔肯江·吐拉洪任组长, 玉克赛克·西加艾提常挂在嘴边: a transliterated name ends before a verb.
         first, _, rest = name.partition("·")
         m = re.search(r"[任为是在和与等说表作常]", rest[2:])
         return f"{first}·{rest[:2 + m.start()] if m else rest}"
     # 张岐云表示 → the lookahead already stops at verbs; drop a trailing verb char.
-    for suffix in ("表", "介", "说", "指", "强", "认", "看", "建", "主", "出", "讲", "所"):
-        if len(name) == 3 and name.endswith(suffix):
-            return name[:2]
+    if len(name) == 3 and (name[-1] == "说" or (after and after in _VERB_STARTS.get(name[-1], ""))):
+        return name[:2]
     return name
