@@ -157,8 +157,9 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
         from .curation import check_seed_names
         from .read import Unreadable, discover, display_name
 
-        check_seed_names(curation_path, curated, [display_name(p.relative_to(seeds).as_posix())
-                                                  for p in discover(seeds) if not isinstance(p, Unreadable)])
+        files = {display_name(p.relative_to(seeds).as_posix()): p for p in discover(seeds) if not isinstance(p, Unreadable)}
+        check_seed_names(curation_path, curated, list(files),
+                         _renamed_files(layout(out)["cache"] if use_cache else None, curated, files))
     paths = layout(out)
     _recover(paths)
     t0 = time.perf_counter()
@@ -328,6 +329,27 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
             shown = paths["site"] if rel.startswith("..") else rel
             log.info("site: %s (browse it with `python3 -m http.server -d %s`, or build with --serve)", shown, shown)
     return report
+
+
+def _renamed_files(cache_dir: Path | None, curated: dict, files: dict[str, Path]) -> dict[str, str]:
+    """The curated seeds that are gone, each with the name its file has now, where the file (its device
+    and inode, as the last build recorded them: ``cache.SeedStats``) is still here: a seed renamed."""
+    missing = [seed for seed in curated if seed not in files]
+    if not missing or cache_dir is None:
+        return {}
+    from .cache import SeedStats
+
+    known = SeedStats.load(Path(cache_dir)).known
+    wanted = {tuple(known[seed][0][:2]): seed for seed in missing if seed in known}
+    found = {}
+    for name, path in files.items() if wanted else ():
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in wanted:
+            found[wanted[(st.st_dev, st.st_ino)]] = name
+    return found
 
 
 def _read_state(path: Path):

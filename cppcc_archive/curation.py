@@ -122,18 +122,22 @@ def _article_override(path, lines: dict, seed, part, over, gaz, topics: set, tex
     return over
 
 
-def check_seed_names(path: Optional[Path], curated: dict, names: list[str]) -> None:
+def check_seed_names(path: Optional[Path], curated: dict, names: list[str],
+                     renamed_to: Optional[dict[str, str]] = None) -> None:
     """Every seed the curation file names must be one of the build's seed files: an entry for a
-    misspelt or removed name would otherwise be ignored without a word."""
+    misspelt or removed name would otherwise be ignored without a word.  ``renamed_to``: the name a
+    gone seed's file has now (a curator's review: the message named no file after a rename)."""
     if not curated:
         return
     known = set(names)
     for seed in curated:
         if seed not in known:
             _, text = load_yaml_config(path)
-            raise ConfigError(path, yaml_key_lines(text).get((seed,)),
-                              f"{seed!r} is not a seed file of this build (keys are seed file names as the build "
-                              "report lists them, e.g. 003_9e6d6ef7a5f05978.txt)")
+            new = (renamed_to or {}).get(seed)
+            hint = (f"; the file was renamed {new!r} since the last build: rename its entry too (and see the "
+                    "build report: its articles' addresses changed)" if new else
+                    " (keys are seed file names as the build report lists them, e.g. 003_9e6d6ef7a5f05978.txt)")
+            raise ConfigError(path, yaml_key_lines(text).get((seed,)), f"{seed!r} is not a seed file of this build{hint}")
 
 
 # ---------------------------------------------------------------- split points that moved addresses

@@ -97,6 +97,19 @@ def test_a_renamed_seed_names_the_addresses_it_moved(tmp_path, seeds_copy):
     assert renamed() == []
 
 
+def test_a_curation_entry_of_a_renamed_seed_names_the_new_name(tmp_path, seeds_copy, capsys):
+    """A curator's review: after a rename, the seed's curation entry stopped the build with "not a seed
+    file of this build" and no word of the file it had become."""
+    (seeds_copy / "curation.yaml").write_text(f"{S003}:\n  articles:\n    1:\n      title: 甲乙丙\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_build(seeds_copy, out, "--no-site") == 0
+    (seeds_copy / S003).rename(seeds_copy / "shanxi-2024.txt")
+    capsys.readouterr()
+    assert run_build(seeds_copy, out, "--no-site") == 2
+    err = capsys.readouterr().err
+    assert f"curation.yaml:1: '{S003}' is not a seed file of this build; the file was renamed 'shanxi-2024.txt'" in err, err
+
+
 def test_a_column_s_pieces_of_one_title_are_no_rename():
     """A review: with titles alone, a column's 政协简讯 deleted one day and another 政协简讯 added the
     next were reported as a rename; the digest covers the articles' sentences too."""
