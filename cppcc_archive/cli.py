@@ -153,14 +153,14 @@ def _run(seeds: Path, out: Path | None, site: bool, jobs: int, quiet: bool, cura
 
     curation_path = curation or curation_file(seeds)
     curated = load_curation(curation_path)
+    paths = layout(out)
     if curated:
         from .curation import check_seed_names
         from .read import Unreadable, discover, display_name
 
         files = {display_name(p.relative_to(seeds).as_posix()): p for p in discover(seeds) if not isinstance(p, Unreadable)}
         check_seed_names(curation_path, curated, list(files),
-                         _renamed_files(layout(out)["cache"] if use_cache else None, curated, files))
-    paths = layout(out)
+                         _renamed_files(paths["cache"] if use_cache else None, curated, files))
     _recover(paths)
     t0 = time.perf_counter()
     stages = _StageClock()
