@@ -123,9 +123,14 @@ EVENT_DATE = "文中所记事件日期"
 WEB_OUTLET = re.compile(r"(网|网站|客户端|公众号)$")
 
 
+# Addresses of posts that only exist online, whatever the account is called (a review: a WeChat
+# account's post, 江苏政协, was cited as a newspaper's article).
+WEB_ONLY_SOURCE = re.compile(r"^https?://(?:mp\.weixin\.qq\.com|weibo\.com|m\.weibo\.cn)/", re.I)
+
+
 def is_web_outlet(record: dict) -> bool:
     """Whether the publisher is a website rather than a newspaper (cited [EB/OL], not [N])."""
-    return bool(WEB_OUTLET.search(_publisher(record)))
+    return bool(WEB_OUTLET.search(_publisher(record)) or WEB_ONLY_SOURCE.match(_flat(record.get("source_url") or "")))
 
 
 def _dates(record: dict) -> tuple[str, str, str]:

@@ -88,6 +88,10 @@ def test_a_website_s_article_is_cited_as_online_news_not_as_a_newspaper_s(articl
     # A dated web item: its date in parentheses, and a newspaper page (版次) a website has not is left out.
     dated = citation(record(publisher="人民政协网"), SITE, None)["text"]
     assert "[EB/OL]. 人民政协网, (2024-06-14). https://" in dated
+    # A WeChat account's post is online only, whatever the account's name (a second review).
+    wechat = citation(record(publisher="江苏政协", page=None, source_url="https://mp.weixin.qq.com/s/abc"), "", None)
+    assert "[EB/OL]. 江苏政协, (2024-06-14). https://mp.weixin.qq.com/s/abc." in wechat["text"]
+    assert json.loads(wechat["csl_json"])[0]["type"] == "webpage"
     # A newspaper stays a newspaper, and a name merely holding 网 is not a website's.
     assert "[N/OL]. 人民政协报, 2024-06-14(3). " in citation(record(), SITE, None)["text"]
     assert not is_web_outlet(record(publisher="网络安全报")) and is_web_outlet(record(publisher="澎湃新闻客户端"))

@@ -366,6 +366,12 @@ def test_a_leads_credits_give_each_person_the_role_written_before_them():
     bare = hubei("本报讯 12月26日,")
     assert (bare.publisher, bare.date_text, list(bare.authors)) == (None, "12月26日", [])
     assert not bare.paragraphs[0].startswith("本报讯")
+    # A second review: a paper's dispatch day before 讯, 本报 in a dateline, 全媒体记者, credits after slashes.
+    sent = hubei("湖北日报12月26日讯(全媒体记者 毛丽萍 通讯员/张华)")
+    assert (sent.publisher, sent.date_text, sent.date_source) == ("湖北日报", "12月26日", "dateline")
+    assert [(p.name, p.role) for p in sent.authors] == [("毛丽萍", "记者"), ("张华", "通讯员")]
+    filed = hubei("本报武汉12月26日电(首席记者 毛丽萍)")
+    assert (filed.publisher, filed.date_text, [p.name for p in filed.authors]) == (None, "12月26日", ["毛丽萍"])
     # A bracket that holds no credits is the text's: the lead is not taken apart.
     odd = hubei("本报讯(图片由湖北省政协提供)12月26日,")
     assert not odd.authors and "图片由湖北省政协提供" in "".join(odd.paragraphs)
@@ -408,6 +414,12 @@ def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
     [a] = result.articles
     assert a.title == headline
     assert (a.date, a.date_source, a.publisher) == ("2024-12-29", "page", "山西政协网")
+    # The same line as other sites write it (a second review).
+    for line in ("2024-12-29 10:25:36 来源：山西政协网 字号：大 中 小", "时间：2024/12/29 来源：山西政协网 阅读量：356",
+                 "【发布时间：2024年12月29日】【来源：山西政协网】"):
+        other = pipeline.process_bytes(page.replace("发布时间：2024-12-29 10:30 来源：山西政协网", line).encode("utf-8"),
+                                       "shanxi.html").articles[0]
+        assert (other.title, other.date, other.publisher) == (headline, "2024-12-29", "山西政协网"), line
     assert a.paragraphs[0].startswith("会上，各市政协秘书长") and a.paragraphs[-1].endswith("。")
     text = "\n".join(a.paragraphs)
     for chrome in ("首页", "打印本页", "邮编", "法律声明", "发布时间"):
@@ -425,11 +437,12 @@ def test_the_texts_own_notice_table_and_credit_lines_stay_where_they_belong():
     seed = sorted(SEEDS.glob("003_*"))[0].read_text(encoding="utf-8").splitlines()
     body = [x for x in seed[8:12] if x.strip()]
     page = "\n".join([seed[2], "", *body[:2], "会议通知如下", "时间：2024年6月5日上午9时", "来源：国家统计局",
-                      "姓名 | 职务 | 单位", *body[2:], "本版编辑 | 李明 | 王芳", "版权所有 | 人民政协网 | 京ICP备"])
+                      "姓名 | 职务 | 单位", "去年全市办理广告发布登记备案号300余个。", "委员们了解到作为版权所有人的维权难题。",
+                      *body[2:], "本版编辑 | 李明 | 王芳", "版权所有 | 人民政协网 | 京ICP备"])
     result = pipeline.process_bytes(page.encode("utf-8"), "notice.txt")
     [a] = result.articles   # not split at the notice
     text = "\n".join(a.paragraphs)
-    for kept in ("时间：2024年6月5日上午9时", "来源：国家统计局", "姓名 | 职务 | 单位"):
+    for kept in ("时间：2024年6月5日上午9时", "来源：国家统计局", "姓名 | 职务 | 单位", "备案号300余个。", "版权所有人的维权难题。"):
         assert kept in text, kept
     assert (a.date, a.date_source) == (None, None)
     assert a.rights == "版权所有 | 人民政协网 | 京ICP备"   # the rights line, not dropped as a menu

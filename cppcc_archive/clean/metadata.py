@@ -19,20 +19,27 @@ BYLINE = re.compile(rf"^□\s*({NAME}(?:\s+{NAME})*)$")
 STAFF_REPORTER = re.compile(rf"^本报(?:融媒体)?记者\s*({NAME}(?:\s+{NAME})*)$")
 # A news lead: 本报讯 or another paper's (厦门日报讯, 南方日报讯), with its credits in brackets
 # (（记者 李明 通讯员 张华）) or none (本报讯 委员们…, 南方日报讯 11月3日，…).
-NEWS_LEAD = re.compile(r"^(?P<pub>本报|(?!据)[\u4e00-\u9fff]{2,10}?报)(?:讯|电)(?:\s*（(?P<credits>[^（）]{2,80})）|(?=[\s\d“]))\s*")
+NEWS_LEAD = re.compile(r"^(?P<pub>本报|(?!据)[\u4e00-\u9fff]{2,10}?报)(?P<sent>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)?"
+                       r"(?:讯|电)(?:\s*（(?P<credits>[^（）]{2,80})）|(?=[\s\d“]))\s*")
 DATELINE = re.compile(
-    r"^(?P<pub>[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|新闻))(?P<place>[\u4e00-\u9fff]{2,6}?)"
+    r"^(?P<pub>本报|[\u4e00-\u9fff]{2,10}?(?:网|报|社|台|新闻))(?P<place>[\u4e00-\u9fff]{2,6}?)"
     r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)电\s*(?:（(?P<credits>[^（）]{2,80})）)?\s*"
 )
 # The roles of a lead's or a dateline's credits, each before its names: （记者 李明 王芳 通讯员 张华）,
 # （融媒体记者 李木元）, （本报记者 陈志明、实习生 赵六）.  通讯员 is a role, never a name.
-CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:融媒体|特约|见习|实习)?(?P<reporter>记者)|通讯员|实习生|摄影|编辑")
+CREDIT_ROLE = re.compile(r"(?:本报|本台|本网)?(?:驻[\u4e00-\u9fff]{1,4}?)?(?:融媒体|全媒体|首席|特约|见习|实习)?(?P<reporter>记者)"
+                         r"|通讯员|实习生|摄影|编辑")
 # Words of a credit line that name no one: （记者 李明 报道）, （通讯员 张华 整理）.
 CREDIT_WORDS = frozenset("报道 整理 采写 摄 文 图 供稿 发自".split())
 # A web page's line under its headline: 发布时间：2024-05-10 10:30 来源：浙江政协网 作者：张三 浏览次数：12.
 # It opens with a date's or a source's key (an 编辑：… line closes an article: ``EDITOR``) and is
 # nothing but keys (PAGE_META_KEY) and their values.
 PAGE_META_START = re.compile(r"(?:发布时间|发布日期|发稿时间|稿件来源|信息来源|文章来源|来源)[：:]")
+# What such a line may open with, in the forms sites use: a key (【发布时间：…】 in brackets too), 时间：
+# or 日期： (with another key after: alone it is a notice's line), or the date itself (2024-06-14 10:25
+# 来源：新华网).  ``page_meta`` decides.
+PAGE_META_GATE = re.compile(r"[【\[]?(?:发布时间|发布日期|发稿时间|稿件来源|信息来源|文章来源|来源|时间|日期)[：:]|\d{4}[-/.年]\d{1,2}")
+_PAGE_DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # A source named alone (来源：人民政协报) is an outlet's name; 来源：国家统计局 under a table is the text's.
 OUTLET = re.compile(r"[\u4e00-\u9fff]{2,20}(?:网|网站|报|报社|社|台|客户端|公众号|新闻|杂志|周刊|传媒)")
 PAGE_META_KEY = re.compile(r"(发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|"
@@ -97,7 +104,7 @@ def credits(s: str) -> Optional[list[Author]]:
     found: list[Author] = []
     role, at = None, 0
     for m in [*CREDIT_ROLE.finditer(s), None]:
-        for name in re.split(r"[\s、，,]+", s[at:m.start() if m else len(s)].strip()):
+        for name in re.split(r"[\s、，,/／]+", s[at:m.start() if m else len(s)].strip()):
             if not name or name in CREDIT_WORDS:
                 continue
             if role is None or not _NAMES.fullmatch(name):
@@ -135,26 +142,30 @@ def recognise(line: str) -> Found:
     ('人民政协网', '6月14日', None, '包松娅', '')
     """
     m = BYLINE.match(line)
-    if m:
-        return Found("", "byline", [Author(n, "作者") for n in names(m.group(1))], starts_article=True)
+    if m:   # □ 欧汉东, or □ 本报记者 陈志明 通讯员 林海: the roles as written
+        return Found("", "byline", credits(m.group(1)) or [Author(n, "作者") for n in names(m.group(1))],
+                     starts_article=True)
     m = STAFF_REPORTER.match(line)
     if m:
         return Found("", "byline", [Author(n, "记者") for n in names(m.group(1))], starts_article=True)
     m = NEWS_LEAD.match(line)
     if m:
         authors, rest = _credited(line, m)
+        publisher = None if m.group("pub") == "本报" else m.group("pub")
+        if m.group("sent"):   # 湖南日报6月12日讯: the day the paper sent it, as a dateline's
+            return Found(rest, "byline", authors, starts_article=True, publisher=publisher, date_text=m.group("sent"),
+                         date=_iso(m.group("y"), m.group("m"), m.group("d")), date_source="dateline")
         day = LEAD_DATE.match(rest)
-        return Found(rest, "byline", authors, starts_article=True,
-                     publisher=None if m.group("pub") == "本报" else m.group("pub"),
+        return Found(rest, "byline", authors, starts_article=True, publisher=publisher,
                      date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None,
                      date_source="lead" if day else None)
     m = DATELINE.match(line)
     if m:
         authors, rest = _credited(line, m)
-        return Found(rest, "dateline", authors, publisher=m.group("pub"),
+        return Found(rest, "dateline", authors, publisher=None if m.group("pub") == "本报" else m.group("pub"),
                      date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
                      date_source="dateline", starts_article=True)
-    if PAGE_META_START.match(line):
+    if PAGE_META_GATE.match(line):
         found = page_meta(line)
         if found is not None:
             return found
@@ -200,10 +211,25 @@ def page_meta(line: str) -> Optional[Found]:
     ('2024-05-10', False)
     >>> [page_meta(x) for x in ("来源：国家统计局", "发布时间：2024年5月10日至12日，委员们赴成都调研")]
     [None, None]
+    >>> [(f.date, f.publisher) for f in map(page_meta, ("2024-06-14 10:25:36 来源：新华网",
+    ...     "时间：2024/06/10 来源：四川政协网 阅读量：356", "【发布时间：2024年06月12日】【来源：江苏政协网】"))]
+    [('2024-06-14', '新华网'), ('2024-06-10', '四川政协网'), ('2024-06-12', '江苏政协网')]
+    >>> [(a.name, a.role) for a in page_meta("日期：2024.06.08 作者：本报记者 周丽 实习生 林晓").authors]
+    [('周丽', '记者'), ('林晓', '实习生')]
+    >>> page_meta("时间：2024年6月5日上午9时 地点：市政协会议中心") is None   # a notice's line
+    True
     """
+    line = re.sub(r"[【】\[\]]", " ", line).strip()   # 【发布时间：2024年06月12日】【来源：江苏政协】
     if len(line) > 120 or re.search("[，。；]", line):
         return None
     keys = list(PAGE_META_KEY.finditer(line))
+    if not keys:
+        return None
+    head = line[:keys[0].start()].strip()
+    if head and not _PAGE_DATE_TIME.fullmatch(head):   # before the first key, only a date (and time)
+        return None
+    if not head and not PAGE_META_START.match(line) and len(keys) < 2:   # 时间：… alone: a notice's line
+        return None
     values = {k.group(1): line[k.end(): nxt.start() if nxt else len(line)].strip(" \t|丨｜")
               for k, nxt in zip(keys, keys[1:] + [None])}
     found = Found("", "page_meta")
@@ -218,8 +244,8 @@ def page_meta(line: str) -> Optional[Found]:
                 return None
             found.publisher = outlet.group(0) if outlet else None
         elif key in ("作者", "撰稿", "编辑", "责任编辑"):
-            role = "作者" if key in ("作者", "撰稿") else "编辑"
-            found.authors += [Author(n, role) for n in names(value)]
+            role = "作者" if key in ("作者", "撰稿") else "编辑"   # 作者：本报记者 周丽: the roles as written
+            found.authors += credits(value) or [Author(n, role) for n in names(value)]
     if found.date_text is None:   # 来源：人民政协报 2024-05-10
         day = PAGE_DATE.search(line)
         if day:
