@@ -341,7 +341,7 @@ def _finish(seed: SeedFile, part: int, d, script: str, rights, credits, ledger: 
         notes.append("本文开头可能缺失：首段似从句子中间开始。")
     # Not for a possible mid-sentence start: it is a guess (近日， opens many a whole article).
     beginning_missing = bool(d.continued_from or starts_mid)
-    if body and body[-1][-1:] not in _SENTENCE_END:
+    if body and body[-1][-1:] not in _SENTENCE_END and not _KEY_VALUE_LINE.match(body[-1]):
         notes.append("本文结尾缺失：来源文本在句子中间中断，后续可能在他处。")
     lost = [n for n, p in enumerate(body, 1) if "□" in p] if res.changes.get("unrecoverable_characters") else []
     undecodable = [n for n, p in enumerate(body, 1) if "\ufffd" in p]   # read.decode's bad bytes
@@ -452,6 +452,11 @@ def fragment_paragraphs(body: list[str]) -> list[int]:
         if close != -1 and not 0 <= p.find("“") < close:
             out.append(n)
     return out
+
+
+# A last line of items, not a sentence: 时间：2024年6月15日 地点：宁波市政协会议中心 ends a notice whole
+# (a review found it noted as an ending cut off).
+_KEY_VALUE_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}[：:][^，。；]{1,60}$")
 
 
 def _starts_mid_sentence(p: str) -> bool:

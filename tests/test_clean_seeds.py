@@ -447,3 +447,19 @@ def test_the_texts_own_notice_table_and_credit_lines_stay_where_they_belong():
     assert (a.date, a.date_source) == (None, None)
     assert a.rights == "版权所有 | 人民政协网 | 京ICP备"   # the rights line, not dropped as a menu
     assert "本版编辑 | 李明 | 王芳" in a.credits
+
+
+def test_a_closing_line_of_items_is_no_ending_cut_off():
+    """A second review: a piece that ends with its meeting's 时间：… 地点：… line was noted 本文结尾缺失.
+    Seed 003's Shanxi headline and paragraphs, ending so; and ending mid-sentence, which is noted."""
+    from cppcc_archive import pipeline
+
+    seed = sorted(SEEDS.glob("003_*"))[0].read_text(encoding="utf-8").splitlines()
+    body = [x for x in seed[8:12] if x.strip()]
+    note = "本文结尾缺失：来源文本在句子中间中断，后续可能在他处。"
+
+    def notes(last: str) -> tuple:
+        return pipeline.process_bytes("\n".join([seed[2], "", *body[:2], last]).encode("utf-8"), "x.txt").articles[0].notes
+
+    assert note not in notes("时间：2024年12月28日 地点：山西省政协会议中心")
+    assert note in notes("与会人员围绕特色履职工作和机关建设")

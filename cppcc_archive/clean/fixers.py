@@ -43,6 +43,7 @@ def remove_control_characters(text: str) -> str:
 _SCRIPT_LIKE = re.compile(r"<(script|style|iframe|object|embed|template|noscript|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _DECLARATION = re.compile(r"<![A-Za-z][^>]*>|<\?[^>]*\?>|<!\[CDATA\[.*?\]\]>", re.S)
 _BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|blockquote)\b[^>]*>", re.I)
+_CELL_TAG = re.compile(r"</t[dh]\s*>", re.I)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(\s[^<>]*)?/?>|<!--.*?-->", re.S)
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
@@ -74,12 +75,16 @@ def strip_html(text: str) -> str:
     '认真履行委员职责。”\\n'
     >>> strip_html('政协<script>alert(1)</script>委员&amp;群众')
     '政协委员&群众'
+    >>> strip_html("<tr><td>加装电梯（台）</td><td>126</td><td>48</td></tr>")
+    '\\n加装电梯（台） 126 48 \\n'
     """
     if "<" not in text and "&" not in text:
         return text
     text = _SCRIPT_LIKE.sub("", text)
     text = _DECLARATION.sub("", text)
     text = _BLOCK_TAG.sub("\n", text)
+    # A table's cells keep a space between them: <td>126</td><td>48</td> read 12648 (a review).
+    text = _CELL_TAG.sub(" ", text)
     text = _ANY_TAG.sub("", text)
     # Decode entities once; a decoded "<" stays literal text.
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
