@@ -463,3 +463,19 @@ def test_a_closing_line_of_items_is_no_ending_cut_off():
 
     assert note not in notes("时间：2024年12月28日 地点：山西省政协会议中心")
     assert note in notes("与会人员围绕特色履职工作和机关建设")
+
+
+def test_closing_credits_leave_the_text_with_their_roles():
+    """A second review: （责任编辑：罗文 摄影：韦东） and 【纠错】 【责任编辑：…】 at an article's end stayed
+    in its text.  Seed 004 closes with 編輯:羅文, written those ways."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("004_*"))[0]
+    page = path.read_bytes()
+    editor = "編輯:羅文".encode("utf-8")
+    assert page.count(editor) == 1
+    for closing, people in (("（責任編輯：羅文 攝影：韋東）", [("罗文", "编辑"), ("韦东", "摄影")]),
+                            ("【糾錯】 【責任編輯：羅文】", [("罗文", "编辑")])):
+        [a] = pipeline.process_bytes(page.replace(editor, closing.encode("utf-8")), path.name).articles
+        assert [(p.name, p.role) for p in a.authors if p.role != "记者"] == people, closing
+        assert "罗文" not in "".join(a.paragraphs) and "纠错" not in "".join(a.paragraphs)

@@ -46,6 +46,10 @@ PAGE_META_KEY = re.compile(r"(发布时间|发布日期|发稿时间|时间|日�
                            r"浏览次数|浏览量|点击数|点击量|阅读数|阅读量|字号|字体)[：:]")
 PAGE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?")
 EDITOR = re.compile(rf"^(责任编辑|编辑|校对|审核)[：:]\s*({NAME}(?:[\s、，]+{NAME})*)$")
+# Credits on a line of their own at an article's end, in brackets (（责任编辑：罗文 摄影：韦东）, 【纠错】
+# 【责任编辑：刘洋】, （摄影 李华）) or after 文/图 (文/图 本报记者 陈志明): a review found them left in the text.
+CLOSING_CREDITS = re.compile(r"^(?:【纠错】\s*)?[（【]\s*((?:责任编辑|编辑|摄影|记者|通讯员|校对)[^（）【】]{2,60})[）】]$"
+                             r"|^(?:文\s*[/／]\s*图|图\s*[/／]\s*文)\s+([^，。]{2,40})$")
 KEYWORDS = re.compile(r"^关键词[：:]\s*(.+)$")
 AUTHOR_NOTE = re.compile(r"（作者系([^（）]{2,60})）\s*$")
 TRAILING_REPORTER = re.compile(rf"(?<=[。！？”])\s*（({NAME}(?:\s+{NAME})*)）$")
@@ -137,6 +141,10 @@ def recognise(line: str) -> Found:
     >>> f = recognise("本报讯（记者 毛丽萍）12月26日，湖北省政协召开党的建设工作领导小组第一次会议")
     >>> (f.authors[0].name, f.date_text, f.date, f.rest[:9])
     ('毛丽萍', '12月26日', None, '12月26日，湖北')
+    >>> [(a.name, a.role) for a in recognise("（责任编辑：罗文 摄影：韦东）").authors]
+    [('罗文', '编辑'), ('韦东', '摄影')]
+    >>> [(a.name, a.role) for a in recognise("文/图 本报记者 陈志明").authors], recognise("【纠错】 【责任编辑：刘洋】").rest
+    ([('陈志明', '记者')], '')
     >>> f = recognise("人民政协网北京6月14日电 （记者 包松娅）")
     >>> (f.publisher, f.date_text, f.date, f.authors[0].name, f.rest)
     ('人民政协网', '6月14日', None, '包松娅', '')
@@ -175,6 +183,11 @@ def recognise(line: str) -> Found:
     m = CONTINUED_TO.match(line)
     if m:
         return Found("", "continuation_marker")
+    m = CLOSING_CREDITS.match(line)
+    if m:
+        people = credits(re.sub(r"(责任编辑|校对)[：:]?", "编辑 ", (m.group(1) or m.group(2)).replace("：", " ")))
+        if people:
+            return Found("", "closing_credits", people)
     m = EDITOR.match(line)
     if m:
         role = "编辑" if "编辑" in m.group(1) else m.group(1)
