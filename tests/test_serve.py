@@ -76,7 +76,6 @@ def test_serve_shows_a_seed_edit_and_its_download(tmp_path, seeds_copy):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
-    assert proc.returncode is not None
 
 
 def mkdocs_build(config: Path, site: Path, dirty: bool) -> None:
