@@ -111,8 +111,10 @@ def _start_download(files, config) -> None:
 
 
 def _identity(path: str) -> tuple:
-    st = os.stat(path)
-    return (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)   # not ctime: a rebuild links the file anew
+    """The path and ``cache.stat_identity`` without its ctime: a rebuild links an unchanged file anew."""
+    from cppcc_archive.cache import stat_identity
+
+    return (path, *stat_identity(os.stat(path))[:4])
 
 
 def _kept_from_last_build(site_dir: str, source: tuple, partial: str) -> bool:

@@ -90,7 +90,7 @@ def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
     drafts: list[Draft] = [Draft()]
     for i, (line, f) in enumerate(zip(lines, found)):
         cur = drafts[-1]
-        if f.kind == "page_meta" and any(not is_heading_like(x) for x in cur.lines):
+        if f.kind == "page_meta" and _has_text(cur):
             # A web page's 发布时间 line stands under its headline; after text it is the text's own
             # (a review: a meeting notice's 时间/来源 lines split an article and dated it).
             f = Found(line)
@@ -107,9 +107,12 @@ def split_page(lines: list[str], ledger: Ledger) -> list[Draft]:
 def _should_start_new(cur: Draft) -> bool:
     # A second lead inside an article that has no body yet (a dateline right
     # after a byline) belongs to the same article.
-    if cur.led:
-        return any(not is_heading_like(x) for x in cur.lines)
-    return True
+    return _has_text(cur) if cur.led else True
+
+
+def _has_text(d: Draft) -> bool:
+    """Whether a draft has a line of text beyond its heading-like lines."""
+    return any(not is_heading_like(x) for x in d.lines)
 
 
 def _move_headline(cur: Draft, new: Draft, allow_comma: bool) -> None:
@@ -155,8 +158,7 @@ def _merge_headless_preamble(drafts: list[Draft]) -> list[Draft]:
     """Text before the first lead with no body of its own joins the next article."""
     if len(drafts) > 1 and not drafts[0].led:
         first = drafts[0]
-        body = [x for x in first.lines if not is_heading_like(x)]
-        if not body:
+        if not _has_text(first):
             nxt = drafts[1]
             nxt.captions = first.captions + nxt.captions
             nxt.lines = first.lines + nxt.lines  # headings the title did not take

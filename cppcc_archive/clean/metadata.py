@@ -34,16 +34,23 @@ CREDIT_WORDS = frozenset("报道 整理 采写 摄 文 图 供稿 发自".split(
 # A web page's line under its headline: 发布时间：2024-05-10 10:30 来源：浙江政协网 作者：张三 浏览次数：12.
 # It opens with a date's or a source's key (an 编辑：… line closes an article: ``EDITOR``) and is
 # nothing but keys (PAGE_META_KEY) and their values.
-PAGE_META_START = re.compile(r"(?:发布时间|发布日期|发稿时间|稿件来源|信息来源|文章来源|来源)[：:]")
+_DATE_KEYS = ("发布时间", "发布日期", "发稿时间", "时间", "日期")
+_SOURCE_KEYS = ("稿件来源", "信息来源", "文章来源", "来源")
+_AUTHOR_KEYS = ("作者", "撰稿")
+_EDITOR_KEYS = ("责任编辑", "编辑")
+_COUNTER_KEYS = ("浏览次数", "浏览量", "点击数", "点击量", "阅读数", "阅读量", "字号", "字体")
+# The keys a line may open with alone: 时间： and 日期： alone open a notice's line.
+_OPENING_KEYS = "|".join(k for k in _DATE_KEYS + _SOURCE_KEYS if k not in ("时间", "日期"))
+PAGE_META_START = re.compile(rf"(?:{_OPENING_KEYS})[：:]")
 # What such a line may open with, in the forms sites use: a key (【发布时间：…】 in brackets too), 时间：
 # or 日期： (with another key after: alone it is a notice's line), or the date itself (2024-06-14 10:25
 # 来源：新华网).  ``page_meta`` decides.
-PAGE_META_GATE = re.compile(r"[【\[]?(?:发布时间|发布日期|发稿时间|稿件来源|信息来源|文章来源|来源|时间|日期)[：:]|\d{4}[-/.年]\d{1,2}")
+PAGE_META_GATE = re.compile(rf"[【\[]?(?:{'|'.join(_DATE_KEYS + _SOURCE_KEYS)})[：:]|\d{{4}}[-/.年]\d{{1,2}}")
 _PAGE_DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 # A source named alone (来源：人民政协报) is an outlet's name; 来源：国家统计局 under a table is the text's.
 OUTLET = re.compile(r"[\u4e00-\u9fff]{2,20}(?:网|网站|报|报社|社|台|客户端|公众号|新闻|杂志|周刊|传媒)")
-PAGE_META_KEY = re.compile(r"(发布时间|发布日期|发稿时间|时间|日期|稿件来源|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|"
-                           r"浏览次数|浏览量|点击数|点击量|阅读数|阅读量|字号|字体)[：:]")
+PAGE_META_KEY = re.compile(
+    "(" + "|".join(_DATE_KEYS + _SOURCE_KEYS + _AUTHOR_KEYS + _EDITOR_KEYS + _COUNTER_KEYS) + ")[：:]")
 PAGE_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?")
 EDITOR = re.compile(rf"^(责任编辑|编辑|校对|审核)[：:]\s*({NAME}(?:[\s、，]+{NAME})*)$")
 # Credits on a line of their own at an article's end, in brackets (（责任编辑：罗文 摄影：韦东）, 【纠错】
@@ -247,17 +254,17 @@ def page_meta(line: str) -> Optional[Found]:
               for k, nxt in zip(keys, keys[1:] + [None])}
     found = Found("", "page_meta")
     for key, value in values.items():
-        if key in ("发布时间", "发布日期", "发稿时间", "时间", "日期"):
+        if key in _DATE_KEYS:
             day = PAGE_DATE.search(value)
             if day and found.date_text is None:
                 found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
-        elif key.endswith("来源") and not found.publisher:
+        elif key in _SOURCE_KEYS and not found.publisher:
             outlet = OUTLET.fullmatch(re.split(r"[\s|丨｜【]", value, maxsplit=1)[0])
             if outlet is None and not found.date_text and len(values) == 1:
                 return None
             found.publisher = outlet.group(0) if outlet else None
-        elif key in ("作者", "撰稿", "编辑", "责任编辑"):
-            role = "作者" if key in ("作者", "撰稿") else "编辑"   # 作者：本报记者 周丽: the roles as written
+        elif key in _AUTHOR_KEYS + _EDITOR_KEYS:
+            role = "作者" if key in _AUTHOR_KEYS else "编辑"   # 作者：本报记者 周丽: the roles as written
             found.authors += credits(value) or [Author(n, role) for n in names(value)]
     if found.date_text is None:   # 来源：人民政协报 2024-05-10
         day = PAGE_DATE.search(line)
