@@ -27,8 +27,8 @@ LEDGER = "article-pages.json"   # in the page writer's version folder: new writi
 
 # The same record holds the index pages (regions, people, dates, topics, tags, the home page: every
 # generated page but the article pages, the source listings and the report), in groups: an index page
-# reads no article text, so a group is fixed by every article's other fields and by its own extra
-# inputs.  The fields are digested per seed file and kept under ``SEEDS`` (reused while the seed's
+# reads no article text, so a group is fixed by the fields index pages read (``write.INDEX_FIELDS``:
+# titles, dates, places, topics, people …) and by its own extra inputs.  The fields are digested per seed file and kept under ``SEEDS`` (reused while the seed's
 # cache key and what ``assemble`` gave its articles are unchanged: a seed file's articles are fixed
 # by its key), so a rebuild digests only the edited seeds' articles.  A group whose digest is
 # unchanged, and whose files the published tree still holds as the last build left them, is linked
@@ -76,12 +76,10 @@ class PageLedger:
         ledger.related = _related_record(data.get(RELATED_COMMON), known)
         return ledger
 
-    def listing_digest(self, by_source: dict[str, list]) -> Optional[str]:
-        """A digest of every article's fields but its paragraphs (what index pages read), or ``None``
-        when a seed has no cache key; each seed's part is reused from the last build while its key
-        and its articles' ``also_in`` and fixer counts are unchanged."""
-        import dataclasses
-
+    def listing_digest(self, by_source: dict[str, list], fields: tuple[str, ...]) -> Optional[str]:
+        """A digest of the articles' ``fields`` (what index pages read), or ``None`` when a seed has
+        no cache key; each seed's part is reused from the last build while its key and its articles'
+        ``also_in`` and fixer counts are unchanged."""
         h = hashlib.blake2b(digest_size=16)
         for name in sorted(by_source):
             key = self.seed_keys.get(name)
@@ -94,8 +92,7 @@ class PageLedger:
             if isinstance(old, list) and len(old) == 2 and old[0] == reuse and isinstance(old[1], str):
                 part = old[1]
             else:
-                names = [f.name for f in dataclasses.fields(arts[0]) if f.name != "paragraphs"]
-                part = hashlib.blake2b(repr([tuple(getattr(a, n) for n in names) for a in arts]).encode(
+                part = hashlib.blake2b(repr([tuple(getattr(a, n) for n in fields) for a in arts]).encode(
                     "utf-8", "surrogatepass"), digest_size=16).hexdigest()
             self.seeds_made[name] = [reuse, part]
             h.update(f"{name}\0{part}\n".encode("utf-8", "surrogatepass"))

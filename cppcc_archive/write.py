@@ -414,22 +414,10 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     people = _people(articles)
     order = _in_pinyin_order(list(people), name_keys)
 
-    # The index pages in groups, the costliest first: with workers each group is a task of its own
-    # beside the article pages' ranges (see ``_write_pages``).  Every group but the report reads no
-    # article text, so with a ledger it is linked from the published tree when the articles' other
-    # fields (and its own extra input) are unchanged (``pagecache``).  The report reads everything
-    # the report holds, and is one page.
-    index_groups = {
-        "regions": lambda: region_pages(articles),
-        "people": lambda: _people_pages(people, order),
-        "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
-                                      "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
-        "sources": lambda: source_pages(by_source, report, seeds_url, shards),
-        "report": lambda: {"report.md": report_page(report, shards, articles)},
-    }
+    index_groups = _index_groups(articles, report, by_source, shards, people, order, home_template, seeds_url)
     group_digests = {}
     if ledger is not None:   # also without a previous tree: the next build links what this one records
-        listing = ledger.listing_digest(by_source)
+        listing = ledger.listing_digest(by_source, INDEX_FIELDS)
         # The source listings also give each file's encoding (from the report; a seed re-encoded with
         # the same articles keeps its fields) and link the originals (the seeds address).
         encodings = {f["file"]: f.get("encoding") for f in report.get("files", [])}
@@ -449,6 +437,31 @@ def write_site(sink, articles: list[Article], report: dict, raw_texts: dict[str,
     if ledger is not None:
         entries[RELATED_COMMON] = sorted(map(list, related.common))
     return entries
+
+
+# The article fields the index pages read (every group of ``_index_groups`` but the report, which is
+# always rendered): a rebuild links a group from the published tree while these are unchanged, so an
+# edit that changes an article's text alone (its keywords, captions, notes, length …) renders no
+# index page.  A test renders the groups from articles that record what is read.
+INDEX_FIELDS = ("source_file", "part", "id", "title", "title_derived", "date", "date_text", "regions", "level",
+                "topics", "topics_mentioned", "people", "authors")
+
+
+def _index_groups(articles: list[Article], report: dict, by_source: dict[str, list[Article]], shards: dict[str, str],
+                  people: dict, order: list[str], home_template: str, seeds_url: str = "") -> dict:
+    """The index pages in groups, name → () -> {path: Markdown}, the costliest first: with workers
+    each group is a task of its own beside the article pages' ranges (see ``_write_pages``).  Every
+    group but the report reads only ``INDEX_FIELDS``, so with a ledger it is linked from the
+    published tree while those (and its own extra input) are unchanged (``pagecache``).  The report
+    reads everything the report holds, and is one page."""
+    return {
+        "regions": lambda: region_pages(articles),
+        "people": lambda: _people_pages(people, order),
+        "dates+topics+home": lambda: {**dates_pages(articles), **topic_pages(articles), "tags.md": tag_index_page(articles),
+                                      "stats.md": stats_page(articles), "index.md": home_page(articles, home_template)},
+        "sources": lambda: source_pages(by_source, report, seeds_url, shards),
+        "report": lambda: {"report.md": report_page(report, shards, articles)},
+    }
 
 
 class _PageWork:
