@@ -10,7 +10,8 @@ printing the build's own stage clock and its process's peak memory (``OUT/.cache
 
     .venv/bin/python scripts/rebuild_ab.py b67249e HEAD --corpus /tmp/cppcc-bench/corpus-10000-s0 --rounds 3
 
-``--unchanged`` rebuilds with nothing edited; ``--code-edit write.py`` edits a file of each side's
+``--unchanged`` rebuilds with nothing edited; ``--middle`` inserts the sentence mid-seed (an edit inside a
+newspaper page) instead of appending it; ``--code-edit write.py`` edits a file of each side's
 package instead of a seed (a commit of code only).
 """
 from __future__ import annotations
@@ -72,6 +73,9 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed-file", default=None, help="the seed edited before each rebuild (default: the middle one)")
+    ap.add_argument("--middle", action="store_true",
+                    help="insert the sentence as a line in the middle of the seed instead of appending it (an edit "
+                         "inside a newspaper page: the articles after it start on other lines)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/cppcc-ab"))
     ap.add_argument("--unchanged", action="store_true",
                     help="rebuild with nothing changed (a commit that edits no seed) instead of editing one seed")
@@ -102,7 +106,12 @@ def main(argv=None) -> int:
                     fh.write(f"\n# rebuild_ab: an edit of this file, round {n}\n")
             elif not a.unchanged:
                 seed = side / "seeds" / target
-                seed.write_bytes(seed.read_bytes() + f"\n增量构建测试第{n}句。\n".encode("utf-8"))
+                sentence = f"增量构建测试第{n}句。".encode("utf-8")
+                if a.middle:
+                    lines = seed.read_bytes().split(b"\n")
+                    seed.write_bytes(b"\n".join(lines[:len(lines) // 2] + [sentence] + lines[len(lines) // 2:]))
+                else:
+                    seed.write_bytes(seed.read_bytes() + b"\n" + sentence + b"\n")
             what = (f"{a.code_edit} edited" if a.code_edit else "nothing changed" if a.unchanged
                     else "one seed changed")
             print(row(f"{rev} {what}, round {n}", build(side / "code", side / "seeds", side / "out", a.jobs)), flush=True)

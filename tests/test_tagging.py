@@ -166,6 +166,21 @@ def test_a_name_ends_where_the_words_after_it_begin():
     assert named("市政协主席王刚强调，") == named("市政协主席王刚说，") == named("市政协主席王刚表示，") == ["王刚"]
 
 
+def test_a_place_whose_name_begins_with_he_keeps_it_in_a_title():
+    """A researcher's review: 和 before a title joins it to the sentence (和省政协副主席…) and is
+    dropped, but it also begins places (和政县, 和田地区, 和龙市, 和平区, 和县): 和政县政协主席马建国
+    was listed as 政县政协主席; the words before a 和 were part of a title (并和省政协副主席); and
+    王红作交流发言 gave no one (作 did not end a name)."""
+    from cppcc_archive.tag.people import find_people
+
+    text = ("本报讯（记者 李明）3月12日，和政县政协召开十届五次常委会议。和政县政协主席马建国出席会议并讲话。"
+            "会上，天津市和平区政协主席王红作交流发言，安徽省和县政协副主席赵强介绍了该县经验。"
+            "和田地区政协主席阿不都·热合曼、和龙市政协主席金成哲参加调研，并和省政协副主席张伟等座谈。")
+    assert [(p.name, p.title) for p in find_people(text)] == [
+        ("马建国", "和政县政协主席"), ("王红", "天津市和平区政协主席"), ("赵强", "安徽省和县政协副主席"),
+        ("阿不都·热合曼", "和田地区政协主席"), ("金成哲", "和龙市政协主席"), ("张伟", "省政协副主席")]
+
+
 def test_people_with_titles(articles):
     people = {p["name"]: p["title"] for a in articles for p in a["people"]}
     assert people.get("魏小东") == "北京市政协主席"

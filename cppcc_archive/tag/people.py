@@ -42,7 +42,7 @@ POSTS = ("党组书记、主席|党组书记|副主席|主席|秘书长|副秘�
 _MEMBER_TITLE = re.compile(r"政协(?:委员|常委)、")
 _TITLE = re.compile(
     rf"((?:全国政协|[\u4e00-\u9fff]{{0,20}}?(?:政协|党委|市委|县委|区委|省委|委员会|工商联|研究室|专委会|教团|学院|剧院|学校|附中|大学)[\u4e00-\u9fff、]{{0,12}}?)(?:{POSTS}))"
-    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|带队|率队|陪同|致辞|宣读|通报|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|所在|$)"
+    r"((?:[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8})|[\u4e00-\u9fff]{2,3})(?=[，。、；：“”（）\s]|表示|介绍|说|作交流|作报告|作发言|作了|作主题|指出|强调|认为|认真|看来|建议|主持|出席|讲话|高度|带领|带队|率队|陪同|致辞|宣读|通报|率|在|是|对|等|一行|调研|参加|分别|先后|也|就|分享|提出|呼吁|坦言|谈到|提到|所在|$)"
 )
 # A member named before the post, as reporters write it: ……研究的赵莉委员话语中满是惋惜 (seed 003).
 # Only after 的 or a punctuation mark, so the run before the post is the whole name.
@@ -111,8 +111,7 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
         # 曾表示, 常说: a three-character "name" that is a surname-like character and a word.
         if not name or name in _NOT_NAMES or (len(name) == 3 and name[1:] in _NOT_NAMES) or not looks_like_name(name):
             continue
-        title = re.split(r"[，。；：“”（）由]", title)[-1]
-        title = re.sub(r"^(?:在|由|和|与|对|经|据|为|是|向|同)", "", title)
+        title = _without_leading_word(re.split(r"[，。；：“”（）由]", title)[-1])
         if len(title) < 3:
             continue
         if title == m.group(1):
@@ -134,6 +133,54 @@ def find_people(text: str, authors: tuple[Author, ...] = (), author_titles: tupl
     for a, t in zip([a for a in authors if a.role == "作者"], author_titles):
         found.setdefault(a.name, t)
     return tuple(Person(n, t) for n, t in found.items())
+
+
+# A word the title run may begin with that is not part of the title (与市政协主席…, 和省政协副主席…).
+_LEADING_WORDS = "在由和与对经据为是向同"
+
+
+@functools.lru_cache(maxsize=1)
+def _places_with_a_joining_word() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Per character of ``_LEADING_WORDS``, the division names (full, short and former) holding it,
+    each with the character's place in it (和政县: 0; 犍为县: 1; 太和县: 1)."""
+    from .gazetteer import load_gazetteer
+
+    names = {n for d in load_gazetteer().divisions for n in (d.name, *d.short, *d.former)}
+    found: dict[str, set] = {c: set() for c in _LEADING_WORDS}
+    for n in names:
+        for k, c in enumerate(n):
+            if c in found:
+                found[c].add((k, n))
+    return {c: tuple(sorted(v)) for c, v in found.items()}
+
+
+def _in_place_name(title: str, i: int) -> bool:
+    """Whether the character at ``i`` belongs to a place's name written there."""
+    return any(i >= k and title.startswith(n, i - k) for k, n in _places_with_a_joining_word().get(title[i], ()))
+
+
+# 和, 与 … joining the words before it to a CPPCC body's title (他还和省政协副主席…).
+_JOINING = re.compile(rf"[{_LEADING_WORDS}](?=(?:全国|省|市|县|区|州|自治区)政协)")
+
+
+def _without_leading_word(title: str) -> str:
+    """The title without the words before a 和, 与, 在 … that joins it to the sentence, unless that
+    character belongs to a place's name (a review found 和政县政协主席 listed as 政县政协主席, 和平区
+    as 平区; the words before it made 他还和省政协副主席 a title).
+
+    >>> _without_leading_word("和省政协副主席"), _without_leading_word("和政县政协主席")
+    ('省政协副主席', '和政县政协主席')
+    >>> _without_leading_word("与和平区政协主席"), _without_leading_word("他还和省政协副主席")
+    ('和平区政协主席', '省政协副主席')
+    >>> _without_leading_word("安徽省和县政协副主席"), _without_leading_word("犍为县政协主席")
+    ('安徽省和县政协副主席', '犍为县政协主席')
+    """
+    for m in reversed(list(_JOINING.finditer(title))):
+        if not _in_place_name(title, m.start()):
+            return title[m.end():]
+    if title[:1] in _LEADING_WORDS and not _in_place_name(title, 0):
+        return title[1:]
+    return title
 
 
 def _title_matches(text: str):
