@@ -312,6 +312,28 @@ def test_a_front_matter_date_is_the_publications_over_a_leads():
     assert shown_date(hubei.date, hubei.date_text, hubei.date_source) == "2024-12-27（正文所记日期：12月26日）"
 
 
+def test_a_day_no_calendar_has_dates_nothing():
+    """A researcher's review: the timeline of a larger archive opened with 99月73日 and 91月26日 (a
+    lead's typo or a scrambled page). Seed 003's Hubei lead (本报讯（记者 毛丽萍）12月26日，…) with
+    its day made 12月36日, or 2月30日, gives the article no date; 2月29日 without a year is a day."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("003_*"))[0]
+    text = path.read_text(encoding="utf-8")
+    assert text.count("毛丽萍)12月26日,湖北省政协召开") == 1
+
+    def hubei(day: str):
+        seed = text.replace("毛丽萍)12月26日,湖北省政协召开", f"毛丽萍){day},湖北省政协召开")
+        arts = pipeline.process_bytes(seed.encode(), path.name).articles
+        a = next(a for a in arts if a.title.startswith("湖北省政协对分党组建设"))
+        return a.date, a.date_text, a.date_source
+
+    assert hubei("12月26日") == (None, "12月26日", "lead")
+    assert hubei("12月36日") == hubei("2月30日") == hubei("99月73日") == (None, None, None)
+    assert hubei("2月29日") == (None, "2月29日", "lead")
+    assert hubei("2023年2月29日") == (None, None, None) and hubei("2024年2月29日") == ("2024-02-29", "2024年2月29日", "lead")
+
+
 def test_a_part_split_off_a_news_lead_does_not_take_its_date():
     """A curator splits seed 003's Hubei piece (本报讯…12月26日，…) before its second paragraph: the
     new part's text has no lead, so it has no date; the piece keeps its own."""

@@ -6,6 +6,7 @@ body (often nothing), so the caller can count every character it moves.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -130,11 +131,24 @@ def _iso(y: Optional[str], m: str, d: str) -> Optional[str]:
     if not y:
         return None  # never invent a year
     try:
-        import datetime
-
         return datetime.date(int(y), int(m), int(d)).isoformat()
     except ValueError:
         return None
+
+
+def _real(y: Optional[str], m: str, d: str) -> bool:
+    """Whether a calendar has this day (2月29日 without a year: some year has it).  A month and day
+    none has (99月73日, 13月45日, 2月30日: a typo, OCR or a scrambled page) dates nothing: a review
+    found them heading the timeline.
+
+    >>> _real(None, "2", "29"), _real("2023", "2", "29"), _real(None, "13", "45"), _real(None, "6", "31")
+    (True, False, False, False)
+    """
+    try:
+        datetime.date(int(y) if y else 2000, int(m), int(d))   # 2000: a leap year
+    except ValueError:
+        return False
+    return True
 
 
 def recognise(line: str) -> Found:
@@ -167,19 +181,22 @@ def recognise(line: str) -> Found:
     if m:
         authors, rest = _credited(line, m)
         publisher = None if m.group("pub") == "本报" else m.group("pub")
-        if m.group("sent"):   # 湖南日报6月12日讯: the day the paper sent it, as a dateline's
+        if m.group("sent") and _real(m.group("y"), m.group("m"), m.group("d")):
+            # 湖南日报6月12日讯: the day the paper sent it, as a dateline's
             return Found(rest, "byline", authors, starts_article=True, publisher=publisher, date_text=m.group("sent"),
                          date=_iso(m.group("y"), m.group("m"), m.group("d")), date_source="dateline")
         day = LEAD_DATE.match(rest)
+        day = day if day and _real(*day.groups()[1:]) else None
         return Found(rest, "byline", authors, starts_article=True, publisher=publisher,
                      date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None,
                      date_source="lead" if day else None)
     m = DATELINE.match(line)
     if m:
         authors, rest = _credited(line, m)
+        real = _real(m.group("y"), m.group("m"), m.group("d"))
         return Found(rest, "dateline", authors, publisher=None if m.group("pub") == "本报" else m.group("pub"),
-                     date_text=m.group("date"), date=_iso(m.group("y"), m.group("m"), m.group("d")),
-                     date_source="dateline", starts_article=True)
+                     date_text=m.group("date") if real else None, date=_iso(m.group("y"), m.group("m"), m.group("d")),
+                     date_source="dateline" if real else None, starts_article=True)
     if PAGE_META_GATE.match(line):
         found = page_meta(line)
         if found is not None:
@@ -256,7 +273,7 @@ def page_meta(line: str) -> Optional[Found]:
     for key, value in values.items():
         if key in _DATE_KEYS:
             day = PAGE_DATE.search(value)
-            if day and found.date_text is None:
+            if day and found.date_text is None and _real(*day.groups()):
                 found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
         elif key in _SOURCE_KEYS and not found.publisher:
             outlet = OUTLET.fullmatch(re.split(r"[\s|丨｜【]", value, maxsplit=1)[0])
@@ -268,7 +285,7 @@ def page_meta(line: str) -> Optional[Found]:
             found.authors += credits(value) or [Author(n, role) for n in names(value)]
     if found.date_text is None:   # 来源：人民政协报 2024-05-10
         day = PAGE_DATE.search(line)
-        if day:
+        if day and _real(*day.groups()):
             found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
     # The line under a headline, when it dates the page: the lines before it are that headline.
     found.starts_article = found.date_text is not None
