@@ -223,12 +223,13 @@ def listing_record(a: Article, seeds_url: str = "") -> dict:
             "topics": list(a.topics), "keywords": list(a.keywords), "date": a.date, "date_text": a.date_text,
             "authors": [x.as_dict() for x in a.authors], "publisher": a.publisher, "source_url": a.source_url,
             "script": a.script, "raw_url": raw_url(a, seeds_url), "raw_line": a.raw_line,
-            "topics_mentioned": list(a.topics_mentioned), "date_source": a.date_source}
+            "topics_mentioned": list(a.topics_mentioned), "date_source": a.date_source,
+            "people": [p.as_dict() for p in a.people]}
 
 
 LISTING_FIELDS = ("id", "url", "title", "title_derived", "notes", "source_file", "part", "also_in", "regions", "level",
                   "topics", "keywords", "date", "date_text", "authors", "publisher", "source_url", "script", "raw_url",
-                  "raw_line", "topics_mentioned", "date_source")
+                  "raw_line", "topics_mentioned", "date_source", "people")
 
 
 def raw_url(a: Article, seeds_url: str = "", prefix: str = "") -> str:
@@ -348,7 +349,13 @@ def _csv_cell(value):
 # New columns go at the end: a spreadsheet's formulas name columns by place.
 CSV_COLUMNS = ("id", "url", "title", "date", "date_text", "level", "province", "prefecture", "county",
                "topics", "keywords", "authors", "publisher", "source_file", "part", "also_in", "source_url", "script",
-               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url", "date_source")
+               "title_derived", "notes", "raw_url", "raw_line", "topics_mentioned", "page_url", "date_source", "regions",
+               "people")
+
+
+def _csv_region(r: dict) -> str:
+    """A region as the names of its levels, 北京市/西城区 or 湖北省/随州市/随县."""
+    return "/".join(n for n in (r["province"], r["prefecture"], r["county"]) if n)
 
 
 def articles_csv(records: list[dict], site_url: str = "") -> str:
@@ -368,7 +375,8 @@ def articles_csv(records: list[dict], site_url: str = "") -> str:
             r["source_file"], r["part"], "；".join(r["also_in"]), r["source_url"] or "", r["script"],
             "true" if r["title_derived"] else "false", "；".join(r["notes"]), r["raw_url"],
             "" if r["raw_line"] is None else r["raw_line"], "；".join(r["topics_mentioned"]),
-            site_url + r["url"], r["date_source"] or "")])
+            site_url + r["url"], r["date_source"] or "", "；".join(map(_csv_region, r["regions"])),
+            "；".join(f"{p['name']}（{p['title']}）" for p in r["people"]))])
     # A BOM so spreadsheet software opens the Chinese text as UTF-8.
     return "\ufeff" + buf.getvalue()
 
@@ -1319,7 +1327,8 @@ def data_page(json_bytes: int) -> str:
             "- [全部文章](feeds/all.xml)：最新 50 篇\n"
             "- 各省级行政区与各主题的订阅源：见[地区](regions/index.md)与[主题](topics/index.md)下各页顶部的“订阅”链接\n\n"
             "## articles.json 的字段\n\n一个按 `id` 排序的列表，每篇文章一个对象：\n\n" + table("articles.json") +
-            "\n## articles.csv 的列\n\n每篇文章一行，地区只列主要地区：\n\n" + table("articles.csv"))
+            "\n## articles.csv 的列\n\n每篇文章一行；province、prefecture、county 三列为主要地区，regions 列出全部地区：\n\n"
+            + table("articles.csv"))
 
 
 def _items(items) -> str:

@@ -268,6 +268,22 @@ def test_data_page_describes_every_field_and_column(seed_build, articles):
     assert "README" not in page
 
 
+def test_the_csv_lists_every_region_and_person(seed_build, articles):
+    """A researcher's review: filtering articles.csv by a county missed articles, since its
+    province/prefecture/county columns hold the main region only. The regions column lists all of
+    them (seed 003's Beijing piece: six districts) and the people column the people named with titles."""
+    import csv
+
+    rows = {r["id"]: r for r in csv.DictReader((seed_build / "site" / "articles.csv").read_text(encoding="utf-8-sig").splitlines())}
+    for a in articles:
+        names = ["/".join(n for n in (r["province"], r["prefecture"], r["county"]) if n) for r in a["regions"]]
+        assert rows[a["id"]]["regions"].split("；") == (names or [""])
+        assert rows[a["id"]]["people"] == "；".join(f"{p['name']}（{p['title']}）" for p in a["people"])
+    beijing = next(a for a in articles if a["title"].startswith("北京市政协首次发布"))
+    assert {"北京市/东城区", "北京市/海淀区", "北京市/通州区"} <= set(rows[beijing["id"]]["regions"].split("；"))
+    assert rows[beijing["id"]]["county"] == ""   # the main region is Beijing itself
+
+
 def test_site_offers_articles_json_plain_and_gzipped(seed_build):
     """A small archive's site has articles.json and articles.json.gz, the same bytes; the gzip header
     holds no time and no file name, so the same export always gives the same download."""
