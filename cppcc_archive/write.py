@@ -1450,6 +1450,8 @@ def stats_page(articles: list[Article]) -> str:
            f"共 {len(articles)} 篇文章。点击地图中有文章的省份，或主题、时间图中的条目，进入对应的索引页。\n",
            "## 各省级行政区（主要地区）\n", tile_grid_svg(dict(prov), "../regions/", national_count(articles)) + "\n",
            "## 主题\n", bar_chart_svg([(t, topics.get(t, 0), f"../topics/{topic_slug(t)}/") for t, _ in tax.descriptions], "各主题文章数") + "\n",
+           # A researcher read 0 here as "nothing on it" beside the topics page's 亦有论及 counts (a review).
+           f"按每篇文章标注的主题统计（每篇至多 {tax.max_topics} 个）；论及某主题但未标注的文章数见[主题](topics/index.md)页的“亦有论及”一栏。\n",
            "## 政协层级\n", bar_chart_svg([(lv, levels.get(lv, 0), "") for lv in LEVEL_ORDER + ["未知"]], "各层级文章数") + "\n",
            "## 时间\n"]
     if months:

@@ -284,6 +284,12 @@ def test_the_csv_lists_every_region_and_person(seed_build, articles):
     assert rows[beijing["id"]]["county"] == ""   # the main region is Beijing itself
 
 
+def test_the_stats_page_says_its_topic_counts_are_the_tagged_ones(seed_build):
+    """A researcher's review: the stats page showed 数字政协 0 beside the topics page's 0 / 5 亦有论及."""
+    page = (seed_build / "docs" / "stats.md").read_text(encoding="utf-8")
+    assert "按每篇文章标注的主题统计（每篇至多 4 个）" in page and "[主题](topics/index.md)" in page
+
+
 def test_site_offers_articles_json_plain_and_gzipped(seed_build):
     """A small archive's site has articles.json and articles.json.gz, the same bytes; the gzip header
     holds no time and no file name, so the same export always gives the same download."""

@@ -758,6 +758,9 @@ def test_filters_and_sort(page, server):
                     ties += 1
                     assert rows.index(a) < rows.index(b), (q, name, a, b)
     assert ties
+    # The topic filter says it keeps an article's own topics, not those it also discusses (a
+    # researcher counted its results against a topic page's 亦有论及 list).
+    assert page.locator("label:has(select[name=topic]) > span").inner_text() == "主要主题"
     _search(page, "政协")
     value = page.locator("select[name=region] option", has_text="北京市").get_attribute("value")
     page.select_option("select[name=region]", value)

@@ -116,7 +116,9 @@
   var TOOLS = [
     ["sort", "排序", [["relevance", "相关度"], ["date", "最新"]]],
     ["region", "地区", [["", "全部"]]],
-    ["topic", "主题", [["", "全部"]]],
+    // The topics an article is tagged with (its topics), not those it also discusses (topics_mentioned):
+    // a researcher counted a topic's results against its page's 亦有论及 list (a review).
+    ["topic", "主要主题", [["", "全部"]]],
     ["year", "年份", [["", "全部"]]]
   ];
 
