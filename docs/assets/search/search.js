@@ -681,6 +681,9 @@
     fillSelect(selects.year, F.year, ycounts, keepFilters);
   }
 
+  // A dot inside a transliterated name (search.py's NAME_DOTS), between two CJK characters.
+  var DOT_IN_NAME = /([\u3007\u3400-\u9fff\uf900-\ufaff])[\u00b7\u2022\u2027\u30fb\uff65](?=[\u3007\u3400-\u9fff\uf900-\ufaff])/g;
+
   function needsCheck(res) {
     return res.skipped.length > 0 || res.groups.some(function (g) { return g.phrase; });
   }
@@ -693,8 +696,11 @@
   function verify(res, doc, text, extra) {
     if (text == null) return false;
     var hay = fold(doc.t + "\n" + (doc.d || "") + "\n" + text + "\n" + (extra || "") + "\n" + (doc.r || ""));
-    return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0; })
-      && res.skipped.every(function (t) { return hay.indexOf(t) >= 0 || hay.indexOf(spacedJoint(t)) >= 0; });
+    var bare = hay.replace(DOT_IN_NAME, "$1");   // a name typed without its dot (尔肯江吐拉洪), as indexed
+    return res.groups.every(function (g) { return !g.phrase || hay.indexOf(g.text) >= 0 || bare.indexOf(g.text) >= 0; })
+      && res.skipped.every(function (t) {
+        return hay.indexOf(t) >= 0 || bare.indexOf(t) >= 0 || hay.indexOf(spacedJoint(t)) >= 0;
+      });
   }
 
   function spacedJoint(t) {   // 6月 → "6 月", 月14 → "月 14"; other terms unchanged
