@@ -276,11 +276,14 @@ def apply_overrides(art: Article, over: dict) -> Article:
 def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple[list[str], Optional[str], list[str]]:
     rules = load_rules()
     kept, rights, credits = [], None, []
-    previous = None
+    previous, taken = None, 0   # the last rule matched, and how many lines followed it under its ``then``
     for line in lines:
         rule = match_rule(line, rules)
-        if rule is None and previous is not None and previous.action == "credits" and _NAMES_ONLY.match(line):
-            rule = previous  # 本版文字: 韩云拴 央宗 胡登孚 / 张军 李平 旦增多吉
+        if rule is not None:
+            taken = 0
+        elif (previous is not None and previous.then is not None and previous.then.search(line)
+              and (not previous.then_max or taken < previous.then_max)):
+            rule, taken = previous, taken + 1   # 本版文字: 韩云拴 … / 张军 李平; 相关新闻 / a title
         previous = rule
         if rule is None:
             kept.append(line)
@@ -295,7 +298,6 @@ def _strip_boilerplate(lines: list[str], ledger: Ledger, changes: dict) -> tuple
 
 
 _ANY_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # the range cjk_count counts
-_NAMES_ONLY = re.compile(r"^[\u4e00-\u9fff·]{2,6}(?:\s+[\u4e00-\u9fff·]{2,6})+$")
 _SECTION = re.compile(r"^[\u4e00-\u9fff]{2,12}政协[：:]?$")
 
 

@@ -450,6 +450,31 @@ def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
     assert {"boilerplate:nav_bar", "boilerplate:site_contact"} <= set(result.changes)
 
 
+def test_a_web_pages_previous_next_and_related_links_leave_the_text():
+    """Known since a curator's review: a web page's 上一篇/下一篇 links and its 相关新闻 list stayed as
+    the article's last paragraphs. Seed 004 (人民政协网, traditional script with pinyin) with them after
+    its editor line, as such a page has them; 延伸阅读, which in a newspaper heads a box of text with a
+    headline, keeps that headline."""
+    from cppcc_archive import pipeline
+
+    path = sorted(SEEDS.glob("004_*"))[0]
+    text = path.read_text(encoding="utf-8")
+    chrome = ["上一篇：全國政協召開雙周協商座談會", "下一篇：沒有了", "【相關新聞】",
+              "北京市政協召開黨組會議", "西城區政協開展民主監督調研 2023-06-12", "海淀區政協委員走進社區"]
+    before = pipeline.process_bytes(text.encode("utf-8"), path.name)
+    after = pipeline.process_bytes((text.rstrip("\n") + "\n" + "\n".join(chrome) + "\n").encode("utf-8"), path.name)
+    assert [a.paragraphs for a in after.articles] == [a.paragraphs for a in before.articles]
+    assert after.articles[0].paragraphs[-1].endswith("取得较好效果。") or after.articles[-1].paragraphs[-1].endswith("。")
+    assert after.changes["boilerplate:prev_next"] == 2 and after.changes["boilerplate:related_links"] == 4
+    # A box of text under 延伸阅读 keeps its headline; a sentence after 相关新闻 ends the list.
+    box = ["延伸阅读", "政协委员工作室", "政协委员工作室是委员联系群众的履职平台。"]
+    boxed = pipeline.process_bytes((text.rstrip("\n") + "\n" + "\n".join(box) + "\n").encode("utf-8"), path.name)
+    assert "政协委员工作室" in "\n".join(boxed.articles[-1].paragraphs)
+    listed = ["相关新闻", "委员们表示，将继续深入基层调研。"]
+    kept = pipeline.process_bytes((text.rstrip("\n") + "\n" + "\n".join(listed) + "\n").encode("utf-8"), path.name)
+    assert kept.articles[-1].paragraphs[-1] == "委员们表示，将继续深入基层调研。"
+
+
 def test_the_texts_own_notice_table_and_credit_lines_stay_where_they_belong():
     """A code review of the web-page rules: a meeting notice's 时间/来源 lines in the text split the
     article and dated it; a table row with bars, a copyright bar and a page-credits bar were dropped.

@@ -19,8 +19,10 @@ class Rule:
     pattern: re.Pattern
     action: str
     label: str = ""   # Chinese name on the site's cleaning records (optional)
-
-
+    # The lines right after a matched one that belong to it (the names under 本版文字, the titles
+    # under 相关新闻), at most ``then_max`` of them (0: no limit).
+    then: re.Pattern | None = None
+    then_max: int = 0
 
 
 @functools.lru_cache(maxsize=None)
@@ -36,12 +38,20 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
             raise ConfigError(path, where or None, f"rule #{i + 1} needs name, pattern and action")
         if item["action"] not in ACTIONS:
             raise ConfigError(path, where, f"rule {item['name']!r}: action must be one of {sorted(ACTIONS)}")
-        try:
-            pattern = re.compile(str(item["pattern"]))
-        except re.error as e:
-            raise ConfigError(path, where, f"rule {item['name']!r}: bad regular expression: {e}")
-        rules.append(Rule(str(item["name"]), pattern, item["action"], str(item.get("label") or "")))
+        pattern = _compiled(path, where, item, "pattern")
+        then = _compiled(path, where, item, "then") if "then" in item else None
+        then_max = item.get("then_max", 0)
+        if not isinstance(then_max, int) or isinstance(then_max, bool) or then_max < 0 or (then_max and then is None):
+            raise ConfigError(path, where, f"rule {item['name']!r}: then_max must be a whole number ≥ 0, with a then pattern")
+        rules.append(Rule(str(item["name"]), pattern, item["action"], str(item.get("label") or ""), then, then_max))
     return tuple(rules)
+
+
+def _compiled(path, where, item: dict, key: str) -> re.Pattern:
+    try:
+        return re.compile(str(item[key]))
+    except re.error as e:
+        raise ConfigError(path, where, f"rule {item['name']!r}: bad regular expression in {key}: {e}")
 
 
 def match_rule(line: str, rules: tuple[Rule, ...]) -> Rule | None:
