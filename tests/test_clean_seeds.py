@@ -526,3 +526,22 @@ def test_closing_credits_leave_the_text_with_their_roles():
         [a] = pipeline.process_bytes(page.replace(editor, closing.encode("utf-8")), path.name).articles
         assert [(p.name, p.role) for p in a.authors if p.role != "记者"] == people, closing
         assert "罗文" not in "".join(a.paragraphs) and "纠错" not in "".join(a.paragraphs)
+
+
+def test_a_boilerplate_rules_mistakes_name_the_rule_and_its_line(tmp_path):
+    """A curator's rule with a broken ``then`` pattern, or a ``then_max`` without one, stops the build
+    naming the file, the rule's line and what is wrong."""
+    import pytest
+
+    from cppcc_archive.clean.boilerplate import load_rules
+    from cppcc_archive.errors import ConfigError
+
+    bad = tmp_path / "boilerplate.yaml"
+    for rule, needle in (("    then: '[unclosed'\n", "bad regular expression in then"),
+                         ("    then_max: 3\n", "then_max must be a whole number"),
+                         ("    then: 'x'\n    then_max: -1\n", "then_max must be a whole number")):
+        bad.write_text("rules:\n  - name: breadcrumb\n    pattern: '^首页'\n    action: drop\n"
+                       "  - name: related\n    pattern: '^相关新闻$'\n    action: drop\n" + rule, encoding="utf-8")
+        with pytest.raises(ConfigError) as e:
+            load_rules(bad)
+        assert str(e.value).startswith(f"{bad}:5: ") and needle in str(e.value) and "related" in str(e.value), str(e.value)
