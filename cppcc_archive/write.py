@@ -1178,7 +1178,7 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
     entries = []
     for name in order:
         arts = _newest_first({a.id: a for _, a in people[name]}.values())
-        titles = escape_md("、".join(sorted({t for t, _ in people[name]}))) + f" · {len(arts)} 篇"
+        titles = escape_md(_person_titles(people[name])) + f" · {len(arts)} 篇"
         # A reporter of a thousand articles is split over pages like any long list.
         for k, part in enumerate(_chunks(arts, PEOPLE_PER_PAGE)):
             heading = escape_md(name) + ("（续）" if k else "")
@@ -1187,6 +1187,19 @@ def _people_pages(people: dict[str, list[tuple[str, Article]]], order: list[str]
                             len(part)))
     return _paged("people", "人物索引", "文章中带职务出现的人物及作者、记者，按姓名拼音排列；每人的文章由新到旧。", entries, PEOPLE_PER_PAGE,
                   lambda first, last: first if first == last else f"{first} – {last}")
+
+
+PERSON_TITLES_SHOWN = 6
+
+
+def _person_titles(mentions: list[tuple[str, Article]]) -> str:
+    """A person's titles and roles, the most frequent first, at most ``PERSON_TITLES_SHOWN`` of them
+    and how many there are: a name that many people share (刘勇) listed two hundred titles on one line
+    (a researcher's review)."""
+    counts = Counter(t for t, _ in mentions)
+    titles = sorted(counts, key=lambda t: (-counts[t], t))
+    shown = "、".join(titles[:PERSON_TITLES_SHOWN])
+    return shown + (f" 等 {len(titles)} 种职务或署名" if len(titles) > PERSON_TITLES_SHOWN else "")
 
 
 REPORT_FILES_LISTED = 500   # above this many input files the report lists only those that need a look

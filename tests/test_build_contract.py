@@ -683,6 +683,19 @@ def test_a_persons_articles_are_counted_and_newest_first():
     assert listed == [dated[2].id, dated[0].id, dated[1].id]
 
 
+def test_a_name_many_people_share_lists_its_most_frequent_titles():
+    """A researcher's review: at 1,000 synthetic seeds 刘勇 had 263 articles and two hundred titles on one
+    line. The people index shows the six most frequent, most frequent first, and how many there are."""
+    from cppcc_archive import pipeline, write
+
+    kept = pipeline.assemble(pipeline.gather(SEEDS))[0]
+    titles = ["市政协主席"] * 3 + ["县政协主席"] * 2 + [f"{p}政协委员" for p in "甲乙丙丁戊己庚"]
+    mentions = [(t, kept[i % len(kept)].with_(id=f"{i:012x}")) for i, t in enumerate(titles)]
+    md = write._people_pages({"刘勇": mentions}, ["刘勇"])["people/index.md"]
+    assert "市政协主席、县政协主席、丁政协委员、丙政协委员、乙政协委员、己政协委员 等 9 种职务或署名 · 12 篇" in md
+    assert "记者 · 1 篇" in write._people_pages({"王泳": [("记者", kept[0])]}, ["王泳"])["people/index.md"]
+
+
 def test_a_persons_anchor_stays_when_people_are_added_before_them():
     """The headings' ids were counted (赵莉 #_36 became #_37 once 张三 came in before her, a curator's
     review), so a shared link led to another person; each is now named by the person."""
