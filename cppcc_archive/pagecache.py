@@ -28,9 +28,10 @@ LEDGER = "article-pages.json"   # in the page writer's version folder: new writi
 # The same record holds the index pages (regions, people, dates, topics, tags, the home page: every
 # generated page but the article pages, the source listings and the report), in groups: an index page
 # reads no article text, so a group is fixed by the fields index pages read (``write.INDEX_FIELDS``:
-# titles, dates, places, topics, people …) and by its own extra inputs.  The fields are digested per seed file and kept under ``SEEDS`` (reused while the seed's
-# cache key and what ``assemble`` gave its articles are unchanged: a seed file's articles are fixed
-# by its key), so a rebuild digests only the edited seeds' articles.  A group whose digest is
+# titles, dates, places, topics, people …) and by its own extra inputs.  The fields are digested per
+# seed file and kept under ``SEEDS`` (reused while the seed's cache key and what ``assemble`` gave its
+# articles are unchanged: a seed file's articles are fixed by its key), so a rebuild digests only the
+# edited seeds' articles.  A group whose digest is
 # unchanged, and whose files the published tree still holds as the last build left them, is linked
 # from it instead of rendered (``GROUP`` + name: the digest and each file's path and identity).
 SEEDS = "#seeds"

@@ -216,7 +216,7 @@ def article_record(a: Article, seeds_url: str = "") -> dict:
 def listing_record(a: Article, seeds_url: str = "") -> dict:
     """The fields of ``article_record`` that the feeds and the CSV read (``LISTING_FIELDS``), the same
     values: made for every article beside ``articles.json``, the whole record cost 1.6 s of 3 s at
-    10,000 seeds (in a profile), most of it the people and the cues no listing shows."""
+    10,000 seeds (in a profile), most of it the cues, evidence and text no listing shows."""
     return {"id": a.id, "url": f"a/{a.id}/", "title": a.title, "title_derived": a.title_derived,
             "notes": list(a.notes), "source_file": a.source_file, "part": a.part,
             "also_in": list(a.also_in), "regions": [r.as_dict() for r in a.regions], "level": a.level,

@@ -450,6 +450,22 @@ def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
     assert {"boilerplate:nav_bar", "boilerplate:site_contact"} <= set(result.changes)
 
 
+def test_a_menu_in_a_nav_element_does_not_join_the_headline():
+    """Known since a curator's review: a site menu written as a list (<ul><li>首页</li>…) gives one
+    short line per item, which joined the headline. In a <nav>, as sites mark their menus, it goes
+    with its element. Seed 003's Shanxi headline and paragraphs on such a page."""
+    from cppcc_archive import pipeline
+
+    seed = sorted(SEEDS.glob("003_*"))[0].read_text(encoding="utf-8").splitlines()
+    headline, body = seed[2], [x for x in seed[8:12] if x.strip()]
+    menu = "".join(f'<li><a href="/{i}/">{x}</a></li>' for i, x in enumerate(("首页", "政协动态", "委员风采", "提案工作")))
+    page = "\n".join(["<html><body>", f'<nav class="menu"><ul>{menu}</ul></nav>', f"<h1>{headline}</h1>",
+                      *(f"<p>{x}</p>" for x in body), "</body></html>"])
+    [a] = pipeline.process_bytes(page.encode("utf-8"), "shanxi.html").articles
+    assert a.title == headline and a.paragraphs[0].startswith("会上，各市政协秘书长")
+    assert not any(w in "\n".join(a.paragraphs) for w in ("首页", "委员风采"))
+
+
 def test_a_web_pages_previous_next_and_related_links_leave_the_text():
     """Known since a curator's review: a web page's 上一篇/下一篇 links and its 相关新闻 list stayed as
     the article's last paragraphs. Seed 004 (人民政协网, traditional script with pinyin) with them after

@@ -40,7 +40,9 @@ def remove_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-_SCRIPT_LIKE = re.compile(r"<(script|style|iframe|object|embed|template|noscript|head)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+# A <nav> holds a site's menu (首页 政协动态 委员风采 … one item to a line once the tags go): its words
+# joined the headline (a curator's review).
+_SCRIPT_LIKE = re.compile(r"<(script|style|iframe|object|embed|template|noscript|head|nav)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _DECLARATION = re.compile(r"<![A-Za-z][^>]*>|<\?[^>]*\?>|<!\[CDATA\[.*?\]\]>", re.S)
 _BLOCK_TAG = re.compile(r"</?(p|div|br|li|tr|h[1-6]|section|article|table|ul|ol|blockquote)\b[^>]*>", re.I)
 _CELL_TAG = re.compile(r"</t[dh]\s*>", re.I)
