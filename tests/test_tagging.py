@@ -181,6 +181,25 @@ def test_a_place_whose_name_begins_with_he_keeps_it_in_a_title():
         ("阿不都·热合曼", "和田地区政协主席"), ("金成哲", "和龙市政协主席"), ("张伟", "省政协副主席")]
 
 
+def test_a_strategy_or_a_spirit_named_after_a_place_is_not_the_place():
+    """A contract review: an article about the Chengdu–Chongqing economic circle (seed 001's
+    围绕成渝地区双城经济圈建设, named twice) was tagged Heilongjiang, from Harbin's 双城区; one that
+    calls on 延安精神 or 大庆精神 twice was Shaanxi's or Heilongjiang's. The places themselves still count."""
+    from conftest import SEEDS
+
+    seed = sorted(SEEDS.glob("001_*"))[0].read_text(encoding="utf-8")
+    sentence = next(s for s in seed.split("。") if "围绕成渝地区双城经济圈建设" in s) + "。"
+
+    def provinces(body):
+        return [r.province for r in tag_regions("政协召开会议", body).regions]
+
+    assert "黑龙江省" not in provinces(sentence * 2)
+    for spirit in ("延安精神", "大庆精神", "井冈山精神"):
+        assert provinces(f"委员们表示要弘扬{spirit}。大家要传承{spirit}。") == [], spirit
+    assert provinces("哈尔滨市双城区政协召开会议。双城区政协委员参加。") == ["黑龙江省"]
+    assert provinces("延安市政协召开会议。延安市政协委员参加。") == ["陕西省"]
+
+
 def test_people_with_titles(articles):
     people = {p["name"]: p["title"] for a in articles for p in a["people"]}
     assert people.get("魏小东") == "北京市政协主席"

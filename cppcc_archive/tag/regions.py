@@ -28,6 +28,10 @@ from ..model import Region
 from .gazetteer import Gazetteer, load_gazetteer
 
 STREET_AFTER = re.compile(r"^(街道|路|街|大道|大街|胡同|小区|东路|西路|南路|北路|中路|商场|饭店|酒店|宾馆|号)")
+# A place's name in the name of a spirit the Party honours (延安精神, 井冈山精神, 大庆精神): an article
+# that calls on it is not about the place (a contract review found 大庆精神 and 延安精神, named twice,
+# make an article Heilongjiang's or Shaanxi's).
+SPIRIT_AFTER = re.compile(r"^精神")
 PLACE_AFTER = re.compile(r"^(省|市|区|县|旗|州|盟|地区|政协|人大|党委|市委|县委|区委)")
 MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 W_TITLE, W_BODY_OF, W_AUTHOR = 3.0, 2.0, 4.0
@@ -98,7 +102,7 @@ def find_mentions(text: str, weight: float = 1.0, index: Optional[_Index] = None
     for start, stop, surface, code_kinds in idx.automaton.longest(text):
         end = stop - 1
         after = text[stop : stop + 3]
-        if STREET_AFTER.match(after):
+        if STREET_AFTER.match(after) or SPIRIT_AFTER.match(after):
             continue
         codes = tuple(c for c, _ in code_kinds)
         kinds = {k for _, k in code_kinds}
