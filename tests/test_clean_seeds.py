@@ -115,10 +115,13 @@ def test_breadcrumb_rule_forms():
 
     rules = load_rules()
     for line in ("首页>协商>政协动态", "当前位置：首页>新闻>要闻", "当前位置: 首页 > 新闻中心 > 政协要闻",
-                 "您现在的位置：网站首页 > 工作动态", "位置>首页>要闻"):
+                 "您现在的位置：网站首页 > 工作动态", "位置>首页>要闻",
+                 # A contract review: these three were kept, the first as an article's title.
+                 "您当前的位置：首页 > 新闻中心 > 正文", "您所在的位置：首页 > 新闻", "你的位置：网站首页 > 要闻"):
         rule = match_rule(line, rules)
         assert rule is not None and rule.name == "breadcrumb", line
-    for line in ("首页推荐的十项提案均已办结。", "当前位置相对偏远，委员们步行前往。", "委员们认为首页设计需要改进"):
+    for line in ("首页推荐的十项提案均已办结。", "当前位置相对偏远，委员们步行前往。", "委员们认为首页设计需要改进",
+                 "您所在的位置十分重要。"):
         rule = match_rule(line, rules)
         assert rule is None or rule.name != "breadcrumb", line
 
