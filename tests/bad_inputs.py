@@ -339,6 +339,13 @@ def _(ctx):
     ctx.file("gzip-named-txt.txt", gzip.compress(article("gzip-inner").text.encode(), mtime=0))
 
 
+@case("random-bytes", "4 KB of random bytes named .txt: no format's signature, and fewer NUL bytes (13) than the NUL rule's 1 %.",
+      problems=("binary",), check=check_message("control bytes"), group="size",
+      does="reported as `binary` (control bytes no text holds); no article")
+def _(ctx):
+    ctx.file("random-bytes.txt", random.Random(7).randbytes(4096))
+
+
 @case("huge-50mb", "A 50 MB UTF-8 text file (the limit is 32 MB).", problems=("too-large",),
       check=check_message(r"\b32 ?(MB|MiB)\b"), group="size",
       does="reported as `too-large` with its size and the limit (32 MB, as documented), without reading it; the build goes on")
