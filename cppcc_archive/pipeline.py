@@ -85,10 +85,13 @@ def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> Se
     try:
         seed = reader.seed_from_bytes(data, name)
         if isinstance(seed, Problem):
-            return SeedResult(name=name, problems=[seed])
+            # Read but no text (empty, binary, undecodable): the report still gives what was read
+            # (a contract review found an empty file's sha256 "" and a binary file's 0 bytes).
+            return SeedResult(name=name, size=len(data), sha256=hashlib.sha256(data).hexdigest(), problems=[seed])
         return process_seed(seed, curation)
     except Exception as e:  # a bug must not cost the other seeds; it is reported
-        return SeedResult(name=name, encoding=getattr(seed, "encoding", None), problems=[Problem(
+        return SeedResult(name=name, encoding=getattr(seed, "encoding", None), size=len(data),
+                          sha256=hashlib.sha256(data).hexdigest(), problems=[Problem(
             name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file",
             f"处理失败（{type(e).__name__}: {e}），请报告此文件")])
 

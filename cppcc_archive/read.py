@@ -21,6 +21,9 @@ from .errors import repeated_keys
 from .model import Problem, SeedFile
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ""}
+# As the report says it (a contract review: it named .txt, .md and .html only).
+_SEED_SUFFIXES_SHOWN = ", ".join(sorted(x for x in TEXT_SUFFIXES if x)) + " or none"
+_SEED_SUFFIXES_SHOWN_ZH = "、".join(sorted(x for x in TEXT_SUFFIXES if x)) + "或无扩展名"
 MAX_BYTES = 32 * 1024 * 1024
 # Front-matter keys a seed may set; anything else is reported and ignored so a
 # seed can never invent a field (or a YAML key) on the site.
@@ -84,8 +87,8 @@ def discover(seeds_dir: Path) -> Iterator[Union[Path, Unreadable]]:
                 continue
             suffix = _suffix(f)
             if suffix.lower() not in TEXT_SUFFIXES:
-                yield Unreadable(name, Problem(name, "extension", f"extension {suffix!r} is not a text seed (.txt, .md, .html); ignored",
-                                           f"扩展名 {suffix!r} 不是文本来源文件（.txt、.md、.html），已忽略"))
+                yield Unreadable(name, Problem(name, "extension", f"extension {suffix!r} is not a text seed ({_SEED_SUFFIXES_SHOWN}); ignored",
+                                           f"扩展名 {suffix!r} 不是文本来源文件（{_SEED_SUFFIXES_SHOWN_ZH}），已忽略"))
                 continue
             yield base / f
     while errors:

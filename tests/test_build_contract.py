@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -288,6 +289,27 @@ def test_the_stats_page_says_its_topic_counts_are_the_tagged_ones(seed_build):
     """A researcher's review: the stats page showed 数字政协 0 beside the topics page's 0 / 5 亦有论及."""
     page = (seed_build / "docs" / "stats.md").read_text(encoding="utf-8")
     assert "按每篇文章标注的主题统计（每篇至多 4 个）" in page and "[主题](topics/index.md)" in page
+
+
+def test_a_file_read_without_text_has_its_size_and_digest_in_the_report(tmp_path):
+    """A contract review: an empty file's sha256 was "" (not the digest of nothing) and a binary
+    file's bytes 0, though both were read. Files never read (hidden, another extension) keep 0 and ""."""
+    import hashlib
+    import random
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(sorted(SEEDS.glob("002_*"))[0], seeds / "a.txt")
+    noise = random.Random(7).randbytes(4096)
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "noise.txt").write_bytes(noise)
+    (seeds / ".hidden.txt").write_bytes(b"x")
+    assert run_build(seeds, tmp_path / "out", "--no-site") == 0
+    files = {f["file"]: f for f in json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["files"]}
+    assert (files["empty.txt"]["bytes"], files["empty.txt"]["sha256"]) == (0, hashlib.sha256(b"").hexdigest())
+    assert (files["noise.txt"]["bytes"], files["noise.txt"]["sha256"]) == (4096, hashlib.sha256(noise).hexdigest())
+    assert [p["kind"] for p in files["noise.txt"]["problems"]] == ["binary"]
+    assert (files[".hidden.txt"]["bytes"], files[".hidden.txt"]["sha256"]) == (0, "")
 
 
 def test_site_offers_articles_json_plain_and_gzipped(seed_build):
