@@ -453,6 +453,18 @@ def test_a_web_pages_menu_date_line_and_contact_footer_leave_the_text():
     assert {"boilerplate:nav_bar", "boilerplate:site_contact"} <= set(result.changes)
 
 
+def test_a_page_of_site_chrome_alone_gives_no_article():
+    """A contract review: a scraped page with nothing but its chrome (menu, 您当前的位置 trail, 上一篇/下一篇,
+    copyright, the site's 地址：… 电话：… line) was published as an article titled with the trail and
+    tagged Beijing. Every line is chrome: the file is reported as having no text."""
+    from cppcc_archive import pipeline
+
+    page = "\n".join(["首页 | 新闻 | 政协要闻 | 委员风采 | 联系我们", "您当前的位置：首页 > 新闻中心 > 正文", "上一篇：无",
+                      "下一篇：无", "版权所有 人民政协网 京ICP备12345678号", "地址：北京市西城区太平桥大街23号 电话：010-88888888"])
+    result = pipeline.process_bytes(page.encode("utf-8"), "chrome.txt")
+    assert result.articles == [] and [p.kind for p in result.problems] == ["no-text"]
+
+
 def test_a_menu_in_a_nav_element_does_not_join_the_headline():
     """Known since a curator's review: a site menu written as a list (<ul><li>首页</li>…) gives one
     short line per item, which joined the headline. In a <nav>, as sites mark their menus, it goes
