@@ -85,15 +85,19 @@ def process_bytes(data: bytes, name: str, curation: Optional[dict] = None) -> Se
     try:
         seed = reader.seed_from_bytes(data, name)
         if isinstance(seed, Problem):
-            # Read but no text (empty, binary, undecodable): the report still gives what was read
-            # (a contract review found an empty file's sha256 "" and a binary file's 0 bytes).
-            return SeedResult(name=name, size=len(data), sha256=hashlib.sha256(data).hexdigest(), problems=[seed])
+            return _without_text(name, data, seed)
         return process_seed(seed, curation)
     except Exception as e:  # a bug must not cost the other seeds; it is reported
-        return SeedResult(name=name, encoding=getattr(seed, "encoding", None), size=len(data),
-                          sha256=hashlib.sha256(data).hexdigest(), problems=[Problem(
+        return _without_text(name, data, Problem(
             name, "internal-error", f"could not be processed ({type(e).__name__}: {e}); please report this file",
-            f"处理失败（{type(e).__name__}: {e}），请报告此文件")])
+            f"处理失败（{type(e).__name__}: {e}），请报告此文件"), getattr(seed, "encoding", None))
+
+
+def _without_text(name: str, data: bytes, problem: Problem, encoding: Optional[str] = None) -> SeedResult:
+    """A file read that gives no text (empty, binary, undecodable, a bug): the report still gives the
+    size and digest of what was read (a contract review found an empty file's sha256 "")."""
+    return SeedResult(name=name, encoding=encoding, size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                      problems=[problem])
 
 
 def process_seed(seed: SeedFile, curation: Optional[dict] = None) -> SeedResult:
