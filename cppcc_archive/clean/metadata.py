@@ -151,6 +151,14 @@ def _real(y: Optional[str], m: str, d: str) -> bool:
     return True
 
 
+def _dated(text: str, y: Optional[str], m: str, d: str, source: str) -> dict:
+    """``Found``'s date fields for a date the source wrote as ``text`` (the ISO date only with a year),
+    or none when no calendar has the day (``_real``)."""
+    if not _real(y, m, d):
+        return {}
+    return {"date_text": text, "date": _iso(y, m, d), "date_source": source}
+
+
 def recognise(line: str) -> Found:
     """Classify one line.  ``rest`` is what stays in the body.
 
@@ -181,22 +189,18 @@ def recognise(line: str) -> Found:
     if m:
         authors, rest = _credited(line, m)
         publisher = None if m.group("pub") == "本报" else m.group("pub")
-        if m.group("sent") and _real(m.group("y"), m.group("m"), m.group("d")):
-            # 湖南日报6月12日讯: the day the paper sent it, as a dateline's
-            return Found(rest, "byline", authors, starts_article=True, publisher=publisher, date_text=m.group("sent"),
-                         date=_iso(m.group("y"), m.group("m"), m.group("d")), date_source="dateline")
+        # 湖南日报6月12日讯: the day the paper sent it, as a dateline's
+        sent = _dated(m.group("sent"), m.group("y"), m.group("m"), m.group("d"), "dateline") if m.group("sent") else {}
+        if sent:
+            return Found(rest, "byline", authors, starts_article=True, publisher=publisher, **sent)
         day = LEAD_DATE.match(rest)
-        day = day if day and _real(*day.groups()[1:]) else None
         return Found(rest, "byline", authors, starts_article=True, publisher=publisher,
-                     date_text=day.group("date") if day else None, date=_iso(*day.groups()[1:]) if day else None,
-                     date_source="lead" if day else None)
+                     **(_dated(day.group("date"), *day.groups()[1:], "lead") if day else {}))
     m = DATELINE.match(line)
     if m:
         authors, rest = _credited(line, m)
-        real = _real(m.group("y"), m.group("m"), m.group("d"))
         return Found(rest, "dateline", authors, publisher=None if m.group("pub") == "本报" else m.group("pub"),
-                     date_text=m.group("date") if real else None, date=_iso(m.group("y"), m.group("m"), m.group("d")),
-                     date_source="dateline" if real else None, starts_article=True)
+                     starts_article=True, **_dated(m.group("date"), m.group("y"), m.group("m"), m.group("d"), "dateline"))
     if PAGE_META_GATE.match(line):
         found = page_meta(line)
         if found is not None:
@@ -272,9 +276,7 @@ def page_meta(line: str) -> Optional[Found]:
     found = Found("", "page_meta")
     for key, value in values.items():
         if key in _DATE_KEYS:
-            day = PAGE_DATE.search(value)
-            if day and found.date_text is None and _real(*day.groups()):
-                found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
+            _take_page_date(found, value)
         elif key in _SOURCE_KEYS and not found.publisher:
             outlet = OUTLET.fullmatch(re.split(r"[\s|丨｜【]", value, maxsplit=1)[0])
             if outlet is None and not found.date_text and len(values) == 1:
@@ -283,13 +285,18 @@ def page_meta(line: str) -> Optional[Found]:
         elif key in _AUTHOR_KEYS + _EDITOR_KEYS:
             role = "作者" if key in _AUTHOR_KEYS else "编辑"   # 作者：本报记者 周丽: the roles as written
             found.authors += credits(value) or [Author(n, role) for n in names(value)]
-    if found.date_text is None:   # 来源：人民政协报 2024-05-10
-        day = PAGE_DATE.search(line)
-        if day and _real(*day.groups()):
-            found.date_text, found.date, found.date_source = day.group(0), _iso(*day.groups()), "page"
+    _take_page_date(found, line)   # 来源：人民政协报 2024-05-10: a date with no key of its own
     # The line under a headline, when it dates the page: the lines before it are that headline.
     found.starts_article = found.date_text is not None
     return found if (found.date_text or found.publisher or found.authors) else None
+
+
+def _take_page_date(found: Found, text: str) -> None:
+    """The first date written in ``text`` as ``found``'s, unless it has one."""
+    day = PAGE_DATE.search(text)
+    if day and found.date_text is None:
+        for field_name, value in _dated(day.group(0), *day.groups(), "page").items():
+            setattr(found, field_name, value)
 
 
 def _credited(line: str, m: re.Match) -> tuple[list[Author], str]:
